@@ -119,6 +119,8 @@ export interface Drive {
   transport: Transport;
   removable: boolean;
   readOnly: boolean;
+  /** For loop devices: the file behind it. */
+  backingFile: string | null;
   capabilities: DriveCapabilities;
   protected: boolean;
   protections: Protection[];

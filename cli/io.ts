@@ -1,0 +1,26 @@
+import type { Writable } from 'node:stream';
+import type { Lang, Text } from '../core/i18n.js';
+
+/** What a command may touch of the outside world; tests pass their own streams. */
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface CommandContext extends CliIo {
+  lang: Lang;
+  json: boolean;
+  say(message: Text | string): void;
+}
+
+export function makeContext(io: CliIo, lang: Lang, json: boolean): CommandContext {
+  return {
+    ...io,
+    lang,
+    json,
+    say(message) {
+      io.stdout.write(`${typeof message === 'string' ? message : message[lang]}\n`);
+    },
+  };
+}

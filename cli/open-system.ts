@@ -1,0 +1,16 @@
+import { readFile } from 'node:fs/promises';
+import { BadInputError } from '../core/errors.js';
+import { parseBundle } from '../core/run/bundle.js';
+import { type System, realSystem, replaySystem } from '../core/run/system.js';
+
+/** The composition root's choice of system: this machine, or a replayed bundle (reads nothing real). */
+export async function openSystem(replay: string | undefined): Promise<System> {
+  if (!replay) return realSystem();
+  let json: string;
+  try {
+    json = await readFile(replay, 'utf8');
+  } catch (error) {
+    throw new BadInputError(replay, (error as NodeJS.ErrnoException).code ?? String(error), error);
+  }
+  return replaySystem(parseBundle(json, replay));
+}

@@ -1,0 +1,144 @@
+import { ToolMissingError } from '../errors.js';
+import type { CommandResult, RunOptions } from '../run/runner.js';
+import type { System } from '../run/system.js';
+import type { Transport } from '../drive.js';
+import type { LsblkNode } from '../tools/lsblk/parse-lsblk.js';
+import { dcoIdentifyArgs, identifyArgs, nativeMaxArgs } from '../tools/hdparm/args.js';
+import { idCtrlArgs, idNsArgs } from '../tools/nvme/args.js';
+import { hasSmart, speaksAta, transportOf } from './transport.js';
+
+/** Everything read about one drive, raw: the pure `buildDrive` turns it into facts. */
+export interface DriveProbe {
+  node: LsblkNode;
+  transport: Transport;
+  /** /sys/block/NAME/size (512-byte units, whatever the sector size). */
+  sysfsSectors: number | null;
+  loopBackingFile: string | null;
+  /** /sys/block/NAME/serial: virtio disks publish their serial only there. */
+  sysfsSerial: string | null;
+  byIdLinks: string[];
+  hdparmIdentify: CommandResult | null;
+  hdparmNativeMax: CommandResult | null;
+  hdparmDco: CommandResult | null;
+  nvmeController: string | null;
+  nvmeControllerGuessed: boolean;
+  nvmeNamespaceId: number | null;
+  nvmeIdCtrl: CommandResult | null;
+  nvmeIdNs: CommandResult | null;
+  smartctl: CommandResult | null;
+  /** Programs that were not installed, so their facts are unknown. */
+  missingTools: ToolMissingError[];
+}
+
+const TIMEOUTS = { hdparm: 15_000, nvme: 15_000, smartctl: 30_000, udevadm: 5_000 } as const;
+
+export async function probeDrive(
+  system: System,
+  node: LsblkNode,
+  loopBackingFiles: ReadonlyMap<string, string>,
+): Promise<DriveProbe> {
+  const transport = transportOf(node);
+  const missingTools: ToolMissingError[] = [];
+  // A missing optional tool leaves its facts unknown and is reported once in the warnings; never silently.
+  const tryRun = async (file: keyof typeof TIMEOUTS, args: string[], options?: RunOptions) => {
+    try {
+      return await system.runner.run(file, args, { timeoutMs: TIMEOUTS[file], ...options });
+    } catch (error) {
+      if (error instanceof ToolMissingError) {
+        missingTools.push(error);
+        return null;
+      }
+      throw error;
+    }
+  };
+  const sysBlock = `/sys/block/${node.kname}`;
+  const probe: DriveProbe = {
+    node,
+    transport,
+    sysfsSectors: toInt(await system.files.read(`${sysBlock}/size`)),
+    loopBackingFile: null,
+    sysfsSerial: null,
+    byIdLinks: [],
+    hdparmIdentify: null,
+    hdparmNativeMax: null,
+    hdparmDco: null,
+    nvmeController: null,
+    nvmeControllerGuessed: false,
+    nvmeNamespaceId: null,
+    nvmeIdCtrl: null,
+    nvmeIdNs: null,
+    smartctl: null,
+    missingTools,
+  };
+  if (transport === 'loop') {
+    probe.loopBackingFile = loopBackingFiles.get(node.kname) ?? null;
+    return probe;
+  }
+  if (transport === 'virtio') probe.sysfsSerial = (await system.files.read(`${sysBlock}/serial`))?.trim() || null;
+  const tasks: Promise<void>[] = [];
+  tasks.push(
+    tryRun('udevadm', ['info', '--query=symlink', `--name=${node.path}`]).then((r) => {
+      if (r?.exitCode === 0) probe.byIdLinks = byIdLinks(r.stdout);
+    }),
+  );
+  if (speaksAta(transport)) {
+    tasks.push(
+      (async () => {
+        probe.hdparmIdentify = await tryRun('hdparm', identifyArgs(node.path));
+        // HPA/DCO queries only make sense once the drive answered IDENTIFY.
+        if (probe.hdparmIdentify?.exitCode === 0) {
+          probe.hdparmNativeMax = await tryRun('hdparm', nativeMaxArgs(node.path));
+          probe.hdparmDco = await tryRun('hdparm', dcoIdentifyArgs(node.path));
+        }
+      })(),
+    );
+  }
+  if (transport === 'nvme') {
+    tasks.push(
+      (async () => {
+        await resolveNvmeController(system, node, probe);
+        if (probe.nvmeController) probe.nvmeIdCtrl = await tryRun('nvme', idCtrlArgs(probe.nvmeController));
+        probe.nvmeIdNs = await tryRun('nvme', idNsArgs(node.path));
+      })(),
+    );
+  }
+  if (hasSmart(transport)) {
+    tasks.push(
+      tryRun('smartctl', ['-j', '-x', node.path]).then((r) => {
+        probe.smartctl = r;
+      }),
+    );
+  }
+  await Promise.all(tasks);
+  return probe;
+}
+
+/** The controller is the parent device in sysfs; nvmeN in nvmeNnM is not always it (multipath). */
+async function resolveNvmeController(system: System, node: LsblkNode, probe: DriveProbe): Promise<void> {
+  const sysBlock = `/sys/block/${node.kname}`;
+  const uevent = await system.files.read(`${sysBlock}/device/uevent`);
+  const devname = /^DEVNAME=(nvme\d+)$/m.exec(uevent ?? '')?.[1];
+  const fromName = /^nvme(\d+)n(\d+)$/.exec(node.kname);
+  probe.nvmeNamespaceId = toInt(await system.files.read(`${sysBlock}/nsid`)) ?? toInt(fromName?.[2] ?? null);
+  if (devname) {
+    probe.nvmeController = `/dev/${devname}`;
+  } else if (fromName) {
+    probe.nvmeController = `/dev/nvme${fromName[1]}`;
+    probe.nvmeControllerGuessed = true;
+  }
+}
+
+/** `udevadm info --query=symlink` prints space-separated paths relative to /dev. */
+function byIdLinks(stdout: string): string[] {
+  return stdout
+    .trim()
+    .split(/\s+/)
+    .filter((link) => link.startsWith('disk/by-id/'))
+    .map((link) => `/dev/${link}`);
+}
+
+function toInt(text: string | null): number | null {
+  if (text === null) return null;
+  const trimmed = text.trim();
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : null;
+}
