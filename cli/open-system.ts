@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { BadInputError } from '../core/errors.js';
 import { parseBundle } from '../core/run/bundle.js';
-import { type System, realSystem, replaySystem } from '../core/run/system.js';
+import { realSystem, replaySystem, type System } from '../core/run/system.js';
 
 /** The composition root's choice of system: this machine, or a replayed bundle (reads nothing real). */
 export async function openSystem(replay: string | undefined): Promise<System> {

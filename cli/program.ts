@@ -13,11 +13,13 @@ export function buildProgram(io: CliIo, lang: Lang, setExit: (code: number) => v
   const program = new Command('gomme')
     .description(
       fr
-        ? "Effacement certifié des disques et test du matériel des PC donnés (NIST SP 800-88, IEEE 2883)."
+        ? 'Effacement certifié des disques et test du matériel des PC donnés (NIST SP 800-88, IEEE 2883).'
         : 'Certified drive erasure and hardware testing for donated PCs (NIST SP 800-88, IEEE 2883).',
     )
     .version(typeof GOMME_VERSION === 'string' ? GOMME_VERSION : '0.1.0', '-V, --version')
-    .addOption(new Option('--lang <lang>', fr ? 'langue des messages' : 'message language').choices(['fr', 'en']))
+    .addOption(
+      new Option('--lang <lang>', fr ? 'langue des messages' : 'message language').choices(['fr', 'en']),
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -26,13 +28,21 @@ export function buildProgram(io: CliIo, lang: Lang, setExit: (code: number) => v
     .showHelpAfterError();
 
   const context = (json = false) => makeContext(io, lang, json);
-  const jsonOption = () => new Option('--json', fr ? 'sortie JSON pour les scripts' : 'JSON output for scripts');
+  const jsonOption = () =>
+    new Option('--json', fr ? 'sortie JSON pour les scripts' : 'JSON output for scripts');
   const replayOption = () =>
-    new Option('--replay <bundle>', fr ? 'rejouer un paquet capturé au lieu de lire ce PC' : 'replay a captured bundle instead of this PC');
+    new Option(
+      '--replay <bundle>',
+      fr ? 'rejouer un paquet capturé au lieu de lire ce PC' : 'replay a captured bundle instead of this PC',
+    );
 
   program
     .command('drives')
-    .description(fr ? 'lister les disques, leurs capacités et leurs protections' : 'list drives, their capabilities and protections')
+    .description(
+      fr
+        ? 'lister les disques, leurs capacités et leurs protections'
+        : 'list drives, their capabilities and protections',
+    )
     .addOption(jsonOption())
     .addOption(replayOption())
     .action(async (options: { json?: boolean; replay?: string }) => {
@@ -44,7 +54,7 @@ export function buildProgram(io: CliIo, lang: Lang, setExit: (code: number) => v
     .command('capture')
     .description(
       fr
-        ? "enregistrer tout ce que lit la détection dans un paquet à rejouer ailleurs"
+        ? 'enregistrer tout ce que lit la détection dans un paquet à rejouer ailleurs'
         : 'record everything discovery reads into a bundle anyone can replay',
     )
     .requiredOption('-o, --output <file>', fr ? 'fichier du paquet (JSON)' : 'bundle file (JSON)')

@@ -7,7 +7,8 @@ import { buildProgram } from './program.js';
 
 /** Parses argv, runs one command, and turns every outcome into an exit code (never exits itself). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const langFlag = argv.find((_, i) => argv[i - 1] === '--lang') ?? argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  const langFlag =
+    argv.find((_, i) => argv[i - 1] === '--lang') ?? argv.find((a) => a.startsWith('--lang='))?.slice(7);
   const lang = resolveLang(langFlag, io.env);
   const json = argv.includes('--json');
   let exitCode: number = ExitCode.OK;
@@ -26,7 +27,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`gomme: ${error.text[lang]}\n`);
       if (error.hint) io.stderr.write(`  → ${error.hint[lang]}\n`);
       if (json) {
-        const payload = { type: 'error', code: error.code, exitCode: error.exitCode, message: error.text[lang] };
+        const payload = {
+          type: 'error',
+          code: error.code,
+          exitCode: error.exitCode,
+          message: error.text[lang],
+        };
         io.stdout.write(`${JSON.stringify({ ...payload, hint: error.hint?.[lang] ?? null })}\n`);
       }
       return error.exitCode;

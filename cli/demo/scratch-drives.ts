@@ -14,7 +14,11 @@ export interface ScratchDrives {
   dispose(): Promise<void>;
 }
 
-export async function createScratchDrives(runner: CommandRunner, count: number, sizeBytes: number): Promise<ScratchDrives> {
+export async function createScratchDrives(
+  runner: CommandRunner,
+  count: number,
+  sizeBytes: number,
+): Promise<ScratchDrives> {
   const dir = await mkdtemp(join(tmpdir(), 'gomme-demo-'));
   const devices: string[] = [];
   const mountpoint = join(dir, 'mnt');
@@ -59,7 +63,10 @@ export async function createScratchDrives(runner: CommandRunner, count: number, 
 function step(what: string, stderr: string): GommeError {
   return new GommeError(
     'demo-setup',
-    text(`Préparation de la démonstration impossible (${what}) : ${stderr.trim()}`, `Demo setup failed (${what}): ${stderr.trim()}`),
+    text(
+      `Préparation de la démonstration impossible (${what}) : ${stderr.trim()}`,
+      `Demo setup failed (${what}): ${stderr.trim()}`,
+    ),
     { exitCode: ExitCode.FAILURE },
   );
 }

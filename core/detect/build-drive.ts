@@ -1,6 +1,6 @@
 import type { Drive, DriveCapabilities, HiddenAreas, NvmeCapabilities, Protection } from '../drive.js';
-import { type HdparmIdentify, parseHdparmIdentify } from '../tools/hdparm/parse-identify.js';
 import { parseHdparmDco } from '../tools/hdparm/parse-dco.js';
+import { type HdparmIdentify, parseHdparmIdentify } from '../tools/hdparm/parse-identify.js';
 import { parseHdparmNativeMax } from '../tools/hdparm/parse-native-max.js';
 import { parseNvmeIdCtrl } from '../tools/nvme/parse-id-ctrl.js';
 import { parseNvmeIdNs } from '../tools/nvme/parse-id-ns.js';
@@ -29,7 +29,9 @@ export function buildDrive(probe: DriveProbe, protections: Protection[]): Drive 
   const idNs = okOutput(probe.nvmeIdNs) ? parseNvmeIdNs(probe.nvmeIdNs.stdout) : null;
   const ns = idNs?.ok ? idNs : null;
   if (probe.nvmeControllerGuessed) {
-    warnings.push(`the NVMe controller ${probe.nvmeController} was inferred from the device name, not from sysfs`);
+    warnings.push(
+      `the NVMe controller ${probe.nvmeController} was inferred from the device name, not from sysfs`,
+    );
   }
 
   const sysfsBytes = probe.sysfsSectors === null ? null : probe.sysfsSectors * 512;
@@ -106,7 +108,9 @@ function capabilities(
 }
 
 function hiddenAreas(probe: DriveProbe): HiddenAreas {
-  const nativeMax = okOutput(probe.hdparmNativeMax) ? parseHdparmNativeMax(probe.hdparmNativeMax.stdout) : null;
+  const nativeMax = okOutput(probe.hdparmNativeMax)
+    ? parseHdparmNativeMax(probe.hdparmNativeMax.stdout)
+    : null;
   const dco = okOutput(probe.hdparmDco) ? parseHdparmDco(probe.hdparmDco.stdout) : null;
   return {
     hpa: nativeMax
@@ -120,7 +124,11 @@ function hiddenAreas(probe: DriveProbe): HiddenAreas {
   };
 }
 
-function rotational(probe: DriveProbe, ata: HdparmIdentify | null, solidState: boolean | null): boolean | null {
+function rotational(
+  probe: DriveProbe,
+  ata: HdparmIdentify | null,
+  solidState: boolean | null,
+): boolean | null {
   // Loop and virtio devices report ROTA=1 by default: it says nothing about the medium behind them.
   if (probe.transport === 'loop' || probe.transport === 'virtio') return null;
   if (probe.transport === 'nvme') return false;

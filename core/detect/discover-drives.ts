@@ -4,7 +4,7 @@ import { ExitCode } from '../exit-codes.js';
 import { text } from '../i18n.js';
 import type { System } from '../run/system.js';
 import { lsblkArgs } from '../tools/lsblk/args.js';
-import { type LsblkNode, flattenLsblk, parseLsblk } from '../tools/lsblk/parse-lsblk.js';
+import { flattenLsblk, type LsblkNode, parseLsblk } from '../tools/lsblk/parse-lsblk.js';
 import { buildDrive } from './build-drive.js';
 import { probeDrive } from './probe-drive.js';
 import { assessProtection, parseProcSwaps } from './protection.js';
@@ -29,7 +29,10 @@ export async function discoverDrives(system: System): Promise<Discovery> {
       { exitCode: ExitCode.FAILURE },
     );
   }
-  const [swaps, cmdline] = await Promise.all([system.files.read('/proc/swaps'), system.files.read('/proc/cmdline')]);
+  const [swaps, cmdline] = await Promise.all([
+    system.files.read('/proc/swaps'),
+    system.files.read('/proc/cmdline'),
+  ]);
   const loopBackingFiles = new Map<string, string>();
   for (const node of flattenLsblk(parsed.nodes).filter((n) => n.type === 'loop')) {
     const backing = (await system.files.read(`/sys/block/${node.kname}/loop/backing_file`))?.trim();
@@ -46,7 +49,8 @@ export async function discoverDrives(system: System): Promise<Discovery> {
   const drives = probes.map((probe) => buildDrive(probe, protections.get(probe.node.name) ?? []));
   const missing = new Map(probes.flatMap((p) => p.missingTools).map((e) => [e.program, e.debianPackage]));
   const warnings = [...missing].map(
-    ([program, pkg]) => `${program} is not installed (apt-get install ${pkg}): the facts it gives are unknown`,
+    ([program, pkg]) =>
+      `${program} is not installed (apt-get install ${pkg}): the facts it gives are unknown`,
   );
   return { drives, warnings };
 }

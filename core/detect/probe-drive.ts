@@ -1,9 +1,9 @@
+import type { Transport } from '../drive.js';
 import { ToolMissingError } from '../errors.js';
 import type { CommandResult, RunOptions } from '../run/runner.js';
 import type { System } from '../run/system.js';
-import type { Transport } from '../drive.js';
-import type { LsblkNode } from '../tools/lsblk/parse-lsblk.js';
 import { dcoIdentifyArgs, identifyArgs, nativeMaxArgs } from '../tools/hdparm/args.js';
+import type { LsblkNode } from '../tools/lsblk/parse-lsblk.js';
 import { idCtrlArgs, idNsArgs } from '../tools/nvme/args.js';
 import { hasSmart, speaksAta, transportOf } from './transport.js';
 
@@ -74,7 +74,8 @@ export async function probeDrive(
     probe.loopBackingFile = loopBackingFiles.get(node.kname) ?? null;
     return probe;
   }
-  if (transport === 'virtio') probe.sysfsSerial = (await system.files.read(`${sysBlock}/serial`))?.trim() || null;
+  if (transport === 'virtio')
+    probe.sysfsSerial = (await system.files.read(`${sysBlock}/serial`))?.trim() || null;
   const tasks: Promise<void>[] = [];
   tasks.push(
     tryRun('udevadm', ['info', '--query=symlink', `--name=${node.path}`]).then((r) => {

@@ -41,7 +41,8 @@ export function assessProtection(inputs: ProtectionInputs): Map<string, Protecti
     const found: Protection[] = [];
     const subtree = flattenLsblk([disk]);
     if (disk.readOnly) found.push({ reason: 'read-only', detail: `${disk.name} is read-only` });
-    for (const reason of bootDisks.get(disk.name) ?? []) found.push({ reason: 'boot-medium', detail: reason });
+    for (const reason of bootDisks.get(disk.name) ?? [])
+      found.push({ reason: 'boot-medium', detail: reason });
     for (const node of subtree) {
       for (const mp of node.mountpoints) {
         if (mp === '[SWAP]') found.push({ reason: 'swap', detail: `${node.name} is active swap` });
@@ -88,22 +89,28 @@ function findBootDisks(inputs: ProtectionInputs): Map<string, string[]> {
         if (backing) markHolderOfPath(backing, `${node.name} is backed by a file of the boot medium`);
       }
     }
-    if (node.label === DATA_PARTITION_LABEL) mark(node, `${node.name} is gomme's data partition (${DATA_PARTITION_LABEL})`);
+    if (node.label === DATA_PARTITION_LABEL)
+      mark(node, `${node.name} is gomme's data partition (${DATA_PARTITION_LABEL})`);
   }
   for (const ref of rootReferences(inputs.cmdline)) {
     for (const node of all) {
-      if (matchesReference(node, ref)) mark(node, `${node.name} is the root device named on the kernel command line`);
+      if (matchesReference(node, ref))
+        mark(node, `${node.name} is the root device named on the kernel command line`);
     }
   }
   return result;
 }
 
-function mountHolding(all: readonly LsblkNode[], path: string): { node: LsblkNode; mountpoint: string } | null {
+function mountHolding(
+  all: readonly LsblkNode[],
+  path: string,
+): { node: LsblkNode; mountpoint: string } | null {
   let best: { node: LsblkNode; mountpoint: string } | null = null;
   for (const node of all) {
     for (const mp of node.mountpoints) {
       const inside = mp === '/' || path === mp || path.startsWith(`${mp}/`);
-      if (mp !== '[SWAP]' && inside && (!best || mp.length > best.mountpoint.length)) best = { node, mountpoint: mp };
+      if (mp !== '[SWAP]' && inside && (!best || mp.length > best.mountpoint.length))
+        best = { node, mountpoint: mp };
     }
   }
   return best;
@@ -122,7 +129,8 @@ export function rootReferences(cmdline: string): RootReference[] {
     if (!match?.[1]) continue;
     const value = match[1];
     const tagged = /^(UUID|PARTUUID|LABEL)=(.+)$/i.exec(value);
-    if (tagged?.[1] && tagged[2]) refs.push({ kind: tagged[1].toLowerCase() as RootReference['kind'], value: tagged[2] });
+    if (tagged?.[1] && tagged[2])
+      refs.push({ kind: tagged[1].toLowerCase() as RootReference['kind'], value: tagged[2] });
     else if (value.startsWith('/dev/disk/by-uuid/')) refs.push({ kind: 'uuid', value: value.slice(18) });
     else if (value.startsWith('/dev/disk/by-label/')) refs.push({ kind: 'label', value: value.slice(19) });
     else if (value.startsWith('/dev/')) refs.push({ kind: 'path', value });

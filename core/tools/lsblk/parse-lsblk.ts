@@ -49,7 +49,13 @@ export function parseLsblk(text: string): LsblkResult {
   }
   const list = isRecord(data) ? data.blockdevices : undefined;
   if (!Array.isArray(list)) return { nodes: [], error: 'lsblk output has no "blockdevices" array' };
-  return { nodes: list.filter(isRecord).map(toNode).filter((n): n is LsblkNode => n !== null), error: null };
+  return {
+    nodes: list
+      .filter(isRecord)
+      .map(toNode)
+      .filter((n): n is LsblkNode => n !== null),
+    error: null,
+  };
 }
 
 /** Depth-first list of a node and all its descendants. */

@@ -49,9 +49,16 @@ describe('assessProtection', () => {
     });
     // The hybrid ISO's USB disk also reports read-only.
     expect(reasons(verdicts, 'sdb')).toEqual(['read-only', 'boot-medium', 'mounted']);
-    expect(verdicts.get('sdb')?.map((p) => p.detail).join('\n')).toContain('/run/live/medium');
+    expect(
+      verdicts
+        .get('sdb')
+        ?.map((p) => p.detail)
+        .join('\n'),
+    ).toContain('/run/live/medium');
     for (const target of ['sda', 'sdc', 'vda', 'nvme0n1']) expect(verdicts.get(target)).toEqual([]);
-    expect(reasons(verdicts, 'loop0')).toEqual(expect.arrayContaining(['boot-medium', 'mounted', 'read-only']));
+    expect(reasons(verdicts, 'loop0')).toEqual(
+      expect.arrayContaining(['boot-medium', 'mounted', 'read-only']),
+    );
   });
 
   it('protects an installed system disk (/, /boot/efi, swap on LVM) and leaves the other disks erasable', () => {
@@ -81,7 +88,10 @@ describe('assessProtection', () => {
   });
 
   it('protects the root device named by UUID on the kernel command line even when not mounted', () => {
-    const disk = node({ name: 'nvme0n1', children: [node({ name: 'nvme0n1p2', type: 'part', uuid: 'AbC-1' })] });
+    const disk = node({
+      name: 'nvme0n1',
+      children: [node({ name: 'nvme0n1p2', type: 'part', uuid: 'AbC-1' })],
+    });
     const verdicts = assessProtection({
       nodes: [disk, node({ name: 'sda' })],
       swaps: [],
@@ -129,7 +139,9 @@ describe('assessProtection', () => {
 
 describe('rootReferences and parseProcSwaps', () => {
   it('reads root=, live-media= and bootfrom= forms', () => {
-    expect(rootReferences('root=PARTUUID=1234 live-media=/dev/disk/by-label/GOMME bootfrom=/dev/sdb1 quiet')).toEqual([
+    expect(
+      rootReferences('root=PARTUUID=1234 live-media=/dev/disk/by-label/GOMME bootfrom=/dev/sdb1 quiet'),
+    ).toEqual([
       { kind: 'partuuid', value: '1234' },
       { kind: 'label', value: 'GOMME' },
       { kind: 'path', value: '/dev/sdb1' },

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { ReplayMissError, ToolMissingError } from '../../../../core/errors.js';
+import { emptyBundle, parseBundle } from '../../../../core/run/bundle.js';
+import type { CommandRunner } from '../../../../core/run/runner.js';
+import { recordingSystem, replaySystem, type System } from '../../../../core/run/system.js';
+
+/** A scripted system: answers from a table, so recording can be checked without touching the machine. */
+function scriptedSystem(answers: Record<string, { exitCode: number; stdout: string } | 'missing'>): System {
+  const runner: CommandRunner = {
+    async run(file, args) {
+      const answer = answers[[file, ...args].join(' ')];
+      if (answer === 'missing' || answer === undefined) throw new ToolMissingError(file, 'pkg');
+      return { argv: [file, ...args], signal: null, stderr: '', timedOut: false, durationMs: 1, ...answer };
+    },
+  };
+  const files = { read: async (path: string) => (path === '/proc/cmdline' ? 'quiet\n' : null) };
+  return { runner, files, replayed: false };
+}
+
+describe('recording and replaying a system', () => {
+  it('records commands (non-zero exits included), missing programs and files, and replays them identically', async () => {
+    const recording = recordingSystem(
+      scriptedSystem({
+        'lsblk -J': { exitCode: 0, stdout: '{}' },
+        'smartctl -x /dev/sda': { exitCode: 4, stdout: 'x' },
+      }),
+      emptyBundle(new Date('2026-11-29T10:00:00Z')),
+    );
+    await recording.runner.run('lsblk', ['-J']);
+    await recording.runner.run('smartctl', ['-x', '/dev/sda']);
+    await expect(recording.runner.run('nvme', ['list'])).rejects.toBeInstanceOf(ToolMissingError);
+    expect(await recording.files.read('/proc/cmdline')).toBe('quiet\n');
+    expect(await recording.files.read('/sys/block/sda/serial')).toBeNull();
+
+    const bundle = parseBundle(JSON.stringify(recording.bundle));
+    expect(bundle).toEqual({
+      format: 'gomme-bundle',
+      version: 1,
+      capturedAt: '2026-11-29T10:00:00.000Z',
+      commands: [
+        { argv: ['lsblk', '-J'], exitCode: 0, stdout: '{}', stderr: '' },
+        { argv: ['smartctl', '-x', '/dev/sda'], exitCode: 4, stdout: 'x', stderr: '' },
+        { argv: ['nvme', 'list'], exitCode: 127, stdout: '', stderr: expect.stringContaining('nvme') },
+      ],
+      files: { '/proc/cmdline': 'quiet\n' },
+    });
+
+    const replay = replaySystem(bundle);
+    expect(replay.replayed).toBe(true);
+    expect(await replay.runner.run('smartctl', ['-x', '/dev/sda'])).toMatchObject({
+      exitCode: 4,
+      stdout: 'x',
+    });
+    await expect(replay.runner.run('nvme', ['list'])).rejects.toBeInstanceOf(ToolMissingError);
+    await expect(replay.runner.run('lsblk', ['-J', '-b'])).rejects.toBeInstanceOf(ReplayMissError);
+    expect(await replay.files.read('/proc/cmdline')).toBe('quiet\n');
+    expect(await replay.files.read('/etc/passwd')).toBeNull();
+  });
+});
+
+describe('parseBundle', () => {
+  const valid = {
+    format: 'gomme-bundle',
+    version: 1,
+    capturedAt: '2026-11-29T10:00:00Z',
+    commands: [],
+    files: {},
+  };
+  it.each([
+    ['not json', 'not JSON'],
+    ['[]', '"format"'],
+    [JSON.stringify({ ...valid, format: 'other' }), '"format"'],
+    [JSON.stringify({ ...valid, version: 2 }), 'unsupported version 2'],
+    [JSON.stringify({ ...valid, capturedAt: 'yesterday' }), 'capturedAt'],
+    [JSON.stringify({ ...valid, commands: [{ argv: 'lsblk' }] }), 'commands[0]'],
+    [JSON.stringify({ ...valid, files: { '/proc/x': 1 } }), 'files["/proc/x"]'],
+  ])('rejects %s with a message naming the problem', (json, fragment) => {
+    expect(() => parseBundle(json, 'b.json')).toThrow(fragment);
+  });
+
+  it('accepts the exact documented format', () => {
+    expect(parseBundle(JSON.stringify(valid)).format).toBe('gomme-bundle');
+  });
+});
