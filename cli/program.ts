@@ -65,6 +65,46 @@ export function buildProgram(io: CliIo, lang: Lang, setExit: (code: number) => v
     });
 
   program
+    .command('erase')
+    .description(
+      fr
+        ? 'effacer des disques (NIST Clear par réécriture, vérifié)'
+        : 'erase drives (NIST Clear by overwrite, verified)',
+    )
+    .argument('[devices...]', fr ? 'disques à effacer, ex. /dev/sdb' : 'drives to erase, e.g. /dev/sdb')
+    .option('-m, --method <method>', fr ? 'méthode (gomme erase --help-methods)' : 'method', 'nist-clear')
+    .addOption(
+      new Option('--verify <mode>', fr ? 'relecture du support' : 'read-back of the medium')
+        .choices(['none', 'sample', 'last', 'all'])
+        .default('sample'),
+    )
+    .option('--dry-run', fr ? 'montrer le plan sans rien écrire' : 'show the plan, write nothing')
+    .option('-y, --yes', fr ? 'confirmer sans question (scripts)' : 'confirm without asking (scripts)')
+    .option('--resume', fr ? 'reprendre les effacements interrompus' : 'resume interrupted erasures')
+    .addOption(new Option('--checkpoint-interval <ms>', 'checkpoint interval (tests)').hideHelp())
+    .addOption(jsonOption())
+    .action(
+      async (devices: string[], options: import('./commands/erase.js').EraseOptions & { json?: boolean }) => {
+        const { eraseCommand } = await import('./commands/erase.js');
+        setExit(await eraseCommand(context(options.json), devices, options));
+      },
+    );
+
+  program
+    .command('verify')
+    .description(
+      fr
+        ? 'relire un disque effacé et le comparer à son dernier effacement'
+        : 'read an erased drive back and compare it with its last erasure',
+    )
+    .argument('<device>')
+    .addOption(jsonOption())
+    .action(async (device: string, options: { json?: boolean }) => {
+      const { verifyCommand } = await import('./commands/verify.js');
+      setExit(await verifyCommand(context(options.json), device));
+    });
+
+  program
     .command('demo')
     .description(
       fr

@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { discoverDrives } from '../../core/detect/discover-drives.js';
+import type { Drive } from '../../core/drive.js';
+import {
+  DeviceNotFoundError,
+  GommeError,
+  NeedsRootError,
+  ProtectedDeviceError,
+  UsageError,
+} from '../../core/errors.js';
+import type { JobEvent } from '../../core/events.js';
+import { ExitCode } from '../../core/exit-codes.js';
+import { text } from '../../core/i18n.js';
+import { resolveDataDir } from '../../core/journal/data-dir.js';
+import { openJournal } from '../../core/journal/open-journal.js';
+import { realSystem } from '../../core/run/system.js';
+import { JobStore } from '../../erasure/jobs/job-store.js';
+import { matchDrive } from '../../erasure/jobs/match-drive.js';
+import { type JobResult, type JobToRun, runJobs } from '../../erasure/jobs/run-jobs.js';
+import { buildOverwritePlan, type ErasePlan } from '../../erasure/plan/build-plan.js';
+import type { VerifyMode } from '../../erasure/plan/resolve-passes.js';
+import { confirmOnTerminal } from '../confirm.js';
+import type { CommandContext } from '../io.js';
+import { planJson, progressLine, renderPlan, renderResults, resultJson } from '../output/erase-report.js';
+
+export interface EraseOptions {
+  method?: string;
+  verify?: VerifyMode;
+  dryRun?: boolean;
+  yes?: boolean;
+  resume?: boolean;
+  checkpointInterval?: string;
+}
+
+export async function eraseCommand(
+  ctx: CommandContext,
+  devices: string[],
+  options: EraseOptions,
+): Promise<number> {
+  if (!options.resume && devices.length === 0) {
+    throw new UsageError(
+      text(
+        'Nommez le ou les disques à effacer (ex. gomme erase /dev/sdb).',
+        'Name the drive(s) to erase (e.g. gomme erase /dev/sdb).',
+      ),
+    );
+  }
+  if (options.resume && devices.length > 0) {
+    throw new UsageError(
+      text(
+        '--resume reprend les travaux du journal : ne nommez pas de disque.',
+        '--resume takes jobs from the journal: name no drive.',
+      ),
+    );
+  }
+  if (process.getuid?.() !== 0) throw new NeedsRootError('gomme erase');
+  const { drives } = await discoverDrives(realSystem());
+  const store = new JobStore(openJournal(resolveDataDir(ctx.env)));
+  const jobs = options.resume
+    ? resumeJobs(store, drives)
+    : await planJobs(ctx, store, drives, devices, options);
+  if (jobs === null) return ExitCode.OK; // dry run
+  if (jobs.length === 0) {
+    ctx.say(text('Aucun effacement à reprendre.', 'No erasure to resume.'));
+    return ExitCode.OK;
+  }
+  if (!options.yes) {
+    const confirmed =
+      process.stdin.isTTY &&
+      (await confirmOnTerminal(
+        ctx,
+        jobs.map((j) => j.drive),
+      ));
+    if (!confirmed) {
+      throw new GommeError(
+        'not-confirmed',
+        text('Effacement non confirmé : rien n’a été écrit.', 'Erasure not confirmed: nothing was written.'),
+        {
+          exitCode: ExitCode.REFUSED,
+          hint: text(
+            'Dans un script, ajoutez --yes après avoir vérifié la cible.',
+            'In a script, add --yes once the target is checked.',
+          ),
+        },
+      );
+    }
+  }
+  const results = await runWithSignals(ctx, store, jobs, options);
+  ctx.say(ctx.json ? JSON.stringify(resultJson(results)) : renderResults(results, ctx.lang));
+  return exitCodeFor(results);
+}
+
+async function planJobs(
+  ctx: CommandContext,
+  store: JobStore,
+  drives: Drive[],
+  devices: string[],
+  options: EraseOptions,
+): Promise<JobToRun[] | null> {
+  const plans: ErasePlan[] = [];
+  for (const device of devices) {
+    const drive = drives.find((d) => d.path === device || d.byIdPath === device);
+    if (!drive) throw new DeviceNotFoundError(device);
+    // Protection is checked for every target before anything is written to any of them.
+    if (drive.protected)
+      throw new ProtectedDeviceError(
+        device,
+        drive.protections.map((p) => p.detail),
+      );
+    const built = buildOverwritePlan(drive, { method: options.method, verify: options.verify });
+    if (!built.ok) {
+      throw new UsageError(
+        text(
+          built.refusals.map((r) => r.message.fr).join(' '),
+          built.refusals.map((r) => r.message.en).join(' '),
+        ),
+      );
+    }
+    plans.push(built.plan);
+  }
+  if (options.dryRun) {
+    if (ctx.json) ctx.say(JSON.stringify({ type: 'plan', drives: plans.map(planJson) }));
+    else {
+      ctx.say(text('Plan (rien ne sera écrit) :', 'Plan (nothing will be written):'));
+      for (const plan of plans) ctx.say(renderPlan(plan, ctx.lang));
+    }
+    return null;
+  }
+  const batchId = randomUUID();
+  return plans.map((plan) => {
+    const jobId = randomUUID();
+    store.create({
+      jobId,
+      batchId,
+      drive: plan.drive,
+      plan: plan.job,
+      startedAt: new Date().toISOString(),
+      pid: process.pid,
+    });
+    return { jobId, drive: plan.drive, plan: plan.job, resumeFrom: null };
+  });
+}
+
+function resumeJobs(store: JobStore, drives: Drive[]): JobToRun[] {
+  const jobs: JobToRun[] = [];
+  for (const row of store.resumable(isAlive)) {
+    const drive = matchDrive(row.drive, drives);
+    if (!drive)
+      throw new DeviceNotFoundError(
+        `${row.drive.path} (${row.drive.serial ?? row.drive.backingFile ?? 'job ' + row.jobId})`,
+      );
+    if (drive.protected)
+      throw new ProtectedDeviceError(
+        drive.path,
+        drive.protections.map((p) => p.detail),
+      );
+    store.claim(row.jobId, process.pid, {
+      detectedAt: new Date().toISOString(),
+      pass: row.checkpoint.pass,
+      offset: row.checkpoint.offset,
+      reason: row.state === 'aborted' ? 'operator-stopped' : 'process-died',
+    });
+    jobs.push({ jobId: row.jobId, drive, plan: row.plan, resumeFrom: row.checkpoint });
+  }
+  return jobs;
+}
+
+/** Ctrl-C or SIGTERM stops every job at a checkpoint; they stay resumable. */
+async function runWithSignals(
+  ctx: CommandContext,
+  store: JobStore,
+  jobs: JobToRun[],
+  options: EraseOptions,
+): Promise<JobResult[]> {
+  const controller = new AbortController();
+  const stop = () => {
+    if (!controller.signal.aborted) {
+      process.stderr.write(
+        ctx.lang === 'fr'
+          ? '\nArrêt propre en cours… (reprise : gomme erase --resume)\n'
+          : '\nStopping safely… (resume with: gomme erase --resume)\n',
+      );
+    }
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  const lastLine = new Map<string, number>();
+  const emit = (event: JobEvent) => {
+    if (ctx.json) {
+      ctx.stdout.write(`${JSON.stringify(event)}\n`);
+      return;
+    }
+    if (event.type === 'progress') {
+      const now = Date.now();
+      if (now - (lastLine.get(event.device) ?? 0) < 2000) return;
+      lastLine.set(event.device, now);
+      ctx.say(progressLine(event, ctx.lang));
+    } else if (event.type === 'io-error') {
+      ctx.say(`${event.device}: ${event.error.code} @${event.error.offset}: ${event.error.message}`);
+    }
+  };
+  try {
+    const checkpointMs = options.checkpointInterval ? Number(options.checkpointInterval) : undefined;
+    return await runJobs(jobs, {
+      store,
+      emit,
+      signal: controller.signal,
+      tuning: checkpointMs && checkpointMs > 0 ? { checkpointMs } : {},
+    });
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+function exitCodeFor(results: JobResult[]): number {
+  if (results.every((r) => r.result === 'ERASED')) return ExitCode.OK;
+  if (results.some((r) => r.result === 'ABORTED')) return ExitCode.INTERRUPTED;
+  if (results.some((r) => r.result === 'ERASED')) return ExitCode.PARTIAL;
+  return ExitCode.ERASE_FAILED;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

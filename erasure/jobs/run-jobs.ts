@@ -1,0 +1,94 @@
+import type { Drive } from '../../core/drive.js';
+import type { EraseResult, IoErrorRange, JobEvent } from '../../core/events.js';
+import { type OverwriteOutcome, type OverwriteTuning, runOverwriteJob } from '../engine/overwrite-job.js';
+import { openBlockDevice } from '../io/block-device.js';
+import type { Interruption, JobPlan, JobStore } from './job-store.js';
+
+export interface JobToRun {
+  jobId: string;
+  drive: Drive;
+  plan: JobPlan;
+  resumeFrom: { pass: number; offset: number } | null;
+}
+
+export interface JobResult {
+  job: JobToRun;
+  outcome: OverwriteOutcome | null;
+  result: EraseResult;
+  /** Every error of the job, including those recorded before an interruption. */
+  errors: IoErrorRange[];
+  /** Why the job could not start (device busy, vanished…). */
+  failure: string | null;
+  /** Each time the job was stopped or its process died, and taken up again. */
+  interruptions: Interruption[];
+}
+
+export interface RunJobsOptions {
+  store: JobStore;
+  emit(event: JobEvent): void;
+  signal?: AbortSignal;
+  tuning?: Partial<OverwriteTuning>;
+  now?: () => number;
+}
+
+/** Runs jobs side by side, each isolated: one failing or hung drive never stops the others. */
+export function runJobs(jobs: JobToRun[], options: RunJobsOptions): Promise<JobResult[]> {
+  return Promise.all(jobs.map((job) => runOne(job, options)));
+}
+
+async function runOne(job: JobToRun, options: RunJobsOptions): Promise<JobResult> {
+  const { store } = options;
+  const now = options.now ?? Date.now;
+  const iso = () => new Date(now()).toISOString();
+  try {
+    const outcome = await runOverwriteJob(
+      {
+        jobId: job.jobId,
+        device: job.drive.path,
+        passes: job.plan.passes,
+        verifySeed: job.plan.verifySeed,
+        resumeFrom: job.resumeFrom,
+      },
+      {
+        openDevice: (path) => openBlockDevice(path, { write: true }),
+        emit(event) {
+          if (event.type === 'io-error') store.addError(job.jobId, event.error, event.at);
+          options.emit(event);
+        },
+        checkpoint: (pass, offset) => store.checkpoint(job.jobId, pass, offset, iso()),
+        signal: options.signal,
+        tuning: options.tuning,
+        now,
+      },
+    );
+    const errors = store.errors(job.jobId);
+    // Errors recorded before a crash still count after the resume.
+    const result: EraseResult = outcome.result === 'ERASED' && errors.length > 0 ? 'FAILED' : outcome.result;
+    const final = { ...outcome, result };
+    store.finish(job.jobId, final, iso());
+    return {
+      job,
+      outcome: final,
+      result,
+      errors,
+      failure: null,
+      interruptions: store.get(job.jobId)?.interruptions ?? [],
+    };
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    const failure: IoErrorRange = {
+      operation: 'command',
+      pass: null,
+      offset: 0,
+      length: 0,
+      code: 'OPEN',
+      message: error.message,
+    };
+    store.addError(job.jobId, failure, iso());
+    store.fail(job.jobId, iso());
+    options.emit({ jobId: job.jobId, device: job.drive.path, at: iso(), type: 'io-error', error: failure });
+    const errors = store.errors(job.jobId);
+    const interruptions = store.get(job.jobId)?.interruptions ?? [];
+    return { job, outcome: null, result: 'FAILED', errors, failure: error.message, interruptions };
+  }
+}
