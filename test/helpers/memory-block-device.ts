@@ -1,0 +1,61 @@
+import type { BlockDevice } from '../../erasure/io/block-device.js';
+import { DeviceIoError } from '../../erasure/io/errors.js';
+
+/**
+ * An in-memory drive for engine unit tests (nwipe's dm-error idea): chosen byte ranges fail with EIO, or never
+ * answer (a hung drive). Real-device behaviour is covered by the loop-device and FUSE integration tests.
+ */
+export class MemoryBlockDevice implements BlockDevice {
+  readonly data: Buffer;
+  readonly direct = true;
+  readonly physicalSectorSize = 4096;
+  writes = 0;
+  closed = false;
+
+  constructor(
+    readonly path: string,
+    readonly sizeBytes: number,
+    readonly options: {
+      failWrites?: Array<[number, number]>;
+      failReads?: Array<[number, number]>;
+      hangWritesFrom?: number;
+      logicalSectorSize?: number;
+    } = {},
+  ) {
+    this.data = Buffer.alloc(sizeBytes, 0x33);
+  }
+
+  get logicalSectorSize(): number {
+    return this.options.logicalSectorSize ?? 512;
+  }
+
+  async write(buf: Buffer, offset: number): Promise<void> {
+    this.writes++;
+    if (this.options.hangWritesFrom !== undefined && offset + buf.length > this.options.hangWritesFrom) {
+      return new Promise(() => {});
+    }
+    if (overlaps(this.options.failWrites, offset, buf.length)) {
+      throw new DeviceIoError(this.path, 'write', offset, buf.length, 'EIO');
+    }
+    buf.copy(this.data, offset);
+  }
+
+  async read(buf: Buffer, offset: number): Promise<number> {
+    if (overlaps(this.options.failReads, offset, buf.length)) {
+      throw new DeviceIoError(this.path, 'read', offset, buf.length, 'EIO');
+    }
+    const n = Math.max(0, Math.min(buf.length, this.sizeBytes - offset));
+    this.data.copy(buf, 0, offset, offset + n);
+    return n;
+  }
+
+  async flush(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}
+
+function overlaps(ranges: Array<[number, number]> | undefined, offset: number, length: number): boolean {
+  return (ranges ?? []).some(([start, end]) => offset < end && offset + length > start);
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { JobEvent } from '../../../../core/events.js';
+import { runOverwriteJob } from '../../../../erasure/engine/overwrite-job.js';
+import type { PlannedPass } from '../../../../erasure/plan/resolve-passes.js';
+import { MemoryBlockDevice } from '../../../helpers/memory-block-device.js';
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const zeros: PlannedPass = { pattern: { type: 'constant', bytes: [0] }, verify: 'full' };
+
+function run(
+  device: MemoryBlockDevice,
+  passes: PlannedPass[],
+  extra: { stallMs?: number; signal?: AbortSignal } = {},
+) {
+  const events: JobEvent[] = [];
+  const checkpoints: Array<[number, number]> = [];
+  const outcome = runOverwriteJob(
+    { jobId: 'j', device: device.path, passes, verifySeed: 's' },
+    {
+      openDevice: async () => device,
+      emit: (e) => events.push(e),
+      checkpoint: (pass, offset) => {
+        checkpoints.push([pass, offset]);
+      },
+      signal: extra.signal,
+      tuning: { chunkBytes: MiB, stallMs: extra.stallMs ?? 1000, checkpointMs: 0, retries: 3 },
+    },
+  );
+  return { outcome, events, checkpoints };
+}
+
+describe('runOverwriteJob', () => {
+  it('an unwritable range is retried, narrowed to 64 KiB, recorded with its offset; the rest is erased; FAILED', async () => {
+    const device = new MemoryBlockDevice('/dev/mem0', 8 * MiB, {
+      failWrites: [[3 * MiB + 100 * KiB, 3 * MiB + 101 * KiB]],
+    });
+    const { outcome, events } = run(device, [zeros]);
+    const result = await outcome;
+    expect(result.result).toBe('FAILED');
+    expect(result.errors.filter((e) => e.operation === 'write')).toEqual([
+      expect.objectContaining({ offset: 3 * MiB + 64 * KiB, length: 64 * KiB, code: 'EIO', pass: 1 }),
+    ]);
+    // Verification then finds the unwritten block too: it is not zero.
+    expect(result.errors.some((e) => e.operation === 'verify' && e.offset === 3 * MiB + 64 * KiB)).toBe(true);
+    expect(device.data.subarray(0, 3 * MiB).every((b) => b === 0)).toBe(true);
+    expect(device.data.subarray(3 * MiB + 128 * KiB).every((b) => b === 0)).toBe(true);
+    expect(events.filter((e) => e.type === 'io-error').length).toBeGreaterThan(0);
+    expect(events.at(-1)).toMatchObject({ type: 'job-finished', result: 'FAILED' });
+  });
+
+  it('an unreadable range during verification is recorded and fails the job (never "passed")', async () => {
+    const device = new MemoryBlockDevice('/dev/mem1', 4 * MiB, { failReads: [[MiB, MiB + 512]] });
+    const result = await run(device, [zeros]).outcome;
+    expect(result.result).toBe('FAILED');
+    expect(result.verification.passed).toBe(false);
+    expect(result.errors).toEqual([expect.objectContaining({ operation: 'read', offset: MiB, code: 'EIO' })]);
+  });
+
+  it('a hung drive is failed as STALLED without stalling a job running beside it', async () => {
+    const hung = new MemoryBlockDevice('/dev/hung', 4 * MiB, { hangWritesFrom: 2 * MiB });
+    const healthy = new MemoryBlockDevice('/dev/ok', 4 * MiB);
+    const [a, b] = await Promise.all([
+      run(hung, [zeros], { stallMs: 200 }).outcome,
+      run(healthy, [zeros]).outcome,
+    ]);
+    expect(a.result).toBe('FAILED');
+    expect(a.errors).toEqual([expect.objectContaining({ operation: 'stall', code: 'STALLED' })]);
+    expect(b.result).toBe('ERASED');
+  });
+
+  it('stops at a checkpoint when aborted, result ABORTED, and resumes from it to the same end state', async () => {
+    const device = new MemoryBlockDevice('/dev/mem2', 8 * MiB);
+    const controller = new AbortController();
+    const first = run(device, [zeros, { pattern: { type: 'constant', bytes: [0xff] }, verify: 'full' }], {
+      signal: controller.signal,
+    });
+    controller.abort();
+    const stopped = await first.outcome;
+    expect(stopped.result).toBe('ABORTED');
+    const [pass, offset] = first.checkpoints.at(-1) ?? [0, 0];
+    expect(device.writes).toBe(0);
+    const resumed = await runOverwriteJob(
+      {
+        jobId: 'j',
+        device: device.path,
+        passes: [zeros, { pattern: { type: 'constant', bytes: [0xff] }, verify: 'full' }],
+        verifySeed: 's',
+        resumeFrom: { pass, offset },
+      },
+      { openDevice: async () => device, emit: () => {}, checkpoint: () => {} },
+    );
+    expect(resumed.result).toBe('ERASED');
+    expect(device.data.every((b) => b === 0xff)).toBe(true);
+  });
+
+  it('resuming mid-pass writes only from the checkpoint on', async () => {
+    const device = new MemoryBlockDevice('/dev/mem3', 8 * MiB);
+    const result = await runOverwriteJob(
+      {
+        jobId: 'j',
+        device: device.path,
+        passes: [{ ...zeros, verify: 'none' }],
+        verifySeed: 's',
+        resumeFrom: { pass: 0, offset: 6 * MiB },
+      },
+      { openDevice: async () => device, emit: () => {}, checkpoint: () => {}, tuning: { chunkBytes: MiB } },
+    );
+    expect(result.bytesWritten).toBe(2 * MiB);
+    expect(device.data.subarray(0, 6 * MiB).every((b) => b === 0x33)).toBe(true);
+    expect(device.data.subarray(6 * MiB).every((b) => b === 0)).toBe(true);
+  });
+
+  it('progress events are throttled at the source', async () => {
+    const device = new MemoryBlockDevice('/dev/mem4', 64 * MiB);
+    const { outcome, events } = run(device, [{ ...zeros, verify: 'none' }]);
+    await outcome;
+    const progress = events.filter((e) => e.type === 'progress');
+    // 64 chunks written in well under a second: the 250 ms throttle lets only a few through.
+    expect(progress.length).toBeLessThan(10);
+    expect(progress.length).toBeGreaterThan(0);
+  });
+});
