@@ -97,8 +97,10 @@ export type ProtectionReason = 'boot-medium' | 'mounted' | 'swap' | 'holder' | '
 
 export interface Protection {
   reason: ProtectionReason;
-  /** Human detail for a technician, e.g. "partition sdb1 mounted at /run/live/medium". */
+  /** Human detail for a technician, e.g. "sdb1 is mounted at /run/live/medium". */
   detail: string;
+  /** The same detail in French. */
+  detailFr: string;
 }
 
 export interface Drive {

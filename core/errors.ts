@@ -73,12 +73,12 @@ export class DeviceNotFoundError extends GommeError {
 export class ProtectedDeviceError extends GommeError {
   readonly device: string;
   readonly reasons: string[];
-  constructor(device: string, reasons: string[]) {
+  constructor(device: string, protections: ReadonlyArray<{ detail: string; detailFr: string }>) {
     super(
       'protected-device',
       text(
-        `${device} est protégé, gomme n'y touchera pas : ${reasons.join(' ; ')}.`,
-        `${device} is protected and will not be touched: ${reasons.join('; ')}.`,
+        `${device} est protégé, gomme n'y touchera pas : ${protections.map((p) => p.detailFr).join(' ; ')}.`,
+        `${device} is protected and will not be touched: ${protections.map((p) => p.detail).join('; ')}.`,
       ),
       {
         exitCode: ExitCode.REFUSED,
@@ -89,7 +89,7 @@ export class ProtectedDeviceError extends GommeError {
       },
     );
     this.device = device;
-    this.reasons = reasons;
+    this.reasons = protections.map((p) => p.detail);
   }
 }
 

@@ -102,11 +102,7 @@ async function planJobs(
     const drive = drives.find((d) => d.path === device || d.byIdPath === device);
     if (!drive) throw new DeviceNotFoundError(device);
     // Protection is checked for every target before anything is written to any of them.
-    if (drive.protected)
-      throw new ProtectedDeviceError(
-        device,
-        drive.protections.map((p) => p.detail),
-      );
+    if (drive.protected) throw new ProtectedDeviceError(device, drive.protections);
     const built = buildOverwritePlan(drive, { method: options.method, verify: options.verify });
     if (!built.ok) {
       throw new UsageError(
@@ -149,11 +145,7 @@ function resumeJobs(store: JobStore, drives: Drive[]): JobToRun[] {
       throw new DeviceNotFoundError(
         `${row.drive.path} (${row.drive.serial ?? row.drive.backingFile ?? 'job ' + row.jobId})`,
       );
-    if (drive.protected)
-      throw new ProtectedDeviceError(
-        drive.path,
-        drive.protections.map((p) => p.detail),
-      );
+    if (drive.protected) throw new ProtectedDeviceError(drive.path, drive.protections);
     store.claim(row.jobId, process.pid, {
       detectedAt: new Date().toISOString(),
       pass: row.checkpoint.pass,

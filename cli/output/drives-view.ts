@@ -54,7 +54,7 @@ export function renderDrivesTable(discovery: Discovery, lang: Lang): string {
     : ['Drive', 'Model', 'Serial', 'Size', 'Type', 'Link', 'Status'];
   const rows = discovery.drives.map((d) => [
     d.path,
-    d.model ?? '?',
+    d.model ?? (d.backingFile ? `loop: ${d.backingFile.split('/').pop()}` : '?'),
     d.serial ?? '?',
     formatBytes(d.sizeBytes),
     mediaKind(d, lang),
@@ -64,7 +64,7 @@ export function renderDrivesTable(discovery: Discovery, lang: Lang): string {
   const lines = [renderTable(headers, rows)];
   if (discovery.drives.length === 0) lines.push(fr ? 'Aucun disque trouvé.' : 'No drive found.');
   for (const d of discovery.drives) {
-    for (const p of d.protections) lines.push(`  ${d.path}: ${p.detail}`);
+    for (const p of d.protections) lines.push(`  ${d.path}: ${fr ? p.detailFr : p.detail}`);
     for (const w of d.warnings) lines.push(`  ${d.path}: ${fr ? 'attention' : 'warning'}: ${w}`);
   }
   for (const w of discovery.warnings) lines.push(`${fr ? 'Attention' : 'Warning'}: ${w}`);

@@ -1,4 +1,5 @@
 import type { Protection } from '../drive.js';
+import { type Text, text } from '../i18n.js';
 import type { LsblkNode } from '../tools/lsblk/parse-lsblk.js';
 import { flattenLsblk } from '../tools/lsblk/parse-lsblk.js';
 
@@ -40,19 +41,26 @@ export function assessProtection(inputs: ProtectionInputs): Map<string, Protecti
   for (const disk of inputs.nodes) {
     const found: Protection[] = [];
     const subtree = flattenLsblk([disk]);
-    if (disk.readOnly) found.push({ reason: 'read-only', detail: `${disk.name} is read-only` });
-    for (const reason of bootDisks.get(disk.name) ?? [])
-      found.push({ reason: 'boot-medium', detail: reason });
+    if (disk.readOnly)
+      found.push(p('read-only', `${disk.name} is read-only`, `${disk.name} est en lecture seule`));
+    for (const why of bootDisks.get(disk.name) ?? []) found.push(p('boot-medium', why.en, why.fr));
     for (const node of subtree) {
       for (const mp of node.mountpoints) {
-        if (mp === '[SWAP]') found.push({ reason: 'swap', detail: `${node.name} is active swap` });
-        else found.push({ reason: 'mounted', detail: `${node.name} is mounted at ${mp}` });
+        if (mp === '[SWAP]')
+          found.push(p('swap', `${node.name} is active swap`, `${node.name} sert de mémoire d'échange`));
+        else found.push(p('mounted', `${node.name} is mounted at ${mp}`, `${node.name} est monté sur ${mp}`));
       }
       if (inputs.swaps.includes(node.path) && !node.mountpoints.includes('[SWAP]')) {
-        found.push({ reason: 'swap', detail: `${node.name} is active swap` });
+        found.push(p('swap', `${node.name} is active swap`, `${node.name} sert de mémoire d'échange`));
       }
       if (node !== disk && node.type && HOLDER_TYPES.test(node.type)) {
-        found.push({ reason: 'holder', detail: `${node.name} (${node.type}) is built on it` });
+        found.push(
+          p(
+            'holder',
+            `${node.name} (${node.type}) is built on it`,
+            `${node.name} (${node.type}) est construit dessus`,
+          ),
+        );
       }
     }
     verdicts.set(disk.name, dedupe(found));
@@ -61,21 +69,22 @@ export function assessProtection(inputs: ProtectionInputs): Map<string, Protecti
 }
 
 /** top-level disk name → why it is (or carries) the boot medium. */
-function findBootDisks(inputs: ProtectionInputs): Map<string, string[]> {
-  const result = new Map<string, string[]>();
+function findBootDisks(inputs: ProtectionInputs): Map<string, Text[]> {
+  const result = new Map<string, Text[]>();
   const topOf = new Map<LsblkNode, LsblkNode>();
   for (const top of inputs.nodes) for (const node of flattenLsblk([top])) topOf.set(node, top);
   const all = [...topOf.keys()];
-  const mark = (node: LsblkNode, why: string) => {
+  const mark = (node: LsblkNode, why: Text) => {
     const top = topOf.get(node) ?? node;
     result.set(top.name, [...(result.get(top.name) ?? []), why]);
   };
 
   // Walks from a path on a mounted filesystem to the node holding it, then through loop backing files.
-  const markHolderOfPath = (path: string, why: string, depth = 0) => {
+  const markHolderOfPath = (path: string, why: Text, depth = 0) => {
     const holder = mountHolding(all, path);
     if (!holder || depth > 8) return;
-    mark(holder.node, `${why} (${path} is on ${holder.node.name})`);
+    const on = holder.node.name;
+    mark(holder.node, text(`${why.fr} (${path} est sur ${on})`, `${why.en} (${path} is on ${on})`));
     const backing = inputs.loopBackingFiles.get(holder.node.kname);
     if (backing) markHolderOfPath(backing, why, depth + 1);
   };
@@ -84,18 +93,42 @@ function findBootDisks(inputs: ProtectionInputs): Map<string, string[]> {
     for (const mp of node.mountpoints) {
       const live = LIVE_PREFIXES.some((p) => mp === p || mp.startsWith(`${p}/`));
       if (live || SYSTEM_MOUNTS.includes(mp)) {
-        mark(node, `${node.name} holds the running system (mounted at ${mp})`);
+        mark(
+          node,
+          text(
+            `${node.name} porte le système en marche (monté sur ${mp})`,
+            `${node.name} holds the running system (mounted at ${mp})`,
+          ),
+        );
         const backing = inputs.loopBackingFiles.get(node.kname);
-        if (backing) markHolderOfPath(backing, `${node.name} is backed by a file of the boot medium`);
+        const why = text(
+          `${node.name} repose sur un fichier du support de démarrage`,
+          `${node.name} is backed by a file of the boot medium`,
+        );
+        if (backing) markHolderOfPath(backing, why);
       }
     }
-    if (node.label === DATA_PARTITION_LABEL)
-      mark(node, `${node.name} is gomme's data partition (${DATA_PARTITION_LABEL})`);
+    if (node.label === DATA_PARTITION_LABEL) {
+      mark(
+        node,
+        text(
+          `${node.name} est la partition de données de gomme (${DATA_PARTITION_LABEL})`,
+          `${node.name} is gomme's data partition (${DATA_PARTITION_LABEL})`,
+        ),
+      );
+    }
   }
   for (const ref of rootReferences(inputs.cmdline)) {
     for (const node of all) {
-      if (matchesReference(node, ref))
-        mark(node, `${node.name} is the root device named on the kernel command line`);
+      if (matchesReference(node, ref)) {
+        mark(
+          node,
+          text(
+            `${node.name} est la racine désignée sur la ligne de commande du noyau`,
+            `${node.name} is the root device named on the kernel command line`,
+          ),
+        );
+      }
     }
   }
   return result;
@@ -159,6 +192,10 @@ export function parseProcSwaps(text: string): string[] {
     .map((line) => line.trim().split(/\s+/)[0] ?? '')
     .filter((path) => path.startsWith('/'))
     .map((path) => path.replace(/\\040/g, ' '));
+}
+
+function p(reason: Protection['reason'], detail: string, detailFr: string): Protection {
+  return { reason, detail, detailFr };
 }
 
 function dedupe(list: Protection[]): Protection[] {

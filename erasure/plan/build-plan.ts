@@ -58,10 +58,11 @@ export function buildOverwritePlan(
 ): { ok: true; plan: ErasePlan } | { ok: false; refusals: Refusal[] } {
   const refusals: Refusal[] = [];
   if (drive.protected) {
-    const reasons = drive.protections.map((p) => p.detail).join('; ');
+    const en = drive.protections.map((p) => p.detail).join('; ');
+    const fr = drive.protections.map((p) => p.detailFr).join(' ; ');
     refusals.push({
       code: 'protected',
-      message: text(`${drive.path} est protégé : ${reasons}.`, `${drive.path} is protected: ${reasons}.`),
+      message: text(`${drive.path} est protégé : ${fr}.`, `${drive.path} is protected: ${en}.`),
     });
   }
   if (drive.sizeBytes <= 0) {

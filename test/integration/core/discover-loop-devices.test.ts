@@ -44,7 +44,11 @@ describe.skipIf(!isRoot)('drive discovery on this machine (loop devices)', () =>
     expect(free?.backingFile).toBe(devices[0]?.backingFile);
     expect(mounted?.protected).toBe(true);
     expect(mounted?.protections).toEqual([
-      { reason: 'mounted', detail: expect.stringContaining(mountpoint) },
+      {
+        reason: 'mounted',
+        detail: expect.stringContaining(mountpoint),
+        detailFr: expect.stringContaining(mountpoint),
+      },
     ]);
     const system = drives.find((d) => d.protections.some((p) => p.detail.endsWith('mounted at /')));
     expect(system?.protections.map((p) => p.reason)).toEqual(

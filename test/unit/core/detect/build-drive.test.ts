@@ -143,7 +143,7 @@ describe('buildDrive over real QEMU captures', () => {
 
   it('marks the drive protected exactly when it has protections', () => {
     const drive = buildDrive(probeFor(dir, 'sdb'), [
-      { reason: 'mounted', detail: 'sdb1 is mounted at /mnt' },
+      { reason: 'mounted', detail: 'sdb1 is mounted at /mnt', detailFr: 'sdb1 est monté sur /mnt' },
     ]);
     expect(drive.protected).toBe(true);
     expect(drive.transport).toBe('usb');
