@@ -81,6 +81,14 @@ export function buildProgram(io: CliIo, lang: Lang, setExit: (code: number) => v
     .option('--dry-run', fr ? 'montrer le plan sans rien écrire' : 'show the plan, write nothing')
     .option('-y, --yes', fr ? 'confirmer sans question (scripts)' : 'confirm without asking (scripts)')
     .option('--resume', fr ? 'reprendre les effacements interrompus' : 'resume interrupted erasures')
+    .option('--operator <name>', fr ? 'nom de la personne qui efface' : 'name of the person erasing')
+    .option('--donor <name>', fr ? 'donateur (entreprise, collectivité…)' : 'donor (company, public body…)')
+    .option('--lot <id>', fr ? 'lot de dons' : 'donation lot')
+    .addOption(
+      new Option('--destination <where>', fr ? 'destination après effacement' : 'destination after erasure')
+        .choices(['reuse', 'donation', 'resale', 'recycling', 'destruction', 'return-to-donor', 'unknown'])
+        .default('reuse'),
+    )
     .addOption(new Option('--checkpoint-interval <ms>', 'checkpoint interval (tests)').hideHelp())
     .addOption(jsonOption())
     .action(
@@ -104,6 +112,163 @@ export function buildProgram(io: CliIo, lang: Lang, setExit: (code: number) => v
       setExit(await verifyCommand(context(options.json), device));
     });
 
+  const passphrase = () =>
+    new Option(
+      '--passphrase-file <file>',
+      fr ? 'fichier contenant la phrase de passe de la clé' : 'file holding the key passphrase',
+    );
+  const cert = program
+    .command('cert')
+    .description(fr ? 'certificats d’effacement signés' : 'signed erasure certificates');
+  cert
+    .command('issue <input>')
+    .description(
+      fr ? 'enregistrer un rapport (JSON) puis le certifier' : 'commit a record input (JSON) then certify it',
+    )
+    .addOption(passphrase())
+    .option('-o, --output <dir>')
+    .addOption(jsonOption())
+    .action(async (input: string, o: { passphraseFile?: string; output?: string; json?: boolean }) => {
+      const { certIssueCommand } = await import('./commands/cert.js');
+      setExit(await certIssueCommand(context(o.json), input, o));
+    });
+  cert
+    .command('render <id>')
+    .description(fr ? 'refaire les PDF signés depuis le journal' : 're-render signed PDFs from the journal')
+    .option('--drive <n>')
+    .option('--machine')
+    .option('--lot', fr ? 'l’identifiant est celui d’un lot' : 'the ID is a lot ID')
+    .addOption(passphrase())
+    .option('-o, --output <dir>')
+    .addOption(jsonOption())
+    .action(
+      async (
+        id: string,
+        o: {
+          drive?: string;
+          machine?: boolean;
+          lot?: boolean;
+          passphraseFile?: string;
+          output?: string;
+          json?: boolean;
+        },
+      ) => {
+        const { certRenderCommand } = await import('./commands/cert.js');
+        setExit(await certRenderCommand(context(o.json), id, o));
+      },
+    );
+  cert
+    .command('verify <file>')
+    .description(
+      fr
+        ? 'vérifier un certificat (0 valide, 10 illisible, 11 altéré, 12 signataire inconnu)'
+        : 'verify a certificate (0 valid, 10 unreadable, 11 tampered, 12 unknown signer)',
+    )
+    .option('--trust <pem...>')
+    .addOption(jsonOption())
+    .action(async (file: string, o: { trust?: string[]; json?: boolean }) => {
+      const { certVerifyCommand } = await import('./commands/cert.js');
+      setExit(certVerifyCommand(context(o.json), file, o));
+    });
+
+  const keys = program
+    .command('keys')
+    .description(fr ? 'clé de signature de l’organisation' : 'organisation signing key');
+  keys
+    .command('init')
+    .description(
+      fr ? 'créer la clé et le certificat de l’organisation' : 'create the organisation key and certificate',
+    )
+    .option('--organisation <name>')
+    .option('--force')
+    .addOption(passphrase())
+    .addOption(jsonOption())
+    .action(
+      async (o: { organisation?: string; force?: boolean; passphraseFile?: string; json?: boolean }) => {
+        const { keysInitCommand } = await import('./commands/keys.js');
+        setExit(keysInitCommand(context(o.json), o));
+      },
+    );
+  keys
+    .command('import <p12>')
+    .description(
+      fr ? 'importer une clé délivrée par une autorité (PKCS#12)' : 'import a CA-issued key (PKCS#12)',
+    )
+    .option('--p12-passphrase-file <file>')
+    .addOption(passphrase())
+    .option('--force')
+    .addOption(jsonOption())
+    .action(
+      async (
+        p12: string,
+        o: { p12PassphraseFile?: string; passphraseFile?: string; force?: boolean; json?: boolean },
+      ) => {
+        const { keysImportCommand } = await import('./commands/keys.js');
+        setExit(keysImportCommand(context(o.json), p12, o));
+      },
+    );
+  keys
+    .command('export')
+    .description(
+      fr
+        ? 'écrire le certificat public (à partager avec le réseau)'
+        : 'write the public certificate (to share with the network)',
+    )
+    .option('-o, --output <file>')
+    .action(async (o: { output?: string }) => {
+      const { keysExportCommand } = await import('./commands/keys.js');
+      setExit(keysExportCommand(context(), o));
+    });
+  keys
+    .command('trust <pem>')
+    .description(
+      fr ? 'faire confiance au certificat d’un membre du réseau' : 'trust a network member’s certificate',
+    )
+    .action(async (pem: string) => {
+      const { keysTrustCommand } = await import('./commands/keys.js');
+      setExit(keysTrustCommand(context(), pem));
+    });
+
+  program
+    .command('history')
+    .description(fr ? 'historique des effacements' : 'erasure history')
+    .option('--lot <id>')
+    .option('--from <date>')
+    .option('--to <date>')
+    .option('--result <r>')
+    .addOption(jsonOption())
+    .action(async (o: { lot?: string; from?: string; to?: string; result?: string; json?: boolean }) => {
+      const { historyCommand } = await import('./commands/history.js');
+      setExit(historyCommand(context(o.json), o));
+    });
+
+  program
+    .command('export')
+    .description(fr ? 'exporter les effacements (CSV ou JSON)' : 'export erasures (CSV or JSON)')
+    .option('--csv')
+    .option('--json')
+    .option('--machines')
+    .option('-o, --output <file>')
+    .option('--lot <id>')
+    .option('--from <date>')
+    .option('--to <date>')
+    .option('--result <r>')
+    .action(
+      async (o: {
+        csv?: boolean;
+        json?: boolean;
+        machines?: boolean;
+        output?: string;
+        lot?: string;
+        from?: string;
+        to?: string;
+        result?: string;
+      }) => {
+        const { exportCommand } = await import('./commands/export.js');
+        setExit(exportCommand(context(), o));
+      },
+    );
+
   program
     .command('demo')
     .description(
@@ -115,6 +280,53 @@ export function buildProgram(io: CliIo, lang: Lang, setExit: (code: number) => v
     .action(async (options: { json?: boolean }) => {
       const { demoCommand } = await import('./commands/demo.js');
       setExit(await demoCommand(context(options.json)));
+    });
+
+  program
+    .command('diag')
+    .description(
+      fr ? 'inventaire, tests du matériel et note de l’appareil' : 'inventory, hardware tests and grading',
+    )
+    .option(
+      '--only <groups>',
+      fr
+        ? 'seulement ces groupes : smart,ram,cpu,power,network,webcam,audio,panel,locks,guided'
+        : 'only these groups: smart,ram,cpu,power,network,webcam,audio,panel,locks,guided',
+    )
+    .option(
+      '--quick',
+      fr ? 'limites de temps courtes (quelques secondes par test)' : 'short time boxes (seconds per test)',
+    )
+    .option(
+      '--answers <file>',
+      fr
+        ? 'réponses aux questions guidées (fichier, ou - pour stdin)'
+        : 'answers to the guided questions (file, or - for stdin)',
+    )
+    .option('--no-guided', fr ? 'ne pas poser les questions guidées' : 'skip the guided questions')
+    .option(
+      '--public-donor',
+      fr
+        ? 'don d’un organisme public : plafond de prix de revente'
+        : 'given by a public body: resale price cap',
+    )
+    .addOption(jsonOption())
+    .addOption(replayOption())
+    .action(async (options: import('./commands/diag.js').DiagCommandOptions & { json?: boolean }) => {
+      const { diagCommand } = await import('./commands/diag.js');
+      const controller = new AbortController();
+      const abort = () => controller.abort();
+      process.once('SIGINT', abort);
+      try {
+        setExit(
+          await diagCommand(context(options.json), options, {
+            stdin: process.stdin,
+            signal: controller.signal,
+          }),
+        );
+      } finally {
+        process.off('SIGINT', abort);
+      }
     });
 
   program

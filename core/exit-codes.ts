@@ -25,6 +25,10 @@ export const ExitCode = {
   TOOL_MISSING: 9,
   /** An input file (bundle, record, PDF, key) is unreadable or malformed. */
   BAD_INPUT: 10,
+  /** `gomme cert verify`: the signature does not verify, does not cover the whole file, or the record differs. */
+  TAMPERED: 11,
+  /** `gomme cert verify`: intact, but signed by a certificate this installation does not trust. */
+  UNKNOWN_SIGNER: 12,
   /** Interrupted by the operator (Ctrl-C / SIGTERM); jobs left resumable. */
   INTERRUPTED: 130,
 } as const;
@@ -43,5 +47,7 @@ export const exitCodeDescriptions: Record<ExitCodeValue, string> = {
   8: 'needs root',
   9: 'required program missing',
   10: 'bad input file',
+  11: 'certificate tampered or signature invalid',
+  12: 'certificate signer not trusted',
   130: 'interrupted',
 };

@@ -52,16 +52,17 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     try {
       const store = new JobStore(db);
       const jobId = randomUUID();
+      const startedAt = new Date().toISOString();
       store.create({
         jobId,
         batchId: randomUUID(),
         drive: built.plan.drive,
         plan: built.plan.job,
-        startedAt: new Date().toISOString(),
+        startedAt,
         pid: process.pid,
       });
       const results = await runJobs(
-        [{ jobId, drive: built.plan.drive, plan: built.plan.job, resumeFrom: null }],
+        [{ jobId, drive: built.plan.drive, plan: built.plan.job, resumeFrom: null, startedAt }],
         {
           store,
           emit: () => {},

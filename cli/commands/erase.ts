@@ -20,10 +20,11 @@ import { type JobResult, type JobToRun, runJobs } from '../../erasure/jobs/run-j
 import { buildOverwritePlan, type ErasePlan } from '../../erasure/plan/build-plan.js';
 import type { VerifyMode } from '../../erasure/plan/resolve-passes.js';
 import { confirmOnTerminal } from '../confirm.js';
+import { certifyResults, type SessionOptions } from '../erase-certificates.js';
 import type { CommandContext } from '../io.js';
 import { planJson, progressLine, renderPlan, renderResults, resultJson } from '../output/erase-report.js';
 
-export interface EraseOptions {
+export interface EraseOptions extends SessionOptions {
   method?: string;
   verify?: VerifyMode;
   dryRun?: boolean;
@@ -54,7 +55,8 @@ export async function eraseCommand(
     );
   }
   if (process.getuid?.() !== 0) throw new NeedsRootError('gomme erase');
-  const { drives } = await discoverDrives(realSystem());
+  const system = realSystem();
+  const { drives } = await discoverDrives(system);
   const store = new JobStore(openJournal(resolveDataDir(ctx.env)));
   const jobs = options.resume
     ? resumeJobs(store, drives)
@@ -86,7 +88,18 @@ export async function eraseCommand(
     }
   }
   const results = await runWithSignals(ctx, store, jobs, options);
-  ctx.say(ctx.json ? JSON.stringify(resultJson(results)) : renderResults(results, ctx.lang));
+  // The record is committed before any PDF is made: a crash here loses nothing (gomme cert render).
+  const certified = await certifyResults(ctx, system, results, options);
+  if (certified.warning) process.stderr.write(`gomme: ${certified.warning}\n`);
+  ctx.say(ctx.json ? JSON.stringify(resultJson(results, certified)) : renderResults(results, ctx.lang));
+  if (!ctx.json) {
+    for (const [device, pdf] of certified.certificates)
+      ctx.say(`${device}: ${ctx.lang === 'fr' ? 'certificat' : 'certificate'} ${pdf}`);
+    if (certified.machineCertificate)
+      ctx.say(
+        `${ctx.lang === 'fr' ? 'Certificat machine' : 'Machine certificate'}: ${certified.machineCertificate}`,
+      );
+  }
   return exitCodeFor(results);
 }
 
@@ -125,15 +138,9 @@ async function planJobs(
   const batchId = randomUUID();
   return plans.map((plan) => {
     const jobId = randomUUID();
-    store.create({
-      jobId,
-      batchId,
-      drive: plan.drive,
-      plan: plan.job,
-      startedAt: new Date().toISOString(),
-      pid: process.pid,
-    });
-    return { jobId, drive: plan.drive, plan: plan.job, resumeFrom: null };
+    const startedAt = new Date().toISOString();
+    store.create({ jobId, batchId, drive: plan.drive, plan: plan.job, startedAt, pid: process.pid });
+    return { jobId, drive: plan.drive, plan: plan.job, resumeFrom: null, startedAt };
   });
 }
 
@@ -152,7 +159,13 @@ function resumeJobs(store: JobStore, drives: Drive[]): JobToRun[] {
       offset: row.checkpoint.offset,
       reason: row.state === 'aborted' ? 'operator-stopped' : 'process-died',
     });
-    jobs.push({ jobId: row.jobId, drive, plan: row.plan, resumeFrom: row.checkpoint });
+    jobs.push({
+      jobId: row.jobId,
+      drive,
+      plan: row.plan,
+      resumeFrom: row.checkpoint,
+      startedAt: row.startedAt,
+    });
   }
   return jobs;
 }

@@ -54,9 +54,16 @@ export function progressLine(event: JobEvent & { type: 'progress' }, lang: Lang)
   return `${event.device}  ${phase} ${event.pass}/${event.passes}  ${pct} %  ${formatBytes(event.rate)}/s  ${lang === 'fr' ? 'reste' : 'ETA'} ${eta}`;
 }
 
-export function resultJson(results: JobResult[]) {
+export function resultJson(
+  results: JobResult[],
+  certified: { recordId: string | null; certificates: Map<string, string> } = {
+    recordId: null,
+    certificates: new Map(),
+  },
+) {
   return {
     type: 'result',
+    recordId: certified.recordId,
     drives: results.map((r) => ({
       device: r.job.drive.path,
       serial: r.job.drive.serial,
@@ -70,8 +77,8 @@ export function resultJson(results: JobResult[]) {
       seconds: r.outcome?.seconds ?? 0,
       jobId: r.job.jobId,
       interruptions: r.interruptions,
-      recordId: null as string | null,
-      certificate: null as string | null,
+      recordId: r.result === 'ABORTED' ? null : certified.recordId,
+      certificate: certified.certificates.get(r.job.drive.path) ?? null,
     })),
   };
 }

@@ -9,6 +9,8 @@ export interface JobToRun {
   drive: Drive;
   plan: JobPlan;
   resumeFrom: { pass: number; offset: number } | null;
+  /** When the job first started (before any interruption). */
+  startedAt: string;
 }
 
 export interface JobResult {

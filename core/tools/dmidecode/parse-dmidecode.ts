@@ -45,7 +45,9 @@ export function parseDmidecode(stdout: string): DmiRecord[] {
     const depth = /^\t*/.exec(rawLine)?.[0].length ?? 0;
     const line = rawLine.trim();
     if (depth >= 2 && listKey) {
-      (current.lists[listKey] ??= []).push(line);
+      const items = current.lists[listKey] ?? [];
+      items.push(line);
+      current.lists[listKey] = items;
       continue;
     }
     const colon = line.indexOf(':');

@@ -120,6 +120,32 @@ describe.skipIf(!isRoot)('gomme erase on loop devices', () => {
     });
   });
 
+  it('commits the record, then signs a per-drive certificate that pdfsig and gomme cert verify accept', async () => {
+    await withLoopDevice(16 * MiB, { fill: donor }, (loop) => {
+      expect(runGomme(['keys', 'init', '--organisation', 'Ressourcerie du Lac'], env).code).toBe(0);
+      const r = runGomme(
+        ['erase', loop.path, '--yes', '--json', '--donor', 'Mairie de Lyon', '--lot', 'LOT-7'],
+        env,
+      );
+      expect(r.code).toBe(0);
+      const result = r.lines.at(-1) as {
+        recordId: string;
+        drives: Array<{ recordId: string; certificate: string }>;
+      };
+      expect(result.recordId).toMatch(/^GR-\d{8}-[0-9a-f]{10}$/);
+      const pdf = result.drives[0]?.certificate ?? '';
+      expect(pdf).toMatch(/-D1\.en\.pdf$/); // English run: the file name carries the language
+      const pdfsig = spawnSync('pdfsig', [pdf], { encoding: 'utf8' });
+      expect(pdfsig.stdout).toContain('Signature is Valid');
+      expect(pdfsig.stdout).toContain('Total document signed');
+      const verified = runGomme(['cert', 'verify', pdf, '--json'], env);
+      expect(verified.code).toBe(0);
+      const history = runGomme(['history', '--json'], env);
+      expect(history.stdout).toContain(result.recordId);
+      expect(history.stdout).toContain('LOT-7');
+    });
+  });
+
   it('erases two drives in parallel, each verified', async () => {
     const loops = [createLoopDevice(32 * MiB, { fill: donor }), createLoopDevice(32 * MiB, { fill: donor })];
     try {

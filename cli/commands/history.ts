@@ -1,0 +1,64 @@
+import { listRecords } from '../../certificates/journal-store.js';
+import { openJournalFor } from '../../certificates/open-env.js';
+import { resultLabel } from '../../certificates/pdf/labels.js';
+import type { DriveResult, ErasureRecord } from '../../certificates/record/schema.js';
+import { ExitCode } from '../../core/exit-codes.js';
+import type { CommandContext } from '../io.js';
+
+export interface HistoryFlags {
+  lot?: string;
+  from?: string;
+  to?: string;
+  result?: string;
+}
+
+/** Records matching the filters; `--result` keeps a record when it or any of its drives has that result. */
+export function filteredRecords(ctx: CommandContext, flags: HistoryFlags): ErasureRecord[] {
+  const { db } = openJournalFor(ctx.env);
+  try {
+    const records = listRecords(db, {
+      ...(flags.lot ? { lotId: flags.lot } : {}),
+      ...(flags.from ? { from: flags.from } : {}),
+      ...(flags.to ? { to: flags.to } : {}),
+    });
+    const wanted = flags.result?.toUpperCase();
+    return wanted
+      ? records.filter((r) => r.result === wanted || r.drives.some((d) => d.result === wanted))
+      : records;
+  } finally {
+    db.close();
+  }
+}
+
+/** `gomme history [--lot L] [--from DATE] [--to DATE] [--result R]` */
+export function historyCommand(ctx: CommandContext, flags: HistoryFlags): number {
+  const records = filteredRecords(ctx, flags);
+  if (ctx.json) {
+    ctx.say(
+      JSON.stringify(
+        records.map((r) => ({
+          recordId: r.recordId,
+          lot: r.lot.id,
+          donor: r.donor.name,
+          machineSerial: r.machine.serial,
+          completedAt: r.completedAt,
+          result: r.result,
+          drives: r.drives.map((d) => ({ index: d.index, serial: d.serial, result: d.result })),
+        })),
+      ),
+    );
+    return ExitCode.OK;
+  }
+  for (const r of records) {
+    const machine = [r.machine.vendor, r.machine.model, r.machine.serial].filter(Boolean).join(' ');
+    ctx.say(
+      `${r.completedAt.slice(0, 16).replace('T', ' ')}  ${r.recordId}  ${r.lot.id}  ${machine}  ${label(r.result, ctx)}`,
+    );
+    for (const d of r.drives)
+      ctx.say(`    #${d.index} ${[d.model, d.serial].filter(Boolean).join(' ')}  ${label(d.result, ctx)}`);
+  }
+  ctx.say(ctx.lang === 'fr' ? `${records.length} enregistrement(s)` : `${records.length} record(s)`);
+  return ExitCode.OK;
+}
+
+const label = (r: DriveResult, ctx: CommandContext) => resultLabel(r, ctx.lang);

@@ -1,0 +1,35 @@
+import type { Database } from 'better-sqlite3';
+
+/** One rendered PDF. A certificate may be rendered again (new signature): each rendering is a row. */
+export interface CertificateRow {
+  certificateId: string;
+  kind: 'drive' | 'machine' | 'lot';
+  /** null for a lot certificate, which spans several records. */
+  recordId: string | null;
+  lotId: string;
+  payloadSha256: string;
+  pdfSha256: string;
+  pdfPath: string;
+  signer: string;
+  renderedAt: string;
+}
+
+export function insertCertificate(db: Database, row: CertificateRow): void {
+  db.prepare(
+    `INSERT OR IGNORE INTO certificates (certificate_id, kind, record_id, lot_id, payload_sha256, pdf_sha256,
+      pdf_path, signer, rendered_at)
+     VALUES (@certificateId, @kind, @recordId, @lotId, @payloadSha256, @pdfSha256, @pdfPath, @signer, @renderedAt)`,
+  ).run(row);
+}
+
+export function listCertificates(db: Database, recordId?: string): CertificateRow[] {
+  const columns = `certificate_id AS certificateId, kind, record_id AS recordId, lot_id AS lotId,
+    payload_sha256 AS payloadSha256, pdf_sha256 AS pdfSha256, pdf_path AS pdfPath, signer,
+    rendered_at AS renderedAt`;
+  const sql =
+    recordId === undefined
+      ? `SELECT ${columns} FROM certificates ORDER BY rendered_at`
+      : `SELECT ${columns} FROM certificates WHERE record_id = ? ORDER BY rendered_at`;
+  const statement = db.prepare(sql);
+  return (recordId === undefined ? statement.all() : statement.all(recordId)) as CertificateRow[];
+}

@@ -1,0 +1,35 @@
+/** A simple numbered-choice prompt on a terminal (the full-screen version belongs to the TUI). */
+import { createInterface } from 'node:readline/promises';
+import type { Readable, Writable } from 'node:stream';
+import type { Lang } from '../../core/i18n.js';
+import type { Answers } from './answers.js';
+import { QUESTIONS } from './questions.js';
+
+export async function promptAnswers(input: Readable, output: Writable, lang: Lang): Promise<Answers> {
+  const rl = createInterface({ input, output });
+  const answers: Answers = {};
+  try {
+    for (const q of QUESTIONS) {
+      output.write(`\n${q.prompt[lang]}\n  (${q.instructions[lang]})\n`);
+      q.choices.forEach((c, i) => {
+        output.write(`  ${i + 1}. ${c.label[lang]}\n`);
+      });
+      for (;;) {
+        const reply = (await rl.question('> ')).trim();
+        const choice = q.choices[Number(reply) - 1];
+        if (choice) {
+          answers[q.id] = choice.id;
+          break;
+        }
+        output.write(
+          lang === 'fr'
+            ? `Tapez un numéro entre 1 et ${q.choices.length}.\n`
+            : `Type a number from 1 to ${q.choices.length}.\n`,
+        );
+      }
+    }
+  } finally {
+    rl.close();
+  }
+  return answers;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { RecordInvalidError } from '../../../certificates/errors.js';
+import { buildErasureRecord } from '../../../certificates/record/build-record.js';
+import { canonicalJson, sha256Hex } from '../../../certificates/record/canonical-json.js';
+import { recordIssues, validateRecord } from '../../../certificates/record/validate.js';
+import { hddInput, nvmeInput, sampleInput } from './fixtures/sample-input.js';
+
+describe('buildErasureRecord', () => {
+  it('builds a valid, deterministic record with derived fields', () => {
+    const a = buildErasureRecord(sampleInput());
+    const b = buildErasureRecord(sampleInput());
+    expect(a).toEqual(b);
+    expect(a.recordId).toMatch(/^GR-20260314-[0-9a-f]{10}$/);
+    expect(a.completedAt).toBe('2026-03-14T10:33:05.000Z');
+    expect(a.drives.map((d) => [d.index, d.result, d.durationSeconds])).toEqual([
+      [1, 'ERASED', 8969],
+      [2, 'ERASED_WITH_EXCEPTIONS', 65],
+    ]);
+    expect(a.result).toBe('ERASED_WITH_EXCEPTIONS');
+    expect(recordIssues(a)).toEqual([]);
+  });
+
+  it('changes the ID when any fact changes', () => {
+    const a = buildErasureRecord(sampleInput());
+    const b = buildErasureRecord(sampleInput({ drives: [hddInput({ serial: 'OTHER' }), nvmeInput()] }));
+    expect(a.recordId).not.toBe(b.recordId);
+  });
+
+  it('derives FAILED and ABORTED, and takes the worst for the machine', () => {
+    const failed = hddInput({
+      verification: { method: 'full', coveragePercent: 100, passed: false, detail: null },
+    });
+    const aborted = nvmeInput({ aborted: true, errors: [] });
+    const r = buildErasureRecord(sampleInput({ drives: [failed, aborted] }));
+    expect(r.drives.map((d) => d.result)).toEqual(['FAILED', 'ABORTED']);
+    expect(r.result).toBe('FAILED');
+  });
+
+  it('refuses an engine verdict more lenient than the facts', () => {
+    expect(() => buildErasureRecord(sampleInput({ drives: [nvmeInput({ result: 'ERASED' })] }))).toThrow(
+      RecordInvalidError,
+    );
+  });
+
+  it('accepts a stricter verdict', () => {
+    const r = buildErasureRecord(sampleInput({ drives: [hddInput({ result: 'FAILED' })] }));
+    expect(r.result).toBe('FAILED');
+  });
+
+  it('refuses no drives, reversed times and bad values, listing every issue in both languages', () => {
+    expect(() => buildErasureRecord(sampleInput({ drives: [] }))).toThrow(RecordInvalidError);
+    expect(() =>
+      buildErasureRecord(sampleInput({ drives: [hddInput({ finishedAt: '2026-03-13T00:00:00.000Z' })] })),
+    ).toThrow(/finishedAt is before startedAt/);
+    try {
+      buildErasureRecord(
+        sampleInput({ drives: [hddInput({ sizeBytes: -1, mediaType: 'floppy' as 'hdd' })] }),
+      );
+      expect.unreachable();
+    } catch (error) {
+      const e = error as RecordInvalidError;
+      expect(e.issues).toEqual(
+        expect.arrayContaining([expect.stringMatching(/sizeBytes/), expect.stringMatching(/mediaType/)]),
+      );
+      expect(e.text.fr).toMatch(/invalide/);
+      expect(e.exitCode).toBe(10);
+    }
+  });
+});
+
+describe('validateRecord', () => {
+  it('rejects unknown fields, missing fields and a wrong schema', () => {
+    const r = buildErasureRecord(sampleInput()) as unknown as Record<string, unknown>;
+    expect(recordIssues({ ...r, extra: 1 })).toEqual(['record.extra: unknown field']);
+    const { donor: _donor, ...noDonor } = r;
+    expect(recordIssues(noDonor)).toEqual(['record.donor: missing']);
+    expect(recordIssues({ ...r, schema: 'gomme.erasure-record/2' })[0]).toMatch(/schema/);
+    expect(() => validateRecord('nope')).toThrow(RecordInvalidError);
+  });
+});
+
+describe('canonicalJson', () => {
+  it('sorts keys at every level, ends with a newline and hashes stably', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
+      '{\n  "a": {\n    "c": null,\n    "d": [\n      2,\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n',
+    );
+    expect(sha256Hex(canonicalJson({ a: 1 }))).toBe(sha256Hex(canonicalJson({ a: 1 })));
+    expect(() => canonicalJson({ a: Number.NaN })).toThrow(TypeError);
+  });
+});
