@@ -1,0 +1,151 @@
+/**
+ * The firmware techniques as data: IEEE 2883 name, what verification must find, and the NIST SP 800-88 level
+ * gomme claims on each medium. Claims are deliberately conservative (a certificate must never over-claim):
+ * where NIST Rev. 1 and IEEE 2883 (via openSeaChest) disagree, the lower level wins and `basis` says why.
+ */
+import type { Drive } from '../../core/drive.js';
+import { type Text, text } from '../../core/i18n.js';
+import type { NistLevel, PurgeEngineId, PurgeResultKind } from './engine.js';
+
+export type Medium = 'hdd' | 'flash' | 'unknown';
+
+export function mediumOf(drive: Drive): Medium {
+  if (drive.transport === 'nvme' || drive.transport === 'mmc') return 'flash';
+  if (drive.rotational === true) return 'hdd';
+  if (drive.rotational === false) return 'flash';
+  return 'unknown';
+}
+
+export interface Technique {
+  technique: string;
+  resultKind: PurgeResultKind;
+  /** Level on a hard disk, and on flash (or an unknown medium, treated as flash: the stricter reading). */
+  level: { hdd: NistLevel; flash: NistLevel };
+  basis: Text;
+}
+
+const purge = { hdd: 'purge', flash: 'purge' } as const;
+const clear = { hdd: 'clear', flash: 'clear' } as const;
+const hddPurgeOnly = { hdd: 'purge', flash: 'clear' } as const;
+
+const SANITIZE_BASIS = text(
+  'Commande Sanitize du disque : Purge selon NIST SP 800-88 et IEEE 2883, si le micrologiciel est conforme.',
+  'The drive’s Sanitize command: Purge under NIST SP 800-88 and IEEE 2883, assuming compliant firmware.',
+);
+const OVERWRITE_ON_FLASH = text(
+  'Réécriture interne : Purge sur disque dur ; sur mémoire flash, NIST ne la reconnaît que comme Clear.',
+  'Internal overwrite: Purge on a hard disk; on flash NIST only recognises it as Clear.',
+);
+
+export const TECHNIQUES: Record<PurgeEngineId, Technique> = {
+  'ata-sanitize-crypto': {
+    technique: 'Sanitize Crypto Erase',
+    resultKind: 'changed',
+    level: purge,
+    basis: SANITIZE_BASIS,
+  },
+  'ata-sanitize-block': {
+    technique: 'Sanitize Block Erase',
+    resultKind: 'pattern',
+    level: purge,
+    basis: SANITIZE_BASIS,
+  },
+  'ata-sanitize-overwrite': {
+    technique: 'Sanitize Overwrite',
+    resultKind: 'pattern',
+    level: hddPurgeOnly,
+    basis: OVERWRITE_ON_FLASH,
+  },
+  'ata-security-erase-enhanced': {
+    technique: 'Enhanced Secure Erase',
+    resultKind: 'pattern',
+    level: hddPurgeOnly,
+    basis: text(
+      'Effacement sécurisé amélioré ATA : Purge sur disque dur ; « seulement Clear » sur flash (NIST SP 800-88 Rev. 1, annexe A).',
+      'ATA Enhanced Security Erase: Purge on a hard disk; "only a Clear mechanism" on flash (NIST SP 800-88 Rev. 1, Appendix A).',
+    ),
+  },
+  'ata-security-erase': {
+    technique: 'Secure Erase',
+    resultKind: 'pattern',
+    level: clear,
+    basis: text(
+      'Effacement sécurisé ATA normal : Clear (IEEE 2883) ; il ne couvre pas les zones cachées.',
+      'Normal ATA Security Erase: Clear (IEEE 2883); it does not reach hidden areas.',
+    ),
+  },
+  'nvme-sanitize-crypto': {
+    technique: 'Sanitize Crypto Erase',
+    resultKind: 'changed',
+    level: purge,
+    basis: SANITIZE_BASIS,
+  },
+  'nvme-sanitize-block': {
+    technique: 'Sanitize Block Erase',
+    resultKind: 'pattern',
+    level: purge,
+    basis: SANITIZE_BASIS,
+  },
+  'nvme-sanitize-overwrite': {
+    technique: 'Sanitize Overwrite',
+    resultKind: 'pattern',
+    level: purge,
+    basis: SANITIZE_BASIS,
+  },
+  'nvme-format-crypto': {
+    technique: 'Cryptographic Erase (Format NVM, SES=2)',
+    resultKind: 'changed',
+    level: purge,
+    basis: text(
+      'Format NVMe avec effacement cryptographique : Purge selon NIST SP 800-88 Rev. 1 (annexe A) ; IEEE 2883 le dit « Clear, Purge possible ».',
+      'NVMe Format with Crypto Erase: Purge under NIST SP 800-88 Rev. 1 (Appendix A); IEEE 2883 calls it "Clear, possibly Purge".',
+    ),
+  },
+  'nvme-format-user-data': {
+    technique: 'Format NVM User Data Erase (SES=1)',
+    resultKind: 'pattern',
+    level: clear,
+    basis: text(
+      'Format NVMe avec effacement des données : Clear (IEEE 2883) ; le contrôleur peut se contenter de renvoyer des zéros.',
+      'NVMe Format with User Data Erase: Clear (IEEE 2883); the controller may merely return zeros.',
+    ),
+  },
+  'scsi-sanitize-crypto': {
+    technique: 'Sanitize Crypto Erase',
+    resultKind: 'changed',
+    level: purge,
+    basis: SANITIZE_BASIS,
+  },
+  'scsi-sanitize-block': {
+    technique: 'Sanitize Block Erase',
+    resultKind: 'pattern',
+    level: purge,
+    basis: SANITIZE_BASIS,
+  },
+  'scsi-sanitize-overwrite': {
+    technique: 'Sanitize Overwrite',
+    resultKind: 'pattern',
+    level: hddPurgeOnly,
+    basis: OVERWRITE_ON_FLASH,
+  },
+  'scsi-format-unit': {
+    technique: 'Format Unit',
+    resultKind: 'pattern',
+    level: clear,
+    basis: text('FORMAT UNIT SCSI : Clear (IEEE 2883).', 'SCSI FORMAT UNIT: Clear (IEEE 2883).'),
+  },
+  'emmc-secure-discard': {
+    technique: 'Secure Discard (eMMC)',
+    resultKind: 'changed',
+    level: clear,
+    basis: text(
+      'Effacement sécurisé eMMC : compté Clear, NIST recommande de détruire les cartes mémoire pour un Purge.',
+      'eMMC secure discard: counted as Clear; NIST recommends destroying memory cards for Purge.',
+    ),
+  },
+};
+
+export function nistLevelOf(id: PurgeEngineId, drive: Drive): NistLevel {
+  const { level } = TECHNIQUES[id];
+  return mediumOf(drive) === 'hdd' ? level.hdd : level.flash;
+}
