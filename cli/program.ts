@@ -72,13 +72,21 @@ export function buildProgram(io: CliIo, lang: Lang, setExit: (code: number) => v
         : 'erase drives (NIST Clear by overwrite, verified)',
     )
     .argument('[devices...]', fr ? 'disques à effacer, ex. /dev/sdb' : 'drives to erase, e.g. /dev/sdb')
-    .option('-m, --method <method>', fr ? 'méthode (gomme erase --help-methods)' : 'method', 'nist-clear')
+    .option(
+      '-m, --method <method>',
+      fr
+        ? 'auto (la plus forte que le disque permet), une réécriture (nist-clear, zero, dod-7…) ou une commande du disque (nvme-format-user-data…)'
+        : 'auto (the strongest the drive supports), an overwrite (nist-clear, zero, dod-7…) or a drive command (nvme-format-user-data…)',
+      'auto',
+    )
     .addOption(
       new Option('--verify <mode>', fr ? 'relecture du support' : 'read-back of the medium')
         .choices(['none', 'sample', 'last', 'all'])
         .default('sample'),
     )
     .option('--dry-run', fr ? 'montrer le plan sans rien écrire' : 'show the plan, write nothing')
+    .option('--all', fr ? 'avec --dry-run : tous les disques' : 'with --dry-run: every drive')
+    .addOption(replayOption())
     .option('-y, --yes', fr ? 'confirmer sans question (scripts)' : 'confirm without asking (scripts)')
     .option('--resume', fr ? 'reprendre les effacements interrompus' : 'resume interrupted erasures')
     .option('--operator <name>', fr ? 'nom de la personne qui efface' : 'name of the person erasing')

@@ -65,6 +65,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
         [{ jobId, drive: built.plan.drive, plan: built.plan.job, resumeFrom: null, startedAt }],
         {
           store,
+          runner: system.runner,
           emit: () => {},
         },
       );

@@ -13,16 +13,19 @@ import { ExitCode } from '../../core/exit-codes.js';
 import { text } from '../../core/i18n.js';
 import { resolveDataDir } from '../../core/journal/data-dir.js';
 import { openJournal } from '../../core/journal/open-journal.js';
+import type { CommandRunner } from '../../core/run/runner.js';
 import { realSystem } from '../../core/run/system.js';
 import { JobStore } from '../../erasure/jobs/job-store.js';
 import { matchDrive } from '../../erasure/jobs/match-drive.js';
 import { type JobResult, type JobToRun, runJobs } from '../../erasure/jobs/run-jobs.js';
-import { buildOverwritePlan, type ErasePlan } from '../../erasure/plan/build-plan.js';
 import type { VerifyMode } from '../../erasure/plan/resolve-passes.js';
 import { confirmOnTerminal } from '../confirm.js';
 import { certifyResults, type SessionOptions } from '../erase-certificates.js';
 import type { CommandContext } from '../io.js';
-import { planJson, progressLine, renderPlan, renderResults, resultJson } from '../output/erase-report.js';
+import { openSystem } from '../open-system.js';
+import { progressLine, renderResults, resultJson } from '../output/erase-report.js';
+import { printPlans } from '../output/print-plans.js';
+import { planTargets } from '../plan-targets.js';
 
 export interface EraseOptions extends SessionOptions {
   method?: string;
@@ -31,6 +34,23 @@ export interface EraseOptions extends SessionOptions {
   yes?: boolean;
   resume?: boolean;
   checkpointInterval?: string;
+  /** --dry-run only: plan every drive of the machine (or of the bundle). */
+  all?: boolean;
+  /** --dry-run only: plan from a captured bundle. */
+  replay?: string;
+}
+
+/** Shows what would happen to each drive; writes nothing, so it also works on a replayed bundle and without root. */
+async function dryRun(ctx: CommandContext, devices: string[], options: EraseOptions): Promise<number> {
+  const system = await openSystem(options.replay);
+  const { drives } = await discoverDrives(system);
+  const names = options.all ? drives.map((d) => d.path) : devices;
+  if (names.length === 0) {
+    throw new UsageError(text('Nommez des disques, ou --all.', 'Name drives, or --all.'));
+  }
+  const targets = planTargets(drives, names, { method: options.method, verify: options.verify });
+  printPlans(ctx, targets);
+  return targets.some((t) => t.refusal) ? ExitCode.REFUSED : ExitCode.OK;
 }
 
 export async function eraseCommand(
@@ -38,6 +58,12 @@ export async function eraseCommand(
   devices: string[],
   options: EraseOptions,
 ): Promise<number> {
+  if (options.dryRun) return dryRun(ctx, devices, options);
+  if (options.all || options.replay) {
+    throw new UsageError(
+      text('--all et --replay ne servent qu’avec --dry-run.', '--all and --replay only go with --dry-run.'),
+    );
+  }
   if (!options.resume && devices.length === 0) {
     throw new UsageError(
       text(
@@ -87,7 +113,7 @@ export async function eraseCommand(
       );
     }
   }
-  const results = await runWithSignals(ctx, store, jobs, options);
+  const results = await runWithSignals(ctx, store, jobs, options, system.runner);
   // The record is committed before any PDF is made: a crash here loses nothing (gomme cert render).
   const certified = await certifyResults(ctx, system, results, options);
   if (certified.warning) process.stderr.write(`gomme: ${certified.warning}\n`);
@@ -110,37 +136,23 @@ async function planJobs(
   devices: string[],
   options: EraseOptions,
 ): Promise<JobToRun[] | null> {
-  const plans: ErasePlan[] = [];
-  for (const device of devices) {
-    const drive = drives.find((d) => d.path === device || d.byIdPath === device);
-    if (!drive) throw new DeviceNotFoundError(device);
-    // Protection is checked for every target before anything is written to any of them.
-    if (drive.protected) throw new ProtectedDeviceError(device, drive.protections);
-    const built = buildOverwritePlan(drive, { method: options.method, verify: options.verify });
-    if (!built.ok) {
-      throw new UsageError(
-        text(
-          built.refusals.map((r) => r.message.fr).join(' '),
-          built.refusals.map((r) => r.message.en).join(' '),
-        ),
-      );
-    }
-    plans.push(built.plan);
-  }
+  const targets = planTargets(drives, devices, { method: options.method, verify: options.verify });
   if (options.dryRun) {
-    if (ctx.json) ctx.say(JSON.stringify({ type: 'plan', drives: plans.map(planJson) }));
-    else {
-      ctx.say(text('Plan (rien ne sera écrit) :', 'Plan (nothing will be written):'));
-      for (const plan of plans) ctx.say(renderPlan(plan, ctx.lang));
-    }
+    printPlans(ctx, targets);
     return null;
   }
+  // Every target is checked before anything is written to any of them.
+  for (const t of targets) {
+    if (t.refusal?.code === 'protected') throw new ProtectedDeviceError(t.device, t.drive.protections);
+    if (t.refusal) throw new UsageError(t.refusal.message);
+  }
   const batchId = randomUUID();
-  return plans.map((plan) => {
+  return targets.flatMap((t) => {
+    if (!t.plan) return [];
     const jobId = randomUUID();
     const startedAt = new Date().toISOString();
-    store.create({ jobId, batchId, drive: plan.drive, plan: plan.job, startedAt, pid: process.pid });
-    return { jobId, drive: plan.drive, plan: plan.job, resumeFrom: null, startedAt };
+    store.create({ jobId, batchId, drive: t.drive, plan: t.plan.job, startedAt, pid: process.pid });
+    return [{ jobId, drive: t.drive, plan: t.plan.job, resumeFrom: null, startedAt }];
   });
 }
 
@@ -176,6 +188,7 @@ async function runWithSignals(
   store: JobStore,
   jobs: JobToRun[],
   options: EraseOptions,
+  runner: CommandRunner,
 ): Promise<JobResult[]> {
   const controller = new AbortController();
   const stop = () => {
@@ -209,6 +222,7 @@ async function runWithSignals(
     const checkpointMs = options.checkpointInterval ? Number(options.checkpointInterval) : undefined;
     return await runJobs(jobs, {
       store,
+      runner,
       emit,
       signal: controller.signal,
       tuning: checkpointMs && checkpointMs > 0 ? { checkpointMs } : {},

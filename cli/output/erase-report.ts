@@ -24,6 +24,7 @@ export function planJson(plan: ErasePlan) {
     sizeBytes: plan.drive.sizeBytes,
     method: plan.job.methodId,
     nistLevel: plan.job.nistLevel,
+    purge: plan.job.purge ?? null,
     passes: plan.job.passes.map((p) => ({ pattern: describePattern(p.pattern), verify: p.verify })),
     verify: plan.job.verify,
     estimatedSeconds: plan.estimatedSeconds,
@@ -37,7 +38,9 @@ export function renderPlan(plan: ErasePlan, lang: Lang): string {
   const lines = [
     `${d.path}  ${d.model ?? '?'}  ${fr ? 'n°' : 'serial'} ${d.serial ?? '?'}  ${formatBytes(d.sizeBytes)}`,
     `  ${fr ? 'méthode' : 'method'}: ${plan.job.methodLabel} (${plan.job.methodId}), NIST ${plan.job.nistLevel === 'purge' ? 'Purge' : 'Clear'}`,
-    `  ${fr ? 'passes' : 'passes'}: ${plan.job.passes.map((p) => describePattern(p.pattern)).join(', ')}`,
+    plan.job.purge
+      ? `  ${fr ? 'commande du disque' : 'drive command'}: ${plan.job.purge.technique}`
+      : `  ${fr ? 'passes' : 'passes'}: ${plan.job.passes.map((p) => describePattern(p.pattern)).join(', ')}`,
     `  ${fr ? 'vérification' : 'verification'}: ${plan.job.verify}`,
     `  ${fr ? 'durée estimée' : 'estimated time'}: ${formatDuration(plan.estimatedSeconds)}`,
     ...plan.notes.map((n) => `  ${fr ? 'note' : 'note'}: ${n[lang]}`),

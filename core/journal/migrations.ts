@@ -91,4 +91,18 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'temporary ATA passwords',
+    up(db) {
+      db.exec(`
+        -- The password ATA Security Erase sets, kept until hdparm -I shows "not enabled" again: if gomme dies in
+        -- between, it is the only way to unlock the donated drive.
+        CREATE TABLE drive_passwords (
+          serial    TEXT PRIMARY KEY,
+          password  TEXT NOT NULL,
+          set_at    TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];

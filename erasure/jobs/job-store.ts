@@ -3,9 +3,12 @@ import type { Drive } from '../../core/drive.js';
 import type { EraseResult, IoErrorRange } from '../../core/events.js';
 import type { OverwriteOutcome } from '../engine/overwrite-job.js';
 import type { PlannedPass } from '../plan/resolve-passes.js';
+import type { PurgeEngineId } from '../purge/engine.js';
 
 /** What a job needs to run, resume and re-verify: stored whole so nothing depends on the process that started it. */
 export interface JobPlan {
+  /** Set when the drive's own sanitize command does the work (the passes are then empty). */
+  purge?: { engine: PurgeEngineId; technique: string };
   methodId: string;
   methodLabel: string;
   nistLevel: 'clear' | 'purge';
@@ -56,7 +59,7 @@ interface RawJob {
 
 /** The erasure engine's part of the journal: job state, checkpoints and errors, committed as they happen. */
 export class JobStore {
-  constructor(private readonly db: Database) {}
+  constructor(readonly db: Database) {}
 
   create(job: {
     jobId: string;

@@ -5,6 +5,7 @@ import type { Drive } from '../../core/drive.js';
 import type { IoErrorRange } from '../../core/events.js';
 import { describePattern } from '../plan/resolve-passes.js';
 import type { JobResult } from './run-jobs.js';
+import { commandLines } from './run-purge-job.js';
 
 export interface SessionFacts {
   organisation: ErasureRecordInput['organisation'];
@@ -42,6 +43,7 @@ function driveInput(r: JobResult, session: SessionFacts): DriveErasureInput {
   const { drive, plan } = r.job;
   const outcome = r.outcome;
   const verified = outcome?.verification;
+  const purge = outcome?.purge;
   return {
     device: drive.path,
     manufacturer: drive.vendor,
@@ -88,6 +90,22 @@ function driveInput(r: JobResult, session: SessionFacts): DriveErasureInput {
     result: r.result,
     destination: session.destination,
   };
+}
+
+function verificationMethod(mode: string | undefined): 'none' | 'full' | 'sampling' | 'crypto-compare' {
+  if (!mode || mode === 'none') return 'none';
+  if (mode === 'purge-compare') return 'crypto-compare';
+  if (mode === 'sample' || mode === 'purge-pattern') return 'sampling';
+  return 'full';
+}
+
+/** The program that sent the firmware command, with its version, and gomme that drove it. */
+function purgeTool(
+  versions: Record<string, string | null>,
+  session: SessionFacts,
+): { name: string; version: string } {
+  const [name, version] = Object.entries(versions)[0] ?? ['gomme', session.software.version];
+  return { name: `${name} (via gomme ${session.software.version})`, version: version ?? 'unknown' };
 }
 
 function toRecordError(e: IoErrorRange): ErasureError {

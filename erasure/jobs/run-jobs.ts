@@ -1,8 +1,11 @@
 import type { Drive } from '../../core/drive.js';
 import type { EraseResult, IoErrorRange, JobEvent } from '../../core/events.js';
+import type { CommandRunner } from '../../core/run/runner.js';
 import { type OverwriteOutcome, type OverwriteTuning, runOverwriteJob } from '../engine/overwrite-job.js';
 import { openBlockDevice } from '../io/block-device.js';
 import type { Interruption, JobPlan, JobStore } from './job-store.js';
+import { JournalPasswordVault } from './journal-password-vault.js';
+import { type PurgeDetails, runPurgeJob } from './run-purge-job.js';
 
 export interface JobToRun {
   jobId: string;
@@ -15,7 +18,7 @@ export interface JobToRun {
 
 export interface JobResult {
   job: JobToRun;
-  outcome: OverwriteOutcome | null;
+  outcome: (OverwriteOutcome & { purge?: PurgeDetails }) | null;
   result: EraseResult;
   /** Every error of the job, including those recorded before an interruption. */
   errors: IoErrorRange[];
@@ -27,6 +30,8 @@ export interface JobResult {
 
 export interface RunJobsOptions {
   store: JobStore;
+  /** Runs the firmware commands of purge jobs. */
+  runner: CommandRunner;
   emit(event: JobEvent): void;
   signal?: AbortSignal;
   tuning?: Partial<OverwriteTuning>;
@@ -43,26 +48,45 @@ async function runOne(job: JobToRun, options: RunJobsOptions): Promise<JobResult
   const now = options.now ?? Date.now;
   const iso = () => new Date(now()).toISOString();
   try {
-    const outcome = await runOverwriteJob(
-      {
-        jobId: job.jobId,
-        device: job.drive.path,
-        passes: job.plan.passes,
-        verifySeed: job.plan.verifySeed,
-        resumeFrom: job.resumeFrom,
-      },
-      {
-        openDevice: (path) => openBlockDevice(path, { write: true }),
-        emit(event) {
-          if (event.type === 'io-error') store.addError(job.jobId, event.error, event.at);
-          options.emit(event);
-        },
-        checkpoint: (pass, offset) => store.checkpoint(job.jobId, pass, offset, iso()),
-        signal: options.signal,
-        tuning: options.tuning,
-        now,
-      },
-    );
+    const record = (event: JobEvent) => {
+      if (event.type === 'io-error') store.addError(job.jobId, event.error, event.at);
+      options.emit(event);
+    };
+    const outcome = job.plan.purge
+      ? await runPurgeJob(
+          {
+            jobId: job.jobId,
+            drive: job.drive,
+            engine: job.plan.purge.engine,
+            verifySeed: job.plan.verifySeed,
+          },
+          {
+            runner: options.runner,
+            // Firmware commands need the device free: samples are read through a shared, direct handle.
+            openDevice: (path) => openBlockDevice(path, { write: false, exclusive: false }),
+            emit: record,
+            vault: new JournalPasswordVault(store.db),
+            signal: options.signal,
+            now,
+          },
+        )
+      : await runOverwriteJob(
+          {
+            jobId: job.jobId,
+            device: job.drive.path,
+            passes: job.plan.passes,
+            verifySeed: job.plan.verifySeed,
+            resumeFrom: job.resumeFrom,
+          },
+          {
+            openDevice: (path) => openBlockDevice(path, { write: true }),
+            emit: record,
+            checkpoint: (pass, offset) => store.checkpoint(job.jobId, pass, offset, iso()),
+            signal: options.signal,
+            tuning: options.tuning,
+            now,
+          },
+        );
     const errors = store.errors(job.jobId);
     // Errors recorded before a crash still count after the resume.
     const result: EraseResult = outcome.result === 'ERASED' && errors.length > 0 ? 'FAILED' : outcome.result;

@@ -17,7 +17,7 @@ export interface PlanRequest {
 }
 
 export interface Refusal {
-  code: 'protected' | 'unknown-method' | 'unknown-verify' | 'read-only' | 'empty';
+  code: 'protected' | 'unknown-method' | 'unknown-verify' | 'read-only' | 'empty' | 'policy';
   message: Text;
 }
 

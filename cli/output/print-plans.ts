@@ -1,0 +1,29 @@
+import type { CommandContext } from '../io.js';
+import type { TargetPlan } from '../plan-targets.js';
+import { planJson, renderPlan } from './erase-report.js';
+
+/** `gomme erase --dry-run`: the plan of each drive, or why it is refused. */
+export function printPlans(ctx: CommandContext, targets: readonly TargetPlan[]): void {
+  if (ctx.json) {
+    const drives = targets.map((t) =>
+      t.plan
+        ? { ...planJson(t.plan), refused: null }
+        : {
+            device: t.device,
+            serial: t.drive.serial,
+            model: t.drive.model,
+            refused: { code: t.refusal.code, message: t.refusal.message[ctx.lang] },
+          },
+    );
+    ctx.say(JSON.stringify({ type: 'plan', drives }));
+    return;
+  }
+  ctx.say(ctx.lang === 'fr' ? 'Plan (rien ne sera écrit) :' : 'Plan (nothing will be written):');
+  for (const t of targets) {
+    if (t.plan) ctx.say(renderPlan(t.plan, ctx.lang));
+    else
+      ctx.say(
+        `${t.device}  ${t.drive.model ?? '?'}\n  ${ctx.lang === 'fr' ? 'REFUSÉ' : 'REFUSED'}: ${t.refusal.message[ctx.lang]}`,
+      );
+  }
+}

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import type { Drive } from '../../core/drive.js';
+import { type Text, text } from '../../core/i18n.js';
+import { findMethod } from '../methods.js';
+import { estimateChoice } from '../policy/describe-choice.js';
+import { selectErasure } from '../policy/select-erasure.js';
+import { buildOverwritePlan, type ErasePlan, type Refusal } from './build-plan.js';
+import type { VerifyMode } from './resolve-passes.js';
+
+export const AUTO_METHOD = 'auto';
+
+export interface EraseRequest {
+  /** "auto" (the strongest method the drive supports), an overwrite method id, or a firmware engine id. */
+  method?: string;
+  verify?: VerifyMode;
+  /** Other namespaces of the same NVMe controller (a controller-wide purge must not reach a protected one). */
+  siblings?: readonly Drive[];
+}
+
+export type PlannedErasure = { ok: true; plan: ErasePlan } | { ok: false; refusals: Refusal[] };
+
+/**
+ * One drive's plan, as data: the policy picks firmware Purge or overwrite Clear (or checks the operator's
+ * choice), then the plan carries everything the job needs to run, resume and be certified.
+ */
+export function planErasure(drive: Drive, request: EraseRequest): PlannedErasure {
+  const method = request.method ?? AUTO_METHOD;
+  if (method !== AUTO_METHOD && findMethod(method)) {
+    return buildOverwritePlan(drive, { method, verify: request.verify });
+  }
+  const selection = selectErasure(drive, {
+    ...(method === AUTO_METHOD ? {} : { force: method }),
+    siblings: request.siblings ?? [],
+  });
+  if (!selection.ok) {
+    return { ok: false, refusals: selection.refusals.map((r) => ({ code: 'policy', message: r.message })) };
+  }
+  const { choice, warnings } = selection;
+  if (choice.kind === 'overwrite') {
+    const built = buildOverwritePlan(drive, { method: choice.method, verify: request.verify });
+    if (built.ok) built.plan.notes.unshift(choice.reason, ...warnings);
+    return built;
+  }
+  const estimate = estimateChoice(drive, choice);
+  const notes: Text[] = [choice.reason, ...warnings];
+  if (choice.nistLevel === 'purge') {
+    notes.push(
+      text(
+        'Purge par le micrologiciel du disque : le certificat indique que sa conformité est supposée et ce qui a été vérifié.',
+        'Purge by the drive’s firmware: the certificate states that its compliance is assumed and what was verified.',
+      ),
+    );
+  }
+  return {
+    ok: true,
+    plan: {
+      drive,
+      job: {
+        purge: { engine: choice.engine, technique: choice.technique },
+        methodId: choice.engine,
+        methodLabel: choice.technique,
+        nistLevel: choice.nistLevel,
+        verify: 'sample',
+        passes: [],
+        verifySeed: randomBytes(16).toString('hex'),
+      },
+      estimatedSeconds: Math.round(estimate.seconds),
+      notes,
+    },
+  };
+}
