@@ -107,6 +107,37 @@ export function buildProgram(io: CliIo, lang: Lang, setExit: (code: number) => v
     );
 
   program
+    .command('unlock')
+    .description(
+      fr
+        ? 'retirer le mot de passe qu’un effacement ATA interrompu a laissé sur un disque'
+        : 'remove the password an interrupted ATA erase left on a drive',
+    )
+    .argument('<device>')
+    .option('-y, --yes', fr ? 'confirmer' : 'confirm')
+    .addOption(jsonOption())
+    .action(async (device: string, options: { yes?: boolean; json?: boolean }) => {
+      const { unlockCommand } = await import('./commands/drive-security.js');
+      setExit(await unlockCommand(context(options.json), device, options));
+    });
+
+  program
+    .command('unfreeze')
+    .description(
+      fr
+        ? 'mettre le PC en veille quelques secondes pour dégeler un disque ATA (aucun effacement en cours)'
+        : 'suspend the PC a few seconds to unfreeze an ATA drive (no erasure running)',
+    )
+    .argument('<device>')
+    .option('--seconds <n>', fr ? 'durée de la veille' : 'suspend duration', '5')
+    .option('-y, --yes', fr ? 'confirmer' : 'confirm')
+    .addOption(jsonOption())
+    .action(async (device: string, options: { yes?: boolean; seconds?: string; json?: boolean }) => {
+      const { unfreezeCommand } = await import('./commands/drive-security.js');
+      setExit(await unfreezeCommand(context(options.json), device, options));
+    });
+
+  program
     .command('verify')
     .description(
       fr

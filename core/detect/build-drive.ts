@@ -64,6 +64,13 @@ export function buildDrive(probe: DriveProbe, protections: Protection[]): Drive 
     protections,
     warnings,
   };
+  const security = drive.capabilities.ataSecurity;
+  if (security?.frozen) {
+    warnings.push('ATA security is frozen by the BIOS: firmware erase needs "gomme unfreeze" first (a suspend cycle)');
+  }
+  if (security?.locked || security?.enabled) {
+    warnings.push('a drive password is set: if an interrupted gomme erase set it, "gomme unlock" removes it');
+  }
   if (smart && !smart.ok && smart.messages.length > 0 && transport !== 'usb') {
     warnings.push(`smartctl could not read the drive: ${smart.messages.join('; ')}`);
   }
