@@ -34,7 +34,7 @@ export interface Certified {
  * is still committed (nothing is lost) and the warning says how to sign it later.
  */
 export async function certifyResults(
-  ctx: CommandContext,
+  ctx: Pick<CommandContext, 'env' | 'lang'>,
   system: System,
   results: JobResult[],
   options: SessionOptions,

@@ -4,6 +4,11 @@ import { type CliIo, makeContext } from './io.js';
 
 declare const GOMME_VERSION: string | undefined;
 
+/** The gomme live image sets GOMME_LIVE=1 for its autologin session (iso-build/). */
+function isLiveSystem(env: NodeJS.ProcessEnv): boolean {
+  return env.GOMME_LIVE === '1';
+}
+
 /**
  * The command tree. Handlers are imported lazily so `gomme --help` stays a cold start of commander alone.
  * Each handler returns an exit code; `setExit` carries it back to runCli.
@@ -367,6 +372,36 @@ export function buildProgram(io: CliIo, lang: Lang, setExit: (code: number) => v
         process.off('SIGINT', abort);
       }
     });
+
+  program
+    .command('guide')
+    .description(
+      fr ? 'écrans guidés pas à pas pour les stagiaires' : 'step-by-step guided screens for trainees',
+    )
+    .option(
+      '--only-devices <paths>',
+      fr
+        ? 'ne montrer que ces disques (tests, banc), ex. /dev/loop3,/dev/loop4'
+        : 'show only these drives (tests, bench), e.g. /dev/loop3,/dev/loop4',
+    )
+    .option('--technician', fr ? 'un seul mot confirme tout le lot' : 'one word confirms the whole batch')
+    .option('--quick', fr ? 'tests du matériel courts' : 'short hardware tests')
+    .option('--no-diagnostics', fr ? 'sans tests du matériel' : 'without hardware tests')
+    .addOption(new Option('--checkpoint-interval <ms>', 'checkpoint interval (tests)').hideHelp())
+    .action(async (options: import('./commands/guide.js').GuideOptions & { diagnostics?: boolean }) => {
+      const { guideCommand } = await import('./commands/guide.js');
+      setExit(await guideCommand(context(), { ...options, noDiagnostics: options.diagnostics === false }));
+    });
+
+  // `gomme` alone: the guide on the live system (power off offered), the help elsewhere.
+  program.action(async () => {
+    if (!isLiveSystem(io.env)) {
+      program.outputHelp();
+      return;
+    }
+    const { guideCommand } = await import('./commands/guide.js');
+    setExit(await guideCommand(context(), { allowPowerOff: true }));
+  });
 
   program
     .command('exit-codes')

@@ -1,0 +1,70 @@
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { ExitCode } from '../../core/exit-codes.js';
+import { text } from '../../core/i18n.js';
+import { resolveDataDir } from '../../core/journal/data-dir.js';
+import { realSystem } from '../../core/run/system.js';
+import { type CommandContext, makeContext } from '../io.js';
+import { TeeSink } from '../unattended/line-sink.js';
+import { readParams, runUnattended } from '../unattended/run-unattended.js';
+
+export interface UnattendedOptions {
+  /** Also write every NDJSON line to this device (the live image passes /dev/ttyS0). */
+  serial?: string;
+  dryRun?: boolean;
+}
+
+/**
+ * `gomme unattended`: runs what gomme.mode= (kernel command line or SMBIOS OEM strings) asks, without a single
+ * question. Without gomme.mode it does nothing and exits 0, so the live image can always start it.
+ */
+export async function unattendedCommand(ctx: CommandContext, options: UnattendedOptions): Promise<number> {
+  const system = realSystem();
+  const outcome = await readParams(system);
+  if (outcome.kind === 'none') {
+    ctx.stderr.write(
+      `${text('Pas de gomme.mode : rien à faire sans surveillance.', 'No gomme.mode: nothing to do unattended.')[ctx.lang]}\n`,
+    );
+    return ExitCode.OK;
+  }
+  const tee = new TeeSink(ctx.stdout);
+  if (options.serial) tee.addDevice(options.serial);
+  // The run's own log lands beside the journal on the data partition, whatever the outcome.
+  const mode = outcome.kind === 'ok' ? outcome.params.mode : 'invalid';
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  tee.addFile(join(resolveDataDir(ctx.env), 'unattended', `${stamp}-${mode}.ndjson`));
+  for (const failure of tee.failures)
+    ctx.stderr.write(`gomme unattended: ${failure.path}: ${failure.message}\n`);
+
+  const runCtx = makeContext({ stdout: tee, stderr: ctx.stderr, env: ctx.env }, ctx.lang, true);
+  let code: number;
+  try {
+    code = await runUnattended(
+      runCtx,
+      outcome,
+      {
+        system,
+        now: () => new Date(),
+        erase: async (eraseCtx, devices, eraseOptions) => {
+          const { eraseCommand } = await import('./erase.js');
+          return eraseCommand(eraseCtx, devices, eraseOptions);
+        },
+      },
+      { dryRun: options.dryRun === true },
+    );
+  } finally {
+    tee.end();
+    await once(tee, 'finish');
+    tee.close();
+  }
+  // Power off only after a clean run: a PC left on with its screen showing an error is how a failure is noticed.
+  if (outcome.kind === 'ok' && outcome.params.poweroff && !options.dryRun) {
+    if (code === ExitCode.OK) {
+      ctx.stderr.write('gomme unattended: poweroff\n');
+      await system.runner.run('systemctl', ['poweroff', '--no-block']);
+    } else {
+      ctx.stderr.write(`gomme unattended: exit ${code}: not powering off, so the failure stays on screen\n`);
+    }
+  }
+  return code;
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { discoverDrives } from '../../core/detect/discover-drives.js';
+import { readMachineIdentity } from '../../core/detect/machine-identity.js';
+import { NeedsRootError } from '../../core/errors.js';
+import type { Lang } from '../../core/i18n.js';
+import { openJournal } from '../../core/journal/open-journal.js';
+import type { System } from '../../core/run/system.js';
+import { JobStore } from '../../erasure/jobs/job-store.js';
+import { runJobs } from '../../erasure/jobs/run-jobs.js';
+import type { VerifyMode } from '../../erasure/plan/resolve-passes.js';
+import { planTargets } from '../plan-targets.js';
+import { fileIntakeMemory } from './intake-memory.js';
+import type {
+  CertificateService,
+  DiagnosticsService,
+  DriveEntry,
+  GuideServices,
+  MachineIdentity,
+} from './services.js';
+
+export interface RealServicesOptions {
+  system: System;
+  dataDir: string;
+  lang: Lang;
+  /** `--only-devices`: show only these paths (tests, a bench with many drives). Never used to hide protection. */
+  onlyDevices: string[] | null;
+  method?: string;
+  verify?: VerifyMode;
+  checkpointMs?: number;
+  powerOff?: () => Promise<void>;
+  diagnostics?: DiagnosticsService;
+  certificates?: CertificateService;
+}
+
+/** The real discovery, planning and erasure behind the guide, with diagnostics and certificates when given. */
+export function realGuideServices(options: RealServicesOptions): GuideServices {
+  const { system } = options;
+  const services: GuideServices = {
+    async discover() {
+      const { drives, warnings } = await discoverDrives(system);
+      const only = options.onlyDevices;
+      const visible = only ? drives.filter((d) => only.includes(d.path)) : drives;
+      // The same planning as `gomme erase`: firmware Purge where the drive supports it, else overwrite Clear.
+      const entries: DriveEntry[] = planTargets(
+        drives,
+        visible.map((d) => d.path),
+        { method: options.method, verify: options.verify ?? 'sample' },
+      ).map((t) => ({ drive: t.drive, plan: t.plan, refusal: t.refusal?.message ?? null }));
+      return { entries, warnings, onlyDevices: only };
+    },
+    async readMachine(): Promise<MachineIdentity> {
+      const { vendor, model, serial } = await readMachineIdentity(system);
+      return { vendor, model, serial };
+    },
+    erase: {
+      async run(plans, { emit, signal }) {
+        if (system.replayed) throw new Error('a replayed system cannot be erased');
+        if (process.getuid?.() !== 0) throw new NeedsRootError('gomme guide');
+        const db = openJournal(options.dataDir);
+        try {
+          const store = new JobStore(db);
+          const batchId = randomUUID();
+          const jobs = plans.map((plan) => {
+            const jobId = randomUUID();
+            const startedAt = new Date().toISOString();
+            store.create({ jobId, batchId, drive: plan.drive, plan: plan.job, startedAt, pid: process.pid });
+            return { jobId, drive: plan.drive, plan: plan.job, resumeFrom: null, startedAt };
+          });
+          return await runJobs(jobs, {
+            store,
+            runner: system.runner,
+            emit,
+            signal,
+            tuning: options.checkpointMs ? { checkpointMs: options.checkpointMs } : {},
+          });
+        } finally {
+          db.close();
+        }
+      },
+    },
+    memory: fileIntakeMemory(options.dataDir),
+  };
+  if (options.powerOff) services.powerOff = options.powerOff;
+  if (options.diagnostics) services.diagnostics = options.diagnostics;
+  if (options.certificates) services.certificates = options.certificates;
+  return services;
+}
+
+/** `--only-devices /dev/loop3,/dev/loop4` → paths; empty or absent → no restriction. */
+export function parseOnlyDevices(value: string | undefined): string[] | null {
+  if (!value) return null;
+  const paths = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  return paths.length > 0 ? paths : null;
+}

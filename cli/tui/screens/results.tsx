@@ -1,0 +1,59 @@
+import { Box, Text } from 'ink';
+import { formatDuration } from '../../output/erase-report.js';
+import { ItemList } from '../components/item-view.js';
+import { itemsFor } from '../state/items.js';
+import type { GuideState } from '../state/types.js';
+import { consoleSafe, RESULT_WORDS, W } from '../wording.js';
+
+const COLOURS = {
+  ERASED: 'green',
+  ERASED_WITH_EXCEPTIONS: 'yellow',
+  FAILED: 'red',
+  ABORTED: 'yellow',
+} as const;
+
+export function ResultsScreen({ state }: { state: GuideState }) {
+  const { lang, erase, diag } = state;
+  const results = erase.results ?? [];
+  return (
+    <Box flexDirection="column">
+      {erase.error ? <Text color="red">{`${W.eraseFailed[lang]} : ${consoleSafe(erase.error)}`}</Text> : null}
+      {results.length === 0 && !erase.error ? <Text>{W.noErase[lang]}</Text> : null}
+      {results.map((r) => {
+        const v = r.outcome?.verification;
+        const verified =
+          v?.passed === true
+            ? `${W.verified[lang]} (${(v.coverage * 100).toFixed(1)} %)`
+            : v?.passed === false
+              ? W.notVerified[lang]
+              : '';
+        return (
+          <Box key={r.job.jobId} flexDirection="column">
+            <Text>
+              {`${r.job.drive.path.padEnd(13)} `}
+              <Text bold color={COLOURS[r.result]}>
+                {RESULT_WORDS[r.result][lang]}
+              </Text>
+              {`  ${verified}  ${r.outcome ? formatDuration(r.outcome.seconds) : ''}`}
+            </Text>
+            {r.errors.slice(0, 2).map((e) => (
+              <Text
+                key={`${e.operation}${e.offset}`}
+                color="red"
+              >{`   ${lang === 'fr' ? 'erreur' : 'error'} ${e.code} : ${consoleSafe(e.message).slice(0, 60)}`}</Text>
+            ))}
+            {r.result === 'ABORTED' ? <Text color="yellow">{`   ${W.resumeHint[lang]}`}</Text> : null}
+          </Box>
+        );
+      })}
+      <Text> </Text>
+      {diag.summary ? (
+        <Text bold>{`${W.diagGrade[lang]} : ${consoleSafe(diag.summary.grade[lang])}`}</Text>
+      ) : (
+        <Text color="gray">{W.gradeUnavailable[lang]}</Text>
+      )}
+      <Text> </Text>
+      <ItemList state={state} items={itemsFor(state)} kinds={['button']} />
+    </Box>
+  );
+}

@@ -1,0 +1,131 @@
+import { type Dispatch, useEffect, useRef } from 'react';
+import type { GuideServices } from './services.js';
+import { plansToRun } from './state/reducer.js';
+import type { Action, GuideState } from './state/types.js';
+
+function message(error: unknown): string {
+  if (error && typeof error === 'object' && 'text' in error) {
+    // GommeError carries a Text; the English one is kept (it goes into a technician-facing line).
+    const t = (error as { text: { fr: string; en: string } }).text;
+    if (t && typeof t.en === 'string') return t.en;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The side of the guide that talks to the services. Each effect is triggered by one value the reducer sets
+ * (a new machine, diagnostics started, erasure confirmed...), reads the rest from the latest state, and
+ * reports back through dispatch only.
+ */
+export function useGuideEffects(
+  state: GuideState,
+  dispatch: Dispatch<Action>,
+  services: GuideServices,
+): void {
+  const latest = useRef(state);
+  latest.current = state;
+  const abort = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    services.memory.load().then(
+      (saved) => live && saved && dispatch({ type: 'memory-loaded', ...saved }),
+      // A missing memory is null, not an error: anything thrown here is worth showing.
+      (error: unknown) =>
+        live && dispatch({ type: 'service-warning', message: `intake memory: ${message(error)}` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [services, dispatch]);
+
+  const cycle = state.cycle;
+  useEffect(() => {
+    // One read of DMI and the drives per machine (cycle).
+    let live = cycle >= 0;
+    services.readMachine().then(
+      (identity) => live && dispatch({ type: 'machine-read', identity }),
+      (error: unknown) => live && dispatch({ type: 'machine-failed', message: message(error) }),
+    );
+    services.discover().then(
+      (found) => live && dispatch({ type: 'discovered', found }),
+      (error: unknown) => live && dispatch({ type: 'discovery-failed', message: message(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [services, dispatch, cycle]);
+
+  const saveRequest = state.saveRequest;
+  useEffect(() => {
+    if (saveRequest === 0) return;
+    const { operator, intake } = latest.current;
+    services.memory
+      .save({ operator, intake: { ...intake, assetTag: '' } })
+      .catch((error: unknown) =>
+        dispatch({ type: 'service-warning', message: `intake memory: ${message(error)}` }),
+      );
+  }, [services, dispatch, saveRequest]);
+
+  const diagnostics = services.diagnostics;
+  const diagRun = state.diag.phase === 'running' ? cycle : null;
+  useEffect(() => {
+    if (diagRun === null || !diagnostics) return;
+    const controller = new AbortController();
+    diagnostics
+      .runAutomatic({ signal: controller.signal, onTest: (line) => dispatch({ type: 'diag-test', line }) })
+      .then(
+        () => dispatch({ type: 'diag-auto-done' }),
+        (error: unknown) => dispatch({ type: 'diag-failed', message: message(error) }),
+      );
+    return () => controller.abort();
+  }, [diagnostics, dispatch, diagRun]);
+
+  const grading = state.diag.phase === 'grading';
+  useEffect(() => {
+    if (!grading || !diagnostics) return;
+    diagnostics.summarise(latest.current.diag.answers).then(
+      (summary) => dispatch({ type: 'diag-summary', summary }),
+      (error: unknown) => dispatch({ type: 'diag-failed', message: message(error) }),
+    );
+  }, [diagnostics, dispatch, grading]);
+
+  const erasing = state.erase.status === 'running';
+  useEffect(() => {
+    if (!erasing) return;
+    // plansToRun re-checks selection, protection and confirmation: the engine gets nothing else.
+    const plans = plansToRun(latest.current);
+    const controller = new AbortController();
+    abort.current = controller;
+    services.erase
+      .run(plans, { emit: (event) => dispatch({ type: 'job-event', event }), signal: controller.signal })
+      .then(
+        (results) => dispatch({ type: 'erase-finished', results }),
+        (error: unknown) => dispatch({ type: 'erase-failed', message: message(error) }),
+      );
+  }, [services, dispatch, erasing]);
+
+  const stopping = state.erase.stopping;
+  useEffect(() => {
+    if (stopping) abort.current?.abort();
+  }, [stopping]);
+
+  const certificates = services.certificates;
+  const issuing = state.certificates.status === 'working';
+  useEffect(() => {
+    if (!issuing || !certificates) return;
+    const s = latest.current;
+    certificates
+      .issue({
+        operator: s.operator,
+        intake: s.intake,
+        machine: s.machine.status === 'read' ? s.machine.identity : null,
+        results: s.erase.results ?? [],
+        diagnostics: s.diag.summary,
+      })
+      .then(
+        (issued) => dispatch({ type: 'certificates-issued', issued }),
+        (error: unknown) => dispatch({ type: 'certificates-failed', message: message(error) }),
+      );
+  }, [certificates, dispatch, issuing]);
+}

@@ -1,0 +1,260 @@
+/**
+ * Every sentence of the guide, French first. Short words, one idea per line, plain ASCII punctuation: the
+ * Linux console font has accents but not typographic quotes or arrows.
+ */
+
+import type { ProtectionReason } from '../../core/drive.js';
+import type { EraseResult } from '../../core/events.js';
+import { type Text, text as t } from '../../core/i18n.js';
+import type { Item, Notice, Screen } from './state/types.js';
+
+export const SCREEN_TITLES: Record<Screen, Text> = {
+  welcome: t('Bienvenue', 'Welcome'),
+  intake: t('Fiche de la machine', 'Machine intake'),
+  machine: t('Est-ce la bonne machine ?', 'Is this the right machine?'),
+  diagnostics: t('Tests du matériel', 'Hardware tests'),
+  drives: t('Disques à effacer', 'Drives to erase'),
+  confirm: t('Confirmation', 'Confirmation'),
+  erasing: t('Effacement en cours', 'Erasing'),
+  results: t('Résultats', 'Results'),
+  certificates: t('Certificats', 'Certificates'),
+  next: t('Et maintenant ?', 'What next?'),
+};
+
+export const SCREEN_ORDER: readonly Screen[] = [
+  'welcome',
+  'intake',
+  'machine',
+  'diagnostics',
+  'drives',
+  'confirm',
+  'erasing',
+  'results',
+  'certificates',
+  'next',
+];
+
+export const W = {
+  appName: t('gomme - effacement et test des PC donnés', 'gomme - erase and test donated PCs'),
+  step: t('Étape', 'Step'),
+  keys: t(
+    'Flèches/Tab : choisir   Entrée : valider   Échap : revenir',
+    'Arrows/Tab: move   Enter: confirm   Esc: go back',
+  ),
+  keysErasing: t('Ctrl-C : arrêter (reprise possible plus tard)', 'Ctrl-C: stop (can be resumed later)'),
+  welcomeIntro: t(
+    'Ce programme vous guide pas à pas : fiche, tests, effacement des disques, certificat.',
+    'This program guides you step by step: intake, tests, drive erasure, certificate.',
+  ),
+  welcomeSafe: t(
+    "Rien n'est effacé sans que vous tapiez un code de confirmation.",
+    'Nothing is erased until you type a confirmation code.',
+  ),
+  language: t('Langue : Français', 'Language: English'),
+  switchLanguage: t('Switch to English', 'Passer en français'),
+  operator: t('Votre prénom et nom', 'Your first and last name'),
+  donor: t('Donateur (entreprise, mairie...)', 'Donor (company, town hall...)'),
+  lot: t('Numéro de lot', 'Lot number'),
+  assetTag: t('Étiquette du donateur (si présente)', "Donor's asset tag (if any)"),
+  publicDonor: t("Don d'un organisme public", 'Donated by a public body'),
+  yesWord: t('OUI', 'YES'),
+  noWord: t('NON', 'NO'),
+  intakeHelp: t(
+    'Recopiez ce qui est écrit sur la fiche du lot. Le lot est gardé pour la machine suivante.',
+    'Copy what is written on the lot sheet. The lot is kept for the next machine.',
+  ),
+  continue: t('Continuer', 'Continue'),
+  back: t('Revenir', 'Go back'),
+  supervisor: t("Je ne sais pas / appeler l'encadrant", "I don't know / call the supervisor"),
+  supervisorTitle: t("Appelez l'encadrant", 'Call the supervisor'),
+  supervisorBody: t(
+    "Ne touchez à rien. Levez la main ou allez chercher l'encadrant. Il vous aidera à continuer.",
+    'Touch nothing. Raise your hand or fetch the supervisor, who will help you go on.',
+  ),
+  supervisorSafe: t(
+    "Le programme attend : rien ne se passe tant que vous n'avez pas choisi.",
+    'The program waits: nothing happens until you choose.',
+  ),
+  machineAsk: t(
+    "Comparez avec l'étiquette collée sous ou derrière la machine.",
+    'Compare with the label under or behind the machine.',
+  ),
+  vendor: t('Marque', 'Maker'),
+  model: t('Modèle', 'Model'),
+  serial: t('Numéro de série', 'Serial number'),
+  unknown: t('inconnu', 'unknown'),
+  reading: t('Lecture en cours...', 'Reading...'),
+  yesMachine: t("Oui, c'est bien cette machine", 'Yes, it is this machine'),
+  noMachine: t("Non, ce n'est pas la bonne", 'No, it is not the right one'),
+  diagUnavailable: t(
+    'Tests du matériel : non disponibles dans cette version.',
+    'Hardware tests: not available in this version.',
+  ),
+  diagUnavailableNext: t("Passez à l'effacement des disques.", 'Go on to drive erasure.'),
+  diagAuto: t('Tests automatiques (en arrière-plan)', 'Automatic tests (in the background)'),
+  diagQuestion: t('Question', 'Question'),
+  diagWaiting: t(
+    'Merci. Les tests automatiques continuent, patientez...',
+    'Thank you. The automatic tests are still running, please wait...',
+  ),
+  diagGrading: t('Calcul du résultat...', 'Working out the result...'),
+  diagGrade: t('Résultat du diagnostic', 'Diagnostic result'),
+  diagFailed: t('Les tests ont échoué à démarrer', 'The tests could not run'),
+  drivesLoading: t('Recherche des disques...', 'Looking for drives...'),
+  drivesFailed: t('Impossible de lister les disques', 'Cannot list the drives'),
+  drivesHelp: t(
+    'Espace ou Entrée : cocher un disque. Les disques PROTÉGÉS ne peuvent pas être cochés.',
+    'Space or Enter: tick a drive. PROTECTED drives cannot be ticked.',
+  ),
+  drivesNone: t('Aucun disque trouvé.', 'No drive found.'),
+  onlyDevices: t('Affichage limité à (option --only-devices)', 'Display limited to (--only-devices option)'),
+  protectedLabel: t('PROTÉGÉ', 'PROTECTED'),
+  method: t('Méthode', 'Method'),
+  nist: t('Niveau NIST', 'NIST level'),
+  estimate: t('Durée estimée', 'Estimated time'),
+  verify: t('Vérification', 'Verification'),
+  verifySample: t('relecture par échantillons', 'sampled read-back'),
+  totalEstimate: t('Durée totale estimée', 'Total estimated time'),
+  confirmTitle: t('TOUT ce qui est sur ce disque sera DÉTRUIT', 'EVERYTHING on this drive will be DESTROYED'),
+  confirmTitleBatch: t(
+    'TOUT ce qui est sur ces disques sera DÉTRUIT',
+    'EVERYTHING on these drives will be DESTROYED',
+  ),
+  confirmSerial: t(
+    'Tapez les 4 derniers caractères du numéro de série du disque :',
+    "Type the last 4 characters of the drive's serial number:",
+  ),
+  confirmName: t(
+    "Ce disque n'a pas de numéro de série. Tapez son nom :",
+    'This drive has no serial number. Type its name:',
+  ),
+  confirmTechnician: t('Mode technicien. Tapez le mot :', 'Technician mode. Type the word:'),
+  code: t('Code', 'Code'),
+  cancel: t('Annuler, ne rien effacer', 'Cancel, erase nothing'),
+  erasingDone: t('Terminés', 'Finished'),
+  pass: t('passe', 'pass'),
+  phaseWrite: t('écriture', 'writing'),
+  phaseVerify: t('vérification', 'verifying'),
+  phaseFirmware: t('commande du disque', 'drive command'),
+  remaining: t('reste', 'left'),
+  waitingStart: t('démarrage...', 'starting...'),
+  leaveOn: t(
+    "Laissez la machine allumée et branchée sur le secteur jusqu'à la fin.",
+    'Leave the machine on and plugged in until the end.',
+  ),
+  stopAsk: t("Voulez-vous vraiment arrêter l'effacement ?", 'Do you really want to stop the erasure?'),
+  stopExplain: t(
+    "Les disques ne seront PAS effacés. L'encadrant pourra reprendre plus tard",
+    'The drives will NOT be erased. The supervisor can resume later',
+  ),
+  stopResume: t('avec la commande : gomme erase --resume', 'with the command: gomme erase --resume'),
+  keepGoing: t("Non, continuer l'effacement", 'No, keep erasing'),
+  stopNow: t('Oui, arrêter', 'Yes, stop'),
+  stopping: t('Arrêt propre en cours, patientez...', 'Stopping safely, please wait...'),
+  verified: t('vérifié', 'verified'),
+  notVerified: t('VÉRIFICATION ÉCHOUÉE', 'VERIFICATION FAILED'),
+  resumeHint: t('Reprise possible : gomme erase --resume', 'Can be resumed: gomme erase --resume'),
+  eraseFailed: t("L'effacement n'a pas pu démarrer", 'The erasure could not start'),
+  noErase: t('Aucun disque effacé.', 'No drive erased.'),
+  gradeUnavailable: t('Diagnostic : non disponible', 'Diagnostics: not available'),
+  certUnavailable: t(
+    'Certificats : non disponibles dans cette version.',
+    'Certificates: not available in this version.',
+  ),
+  certJournal: t(
+    "L'effacement est quand même noté dans le journal (gomme history).",
+    'The erasure is still recorded in the journal (gomme history).',
+  ),
+  certWorking: t('Création et signature des certificats...', 'Creating and signing the certificates...'),
+  certSaved: t('Certificats enregistrés dans', 'Certificates saved in'),
+  certNothing: t('Aucun disque effacé : pas de certificat.', 'No drive erased: no certificate.'),
+  certFailed: t("Les certificats n'ont pas pu être créés", 'The certificates could not be made'),
+  certQr: t('Code QR à scanner :', 'QR code to scan:'),
+  nextMachine: t('Machine suivante (même lot)', 'Next machine (same lot)'),
+  powerOff: t("Éteindre l'ordinateur", 'Power off the computer'),
+  quit: t('Quitter le guide', 'Leave the guide'),
+  nextHelp: t(
+    'Pensez à retirer les étiquettes du donateur avant de ranger la machine.',
+    "Remember to remove the donor's stickers before putting the machine away.",
+  ),
+} satisfies Record<string, Text>;
+
+export const NOTICES: Record<Notice, Text> = {
+  'operator-required': t('Écrivez votre prénom et nom pour continuer.', 'Write your name to continue.'),
+  'lot-required': t(
+    "Le numéro de lot est obligatoire. Si vous ne le trouvez pas : appelez l'encadrant.",
+    'The lot number is required. If you cannot find it: call the supervisor.',
+  ),
+  'wrong-machine': t(
+    "N'allez pas plus loin : appelez l'encadrant pour vérifier la machine.",
+    'Do not go further: call the supervisor to check the machine.',
+  ),
+  'nothing-selected': t(
+    "Cochez au moins un disque (Espace), ou appelez l'encadrant.",
+    'Tick at least one drive (Space), or call the supervisor.',
+  ),
+  'wrong-code': t(
+    "Ce n'est pas le bon code. Rien n'a été effacé. Relisez le numéro et recommencez.",
+    'That is not the right code. Nothing was erased. Read the number again and retry.',
+  ),
+  'not-ready': t('Patientez, la recherche des disques continue.', 'Please wait, still looking for drives.'),
+};
+
+export const RESULT_WORDS: Record<EraseResult, Text> = {
+  ERASED: t('EFFACÉ', 'ERASED'),
+  ERASED_WITH_EXCEPTIONS: t('EFFACÉ AVEC EXCEPTIONS', 'ERASED WITH EXCEPTIONS'),
+  FAILED: t('ÉCHEC', 'FAILED'),
+  ABORTED: t('INTERROMPU', 'STOPPED'),
+};
+
+export const PROTECTION_WORDS: Record<ProtectionReason, Text> = {
+  'boot-medium': t('clé de démarrage de gomme', "gomme's boot stick"),
+  mounted: t("en cours d'utilisation (monté)", 'in use (mounted)'),
+  swap: t("utilisé comme mémoire d'échange", 'used as swap'),
+  holder: t('utilisé par un autre volume', 'used by another volume'),
+  'read-only': t('en lecture seule', 'read-only'),
+  'in-use': t("en cours d'utilisation", 'in use'),
+};
+
+export const TEST_STATUS_WORDS: Record<string, Text> = {
+  pass: t('OK', 'OK'),
+  warn: t('À SURVEILLER', 'WARNING'),
+  fail: t('ÉCHEC', 'FAILED'),
+  'not-present': t('absent', 'not present'),
+  skipped: t('non fait', 'skipped'),
+  running: t('en cours', 'running'),
+};
+
+export function buttonLabel(id: Extract<Item, { kind: 'button' }>['id']): Text {
+  const labels: Record<typeof id, Text> = {
+    continue: W.continue,
+    back: W.back,
+    cancel: W.cancel,
+    supervisor: W.supervisor,
+    lang: W.switchLanguage,
+    yes: W.yesMachine,
+    no: W.noMachine,
+    'keep-going': W.keepGoing,
+    stop: W.stopNow,
+    'next-machine': W.nextMachine,
+    'power-off': W.powerOff,
+    quit: W.quit,
+  };
+  return labels[id];
+}
+
+/**
+ * Text from other modules may hold typographic punctuation the console font lacks: map it to ASCII.
+ * Accented letters stay (they are in the Latin-1 console fonts).
+ */
+export function consoleSafe(s: string): string {
+  return s
+    .replace(/[\u2018\u2019\u201b]/g, "'")
+    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
+    .replace(/\u2026/g, '...')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\u2192/g, '->')
+    .replace(/\u2265/g, '>=')
+    .replace(/\u2264/g, '<=')
+    .replace(/\u00a0|\u202f/g, ' ');
+}

@@ -1,0 +1,229 @@
+import { type Text, text } from '../../core/i18n.js';
+
+/**
+ * Unattended-mode parameters, from the kernel command line or (for VMs) SMBIOS OEM strings. Pure: the caller
+ * reads /proc/cmdline and `dmidecode -t 11`. Safety rules (a stray boot must never erase):
+ * - nothing happens without `gomme.mode`; an erase also needs explicit `gomme.targets` AND the matching
+ *   `gomme.confirm` token (`yes-erase-all` for all-unprotected, `yes-erase-listed` for a serial list);
+ * - one source is used whole, never mixed: the kernel command line when it holds any gomme.* parameter (the
+ *   operator at the boot menu overrides the hypervisor), else SMBIOS. A confirmation can never be borrowed
+ *   from another source;
+ * - unknown gomme.* keys, duplicates that disagree and bad values are errors, never silently defaulted.
+ */
+
+export type UnattendedMode = 'capture' | 'erase' | 'diag';
+export type VerifyChoice = 'none' | 'sample' | 'last' | 'all';
+export type ParamSource = 'cmdline' | 'smbios';
+export type TargetSpec = { kind: 'all-unprotected' } | { kind: 'serials'; serials: string[] };
+
+export interface UnattendedParams {
+  source: ParamSource;
+  mode: UnattendedMode;
+  /** Erase method id (gomme erase --method); null: gomme erase's default. */
+  method: string | null;
+  verify: VerifyChoice | null;
+  /** Required for erase, ignored otherwise. */
+  targets: TargetSpec | null;
+  poweroff: boolean;
+}
+
+export type ParamsOutcome =
+  | { kind: 'none' }
+  | { kind: 'ok'; params: UnattendedParams; warnings: Text[] }
+  | { kind: 'invalid'; source: ParamSource; errors: Text[] };
+
+export interface ParamInputs {
+  /** /proc/cmdline, or null when unreadable. */
+  cmdline: string | null;
+  /** stdout of `dmidecode -t 11`, or null when dmidecode is missing or failed. */
+  dmidecodeType11: string | null;
+  /** Method ids gomme erase accepts. */
+  methods: readonly string[];
+}
+
+export const CONFIRM_ALL = 'yes-erase-all';
+export const CONFIRM_LISTED = 'yes-erase-listed';
+
+const PREFIX = 'gomme.';
+const MODES: readonly UnattendedMode[] = ['capture', 'erase', 'diag'];
+const VERIFY: readonly VerifyChoice[] = ['none', 'sample', 'last', 'all'];
+/** `gomme.data` belongs to the boot scripts (data partition), not to this mode: accepted and ignored. */
+const KEYS = ['mode', 'method', 'verify', 'targets', 'confirm', 'poweroff', 'data'] as const;
+type Key = (typeof KEYS)[number];
+const SERIAL = /^[A-Za-z0-9._:/-]{1,64}$/;
+
+/** The OEM strings of `dmidecode -t 11` ("\tString 1: value"), in order. */
+export function parseOemStrings(dmidecodeOutput: string): string[] {
+  const strings: string[] = [];
+  for (const line of dmidecodeOutput.split('\n')) {
+    const match = /^\s*String \d+: ?(.*)$/.exec(line);
+    if (match?.[1] !== undefined) strings.push(match[1].trim());
+  }
+  return strings;
+}
+
+/** gomme.* tokens of a whitespace-separated text (kernel command line, or OEM strings joined). */
+export function gommeTokens(source: string): Array<[string, string]> {
+  const tokens: Array<[string, string]> = [];
+  for (const token of source.trim().split(/\s+/)) {
+    if (!token.startsWith(PREFIX)) continue;
+    const eq = token.indexOf('=');
+    const key = eq < 0 ? token.slice(PREFIX.length) : token.slice(PREFIX.length, eq);
+    const raw = eq < 0 ? '' : token.slice(eq + 1);
+    tokens.push([key, raw.replace(/^"(.*)"$/, '$1')]);
+  }
+  return tokens;
+}
+
+export function resolveUnattendedParams(inputs: ParamInputs): ParamsOutcome {
+  const fromCmdline = gommeTokens(inputs.cmdline ?? '');
+  const fromSmbios = gommeTokens(parseOemStrings(inputs.dmidecodeType11 ?? '').join(' '));
+  const [source, tokens] =
+    fromCmdline.length > 0 ? (['cmdline', fromCmdline] as const) : (['smbios', fromSmbios] as const);
+  const warnings: Text[] = [];
+  if (source === 'cmdline' && fromSmbios.length > 0) {
+    warnings.push(
+      text(
+        'Paramètres gomme.* trouvés à la fois sur la ligne de commande du noyau et dans SMBIOS : seule la ligne de commande compte.',
+        'gomme.* parameters found both on the kernel command line and in SMBIOS: only the command line is used.',
+      ),
+    );
+  }
+  const errors: Text[] = [];
+  const values = collect(tokens, errors);
+  const modeless = KEYS.filter((k) => k !== 'mode' && k !== 'data' && values.has(k));
+  if (!values.has('mode')) {
+    if (modeless.length === 0 && errors.length === 0) return { kind: 'none' };
+    errors.push(
+      text(
+        `gomme.mode manque alors que ${modeless.map((k) => PREFIX + k).join(', ') || 'des paramètres gomme.*'} est donné.`,
+        `gomme.mode is missing while ${modeless.map((k) => PREFIX + k).join(', ') || 'gomme.* parameters'} is given.`,
+      ),
+    );
+    return { kind: 'invalid', source, errors };
+  }
+  const mode = oneOf(values.get('mode'), MODES, 'mode', errors);
+  const method = parseMethod(values.get('method'), inputs.methods, errors);
+  const verify = values.has('verify') ? oneOf(values.get('verify'), VERIFY, 'verify', errors) : null;
+  const poweroff = parseBool(values.get('poweroff'), errors);
+  let targets: TargetSpec | null = null;
+  if (mode === 'erase') targets = eraseTargets(values, errors);
+  else {
+    for (const key of ['method', 'verify', 'targets', 'confirm'] as const) {
+      if (values.has(key))
+        warnings.push(
+          text(`${PREFIX}${key} ignoré hors du mode erase.`, `${PREFIX}${key} ignored outside erase mode.`),
+        );
+    }
+  }
+  if (errors.length > 0 || mode === null) return { kind: 'invalid', source, errors };
+  return { kind: 'ok', params: { source, mode, method, verify, targets, poweroff }, warnings };
+}
+
+function collect(tokens: Array<[string, string]>, errors: Text[]): Map<Key, string> {
+  const values = new Map<Key, string>();
+  for (const [key, value] of tokens) {
+    if (!(KEYS as readonly string[]).includes(key)) {
+      errors.push(
+        text(
+          `Paramètre inconnu ${PREFIX}${key} (connus : ${KEYS.map((k) => PREFIX + k).join(', ')}).`,
+          `Unknown parameter ${PREFIX}${key} (known: ${KEYS.map((k) => PREFIX + k).join(', ')}).`,
+        ),
+      );
+      continue;
+    }
+    const previous = values.get(key as Key);
+    if (previous !== undefined && previous !== value) {
+      errors.push(
+        text(
+          `${PREFIX}${key} est donné deux fois avec des valeurs différentes (${previous}, ${value}).`,
+          `${PREFIX}${key} is given twice with different values (${previous}, ${value}).`,
+        ),
+      );
+    }
+    values.set(key as Key, value);
+  }
+  return values;
+}
+
+function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  key: Key,
+  errors: Text[],
+): T | null {
+  if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
+  errors.push(
+    text(
+      `${PREFIX}${key}=${value ?? ''} : valeur invalide (attendu : ${allowed.join(', ')}).`,
+      `${PREFIX}${key}=${value ?? ''}: invalid value (expected: ${allowed.join(', ')}).`,
+    ),
+  );
+  return null;
+}
+
+function parseMethod(value: string | undefined, methods: readonly string[], errors: Text[]): string | null {
+  if (value === undefined) return null;
+  if (methods.includes(value)) return value;
+  errors.push(
+    text(
+      `${PREFIX}method=${value} : méthode inconnue (connues : ${methods.join(', ')}).`,
+      `${PREFIX}method=${value}: unknown method (known: ${methods.join(', ')}).`,
+    ),
+  );
+  return null;
+}
+
+function parseBool(value: string | undefined, errors: Text[]): boolean {
+  if (value === undefined || ['0', 'no', 'false'].includes(value)) return false;
+  if (['1', 'yes', 'true', ''].includes(value)) return true;
+  errors.push(
+    text(
+      `${PREFIX}poweroff=${value} : valeur invalide (attendu : 1 ou 0).`,
+      `${PREFIX}poweroff=${value}: invalid value (expected: 1 or 0).`,
+    ),
+  );
+  return false;
+}
+
+/** Targets and their confirmation token: both explicit, both from the same source, or no erase at all. */
+function eraseTargets(values: Map<Key, string>, errors: Text[]): TargetSpec | null {
+  const raw = values.get('targets');
+  const confirm = values.get('confirm');
+  if (raw === undefined || raw === '') {
+    errors.push(
+      text(
+        'gomme.mode=erase exige gomme.targets=all-unprotected ou une liste de numéros de série : rien ne sera effacé.',
+        'gomme.mode=erase needs gomme.targets=all-unprotected or a list of serial numbers: nothing will be erased.',
+      ),
+    );
+    return null;
+  }
+  let targets: TargetSpec;
+  if (raw === 'all-unprotected') targets = { kind: 'all-unprotected' };
+  else {
+    const serials = raw.split(',').filter((s) => s !== '');
+    const bad = serials.filter((s) => !SERIAL.test(s));
+    if (serials.length === 0 || bad.length > 0) {
+      errors.push(
+        text(
+          `gomme.targets=${raw} : numéros de série invalides (${bad.join(', ') || 'liste vide'}).`,
+          `gomme.targets=${raw}: invalid serial numbers (${bad.join(', ') || 'empty list'}).`,
+        ),
+      );
+      return null;
+    }
+    targets = { kind: 'serials', serials: [...new Set(serials)] };
+  }
+  const expected = targets.kind === 'all-unprotected' ? CONFIRM_ALL : CONFIRM_LISTED;
+  if (confirm !== expected) {
+    errors.push(
+      text(
+        `gomme.mode=erase exige gomme.confirm=${expected} pour gomme.targets=${raw}${confirm === undefined ? '' : ` (reçu : ${confirm})`} : rien ne sera effacé.`,
+        `gomme.mode=erase needs gomme.confirm=${expected} for gomme.targets=${raw}${confirm === undefined ? '' : ` (got: ${confirm})`}: nothing will be erased.`,
+      ),
+    );
+    return null;
+  }
+  return targets;
+}

@@ -1,0 +1,179 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { discoverDrives } from '../../core/detect/discover-drives.js';
+import { GommeError, ToolMissingError } from '../../core/errors.js';
+import { ExitCode } from '../../core/exit-codes.js';
+import { type Text, text } from '../../core/i18n.js';
+import { resolveDataDir } from '../../core/journal/data-dir.js';
+import { emptyBundle } from '../../core/run/bundle.js';
+import { recordingSystem, type System } from '../../core/run/system.js';
+import { METHODS } from '../../erasure/methods.js';
+import type { EraseOptions } from '../commands/erase.js';
+import type { CommandContext } from '../io.js';
+import { drivesJson } from '../output/drives-view.js';
+import { type ParamsOutcome, resolveUnattendedParams } from './params.js';
+import { chooseTargets } from './targets.js';
+
+/** What the unattended run needs from outside; tests give fakes. */
+export interface UnattendedDeps {
+  system: System;
+  /** `gomme erase DEV… --method M --verify V --yes --json` in-process: same events, same result line. */
+  erase(ctx: CommandContext, devices: string[], options: EraseOptions): Promise<number>;
+  now(): Date;
+}
+
+export interface UnattendedRunOptions {
+  dryRun: boolean;
+}
+
+/** Reads the parameters through the runner boundary (dmidecode) and the files boundary (/proc/cmdline). */
+export async function readParams(system: System): Promise<ParamsOutcome> {
+  const cmdline = await system.files.read('/proc/cmdline');
+  let dmidecodeType11: string | null = null;
+  try {
+    const result = await system.runner.run('dmidecode', ['-t', '11']);
+    if (result.exitCode === 0) dmidecodeType11 = result.stdout;
+  } catch (error) {
+    // Without dmidecode there are no OEM strings; the kernel command line still works.
+    if (!(error instanceof ToolMissingError)) throw error;
+  }
+  return resolveUnattendedParams({ cmdline, dmidecodeType11, methods: METHODS.map((m) => m.id) });
+}
+
+/**
+ * One unattended run: every line on ctx.stdout is one NDJSON event. Never asks anything; refuses (exit 2 or 3)
+ * rather than guess. Returns the exit code: for erase, gomme erase's own.
+ */
+export async function runUnattended(
+  ctx: CommandContext,
+  outcome: ParamsOutcome & { kind: 'ok' | 'invalid' },
+  deps: UnattendedDeps,
+  options: UnattendedRunOptions,
+): Promise<number> {
+  const emit = (event: Record<string, unknown>) => ctx.stdout.write(`${JSON.stringify(event)}\n`);
+  const at = () => deps.now().toISOString();
+  const uptime = Number.parseFloat((await deps.system.files.read('/proc/uptime')) ?? '');
+  const base = { type: 'unattended', at: at(), uptimeSeconds: Number.isFinite(uptime) ? uptime : null };
+  if (outcome.kind === 'invalid') {
+    emit({ ...base, phase: 'start', source: outcome.source, params: null });
+    return refuse(emit, 'unattended-params', ExitCode.USAGE, outcome.errors, ctx);
+  }
+  const { params, warnings } = outcome;
+  emit({ ...base, phase: 'start', source: params.source, params, dryRun: options.dryRun });
+  for (const warning of warnings) emit({ type: 'warning', at: at(), message: warning[ctx.lang] });
+
+  if (params.mode === 'capture' || params.mode === 'diag') {
+    const code = await capture(ctx, deps, emit, at);
+    if (params.mode === 'diag') {
+      // The hardware tests are not wired yet: the inventory above is all diag does for now.
+      emit({
+        type: 'warning',
+        at: at(),
+        message: text(
+          'Mode diag : seul l’inventaire est disponible pour l’instant.',
+          'diag mode: only the inventory is available for now.',
+        )[ctx.lang],
+      });
+    }
+    return code;
+  }
+  const spec = params.targets;
+  if (!spec)
+    return refuse(
+      emit,
+      'unattended-params',
+      ExitCode.USAGE,
+      [text('Cibles manquantes.', 'Targets missing.')],
+      ctx,
+    );
+  const discovery = await discoverDrives(deps.system);
+  const choice = chooseTargets(discovery.drives, spec);
+  emit({
+    type: 'unattended',
+    phase: 'targets',
+    at: at(),
+    targets: choice.targets.map((d) => ({
+      device: d.path,
+      serial: d.serial,
+      model: d.model,
+      transport: d.transport,
+      sizeBytes: d.sizeBytes,
+    })),
+    skipped: choice.skipped.map(({ drive, why }) => ({ device: drive.path, serial: drive.serial, why })),
+  });
+  if (choice.errors.length > 0)
+    return refuse(emit, 'unattended-targets', ExitCode.REFUSED, choice.errors, ctx);
+  const devices = choice.targets.map((d) => d.byIdPath ?? d.path);
+  try {
+    return await deps.erase(ctx, devices, {
+      ...(params.method ? { method: params.method } : {}),
+      ...(params.verify ? { verify: params.verify } : {}),
+      yes: true,
+      ...(options.dryRun ? { dryRun: true } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof GommeError)) throw error;
+    emit({
+      type: 'error',
+      code: error.code,
+      exitCode: error.exitCode,
+      message: error.text[ctx.lang],
+      hint: error.hint?.[ctx.lang] ?? null,
+    });
+    return error.exitCode;
+  }
+}
+
+/** Capture: the bundle goes to the data partition, then the `gomme drives --json` object ends the stream. */
+async function capture(
+  ctx: CommandContext,
+  deps: UnattendedDeps,
+  emit: (event: Record<string, unknown>) => void,
+  at: () => string,
+): Promise<number> {
+  const recording = recordingSystem(deps.system, emptyBundle(deps.now()));
+  const discovery = await discoverDrives(recording);
+  const dir = join(resolveDataDir(ctx.env), 'captures');
+  const file = join(dir, `capture-${at().replace(/[:.]/g, '-')}.json`);
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await writeFile(file, `${JSON.stringify(recording.bundle, null, 1)}\n`, { mode: 0o600 });
+    emit({
+      type: 'unattended',
+      phase: 'capture-written',
+      at: at(),
+      output: file,
+      commands: recording.bundle.commands.length,
+    });
+  } catch (error) {
+    emit({
+      type: 'warning',
+      at: at(),
+      message: `capture bundle not written to ${file}: ${(error as Error).message}`,
+    });
+  }
+  emit(drivesJson(discovery));
+  return ExitCode.OK;
+}
+
+function refuse(
+  emit: (event: Record<string, unknown>) => void,
+  code: string,
+  exitCode: number,
+  errors: Text[],
+  ctx: CommandContext,
+): number {
+  const message = errors.map((e) => e[ctx.lang]).join(' ');
+  emit({
+    type: 'error',
+    code,
+    exitCode,
+    message,
+    hint: text(
+      'Rien n’a été effacé. Voir iso-build/README.md (mode sans surveillance).',
+      'Nothing was erased. See iso-build/README.md (unattended mode).',
+    )[ctx.lang],
+  });
+  ctx.stderr.write(`gomme unattended: ${message}\n`);
+  return exitCode;
+}
