@@ -30,6 +30,28 @@ export interface DriveProbe {
   missingTools: ToolMissingError[];
 }
 
+/** A probe that has read nothing yet: every source unknown. */
+export function emptyProbe(node: LsblkNode): DriveProbe {
+  return {
+    node,
+    transport: transportOf(node),
+    sysfsSectors: null,
+    loopBackingFile: null,
+    sysfsSerial: null,
+    byIdLinks: [],
+    hdparmIdentify: null,
+    hdparmNativeMax: null,
+    hdparmDco: null,
+    nvmeController: null,
+    nvmeControllerGuessed: false,
+    nvmeNamespaceId: null,
+    nvmeIdCtrl: null,
+    nvmeIdNs: null,
+    smartctl: null,
+    missingTools: [],
+  };
+}
+
 const TIMEOUTS = { hdparm: 15_000, nvme: 15_000, smartctl: 30_000, udevadm: 5_000 } as const;
 
 export async function probeDrive(
@@ -53,21 +75,8 @@ export async function probeDrive(
   };
   const sysBlock = `/sys/block/${node.kname}`;
   const probe: DriveProbe = {
-    node,
-    transport,
+    ...emptyProbe(node),
     sysfsSectors: toInt(await system.files.read(`${sysBlock}/size`)),
-    loopBackingFile: null,
-    sysfsSerial: null,
-    byIdLinks: [],
-    hdparmIdentify: null,
-    hdparmNativeMax: null,
-    hdparmDco: null,
-    nvmeController: null,
-    nvmeControllerGuessed: false,
-    nvmeNamespaceId: null,
-    nvmeIdCtrl: null,
-    nvmeIdNs: null,
-    smartctl: null,
     missingTools,
   };
   if (transport === 'loop') {

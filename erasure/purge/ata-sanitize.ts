@@ -15,8 +15,7 @@ import type { PurgeEngine, Supports } from './engine.js';
 import { estimatePurgeSeconds, timeoutFor } from './estimate.js';
 import type { PollReading } from './poll.js';
 import { runSanitizeFlow } from './sanitize-flow.js';
-import { runSession } from './session.js';
-import { nistLevelOf, TECHNIQUES } from './techniques.js';
+import { defineEngine } from './session.js';
 
 const ACTIONS = {
   'ata-sanitize-crypto': { action: 'crypto-scramble', cap: 'crypto' },
@@ -52,38 +51,28 @@ export function ataSanitizeEngine(id: AtaSanitizeEngineId): PurgeEngine {
     if (sec?.locked === true) return { ok: false, reason: ATA_TEXT.locked };
     return { ok: true };
   };
-  return {
-    id,
-    technique: TECHNIQUES[id].technique,
-    resultKind: TECHNIQUES[id].resultKind,
-    nistLevel: (drive) => nistLevelOf(id, drive),
-    supports,
-    run: (drive, deps) =>
-      runSession(id, drive, deps, async (session) => {
-        const ok = supports(drive);
-        if (!ok.ok) return session.fail('unsupported', ok.reason);
-        const dev = drive.path;
-        const estimate = estimatePurgeSeconds(drive, id);
-        return runSanitizeFlow<HdparmSanitizeStatus>(session, {
-          async readStatus() {
-            const result = await session.run('hdparm', sanitizeStatusArgs(dev), 15_000);
-            const status = parseHdparmSanitizeStatus(`${result.stdout}\n${result.stderr}`);
-            const reading = toReading(status);
-            return { snapshot: reading.state === 'unreadable' ? null : status, reading };
-          },
-          blocker: (before) =>
-            before.state === 'SD1' ? { code: 'sanitize-frozen', message: TEXT.sanitizeFrozen } : null,
-          start: () => session.run('hdparm', sanitizeArgs(action, dev), 60_000),
-          sameState: (a, b) =>
-            a.state === b.state &&
-            a.lastCompletedWithoutError === b.lastCompletedWithoutError &&
-            a.errorReason === b.errorReason,
-          estimateSeconds: estimate.seconds,
-          timeoutMs: timeoutFor(estimate),
-          statusUnreadable: TEXT.statusUnreadable,
-        });
-      }),
-  };
+  return defineEngine(id, supports, async (session, drive) => {
+    const dev = drive.path;
+    const estimate = estimatePurgeSeconds(drive, id);
+    return runSanitizeFlow<HdparmSanitizeStatus>(session, {
+      async readStatus() {
+        const result = await session.run('hdparm', sanitizeStatusArgs(dev), 15_000);
+        const status = parseHdparmSanitizeStatus(`${result.stdout}\n${result.stderr}`);
+        const reading = toReading(status);
+        return { snapshot: reading.state === 'unreadable' ? null : status, reading };
+      },
+      blocker: (before) =>
+        before.state === 'SD1' ? { code: 'sanitize-frozen', message: TEXT.sanitizeFrozen } : null,
+      start: () => session.run('hdparm', sanitizeArgs(action, dev), 60_000),
+      sameState: (a, b) =>
+        a.state === b.state &&
+        a.lastCompletedWithoutError === b.lastCompletedWithoutError &&
+        a.errorReason === b.errorReason,
+      estimateSeconds: estimate.seconds,
+      timeoutMs: timeoutFor(estimate),
+      statusUnreadable: TEXT.statusUnreadable,
+    });
+  });
 }
 
 function toReading(s: HdparmSanitizeStatus): PollReading {

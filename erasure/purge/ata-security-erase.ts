@@ -14,8 +14,7 @@ import { readSecurity } from './ata-identify.js';
 import { ATA_TEXT, isDirectAta, securityBlocker } from './ata-messages.js';
 import type { PurgeEngine, PurgeEngineId, PurgeOutcome, Supports } from './engine.js';
 import { estimatePurgeSeconds, timeoutFor } from './estimate.js';
-import { abortedBeforeStart, type PurgeSession, runSession, summarize } from './session.js';
-import { nistLevelOf, TECHNIQUES } from './techniques.js';
+import { abortedBeforeStart, defineEngine, type PurgeSession, summarize } from './session.js';
 
 const SHORT_TIMEOUT_MS = 30_000;
 const TICK_MS = 30_000;
@@ -30,14 +29,7 @@ export function ataSecurityEraseEngine(enhanced: boolean): PurgeEngine {
     const blocker = securityBlocker(drive.capabilities.ataSecurity, enhanced);
     return blocker ? { ok: false, reason: blocker.message } : { ok: true };
   };
-  return {
-    id,
-    technique: TECHNIQUES[id].technique,
-    resultKind: TECHNIQUES[id].resultKind,
-    nistLevel: (drive) => nistLevelOf(id, drive),
-    supports,
-    run: (drive, deps) => runSession(id, drive, deps, (session) => erase(session, enhanced)),
-  };
+  return defineEngine(id, supports, (session) => erase(session, enhanced));
 }
 
 async function erase(session: PurgeSession, enhanced: boolean): Promise<PurgeOutcome> {

@@ -10,8 +10,7 @@ import { parseNvmeIdNs } from '../../core/tools/nvme/parse-id-ns.js';
 import type { PurgeEngine, PurgeEngineId, PurgeOutcome, Supports } from './engine.js';
 import { estimatePurgeSeconds, timeoutFor } from './estimate.js';
 import { NVME_TEXT } from './nvme-messages.js';
-import { abortedBeforeStart, type PurgeSession, runSession, summarize } from './session.js';
-import { nistLevelOf, TECHNIQUES } from './techniques.js';
+import { abortedBeforeStart, defineEngine, type PurgeSession, summarize } from './session.js';
 
 export function nvmeFormatEngine(ses: 1 | 2): PurgeEngine {
   const id: PurgeEngineId = ses === 2 ? 'nvme-format-crypto' : 'nvme-format-user-data';
@@ -25,19 +24,7 @@ export function nvmeFormatEngine(ses: 1 | 2): PurgeEngine {
       return { ok: false, reason: NVME_TEXT.cryptoFormatUnsupported };
     return { ok: true };
   };
-  return {
-    id,
-    technique: TECHNIQUES[id].technique,
-    resultKind: TECHNIQUES[id].resultKind,
-    nistLevel: (drive) => nistLevelOf(id, drive),
-    supports,
-    run: (drive, deps) =>
-      runSession(id, drive, deps, async (session) => {
-        const ok = supports(drive);
-        if (!ok.ok) return session.fail('unsupported', ok.reason);
-        return format(session, ses);
-      }),
-  };
+  return defineEngine(id, supports, (session) => format(session, ses));
 }
 
 async function format(session: PurgeSession, ses: 1 | 2): Promise<PurgeOutcome> {

@@ -6,13 +6,12 @@
 import type { Drive } from '../../core/drive.js';
 import { type NvmeSanitizeAction, sanitizeArgs, sanitizeLogArgs } from '../../core/tools/nvme/args.js';
 import { type NvmeSanitizeLog, parseNvmeSanitizeLog } from '../../core/tools/nvme/parse-sanitize-log.js';
-import type { PurgeEngine, PurgeEngineId, Supports } from './engine.js';
+import type { PurgeEngine, Supports } from './engine.js';
 import { estimatePurgeSeconds, timeoutFor } from './estimate.js';
 import { NVME_TEXT } from './nvme-messages.js';
 import type { PollReading } from './poll.js';
 import { runSanitizeFlow } from './sanitize-flow.js';
-import { runSession } from './session.js';
-import { nistLevelOf, TECHNIQUES } from './techniques.js';
+import { defineEngine } from './session.js';
 
 const ACTIONS = {
   'nvme-sanitize-crypto': { action: 'crypto-erase', cap: 'sanitizeCrypto' },
@@ -31,49 +30,39 @@ export function nvmeSanitizeEngine(id: NvmeSanitizeEngineId): PurgeEngine {
     if (nvme[cap] !== true) return { ok: false, reason: NVME_TEXT.sanitizeUnsupported };
     return { ok: true };
   };
-  return {
-    id,
-    technique: TECHNIQUES[id as PurgeEngineId].technique,
-    resultKind: TECHNIQUES[id as PurgeEngineId].resultKind,
-    nistLevel: (drive) => nistLevelOf(id, drive),
-    supports,
-    run: (drive, deps) =>
-      runSession(id, drive, deps, async (session) => {
-        const ok = supports(drive);
-        if (!ok.ok) return session.fail('unsupported', ok.reason);
-        const ctrl = drive.capabilities.nvme!.controller!;
-        const noDeallocate = drive.capabilities.nvme!.noDeallocateInhibited === false;
-        session.notes.push(
-          noDeallocate
-            ? 'No-Deallocate requested so verification reads the media'
-            : 'No-Deallocate not requested (inhibited or unknown): reads after the sanitize may be zeros',
-        );
-        let estimates: NvmeSanitizeLog['estimates'] | null = null;
-        const estimate = () => estimatePurgeSeconds(drive, id, estimates, noDeallocate);
-        return runSanitizeFlow<NvmeSanitizeLog>(session, {
-          async readStatus() {
-            const result = await session.run('nvme', sanitizeLogArgs(ctrl), 15_000);
-            const log = parseNvmeSanitizeLog(result.stdout);
-            if (!log.ok)
-              return { snapshot: null, reading: { state: 'unreadable', fraction: null, detail: log.error } };
-            estimates ??= log.estimates;
-            return { snapshot: log, reading: toReading(log) };
-          },
-          start: () => session.run('nvme', sanitizeArgs(ctrl, action, { noDeallocate }), 60_000),
-          sameState: (a, b) =>
-            a.status === b.status &&
-            a.lastCommandCdw10 === b.lastCommandCdw10 &&
-            a.globalDataErased === b.globalDataErased,
-          get estimateSeconds() {
-            return estimate().seconds;
-          },
-          get timeoutMs() {
-            return timeoutFor(estimate());
-          },
-          statusUnreadable: NVME_TEXT.logUnreadable,
-        });
-      }),
-  };
+  return defineEngine(id, supports, async (session, drive) => {
+    const ctrl = drive.capabilities.nvme!.controller!;
+    const noDeallocate = drive.capabilities.nvme!.noDeallocateInhibited === false;
+    session.notes.push(
+      noDeallocate
+        ? 'No-Deallocate requested so verification reads the media'
+        : 'No-Deallocate not requested (inhibited or unknown): reads after the sanitize may be zeros',
+    );
+    let estimates: NvmeSanitizeLog['estimates'] | null = null;
+    const estimate = () => estimatePurgeSeconds(drive, id, estimates, noDeallocate);
+    return runSanitizeFlow<NvmeSanitizeLog>(session, {
+      async readStatus() {
+        const result = await session.run('nvme', sanitizeLogArgs(ctrl), 15_000);
+        const log = parseNvmeSanitizeLog(result.stdout);
+        if (!log.ok)
+          return { snapshot: null, reading: { state: 'unreadable', fraction: null, detail: log.error } };
+        estimates ??= log.estimates;
+        return { snapshot: log, reading: toReading(log) };
+      },
+      start: () => session.run('nvme', sanitizeArgs(ctrl, action, { noDeallocate }), 60_000),
+      sameState: (a, b) =>
+        a.status === b.status &&
+        a.lastCommandCdw10 === b.lastCommandCdw10 &&
+        a.globalDataErased === b.globalDataErased,
+      get estimateSeconds() {
+        return estimate().seconds;
+      },
+      get timeoutMs() {
+        return timeoutFor(estimate());
+      },
+      statusUnreadable: NVME_TEXT.logUnreadable,
+    });
+  });
 }
 
 function toReading(log: NvmeSanitizeLog): PollReading {

@@ -14,8 +14,7 @@ import type { PurgeEngine, PurgeEngineId, Supports } from './engine.js';
 import { estimatePurgeSeconds, timeoutFor } from './estimate.js';
 import type { PollReading } from './poll.js';
 import { runSanitizeFlow } from './sanitize-flow.js';
-import { runSession } from './session.js';
-import { nistLevelOf, TECHNIQUES } from './techniques.js';
+import { defineEngine } from './session.js';
 
 type ScsiEngineId = Extract<PurgeEngineId, `scsi-${string}`>;
 
@@ -49,33 +48,23 @@ export function scsiEngine(id: ScsiEngineId): PurgeEngine {
     const known = id === 'scsi-format-unit' ? scsi.formatUnitSupported : scsi.sanitizeSupported;
     return known === true ? { ok: true } : { ok: false, reason: TEXT.unsupported };
   };
-  return {
-    id,
-    technique: TECHNIQUES[id].technique,
-    resultKind: TECHNIQUES[id].resultKind,
-    nistLevel: (drive) => nistLevelOf(id, drive),
-    supports,
-    run: (drive, deps) =>
-      runSession(id, drive, deps, async (session) => {
-        const ok = supports(drive);
-        if (!ok.ok) return session.fail('unsupported', ok.reason);
-        const estimate = estimatePurgeSeconds(drive, id);
-        const { program, args } = COMMANDS[id];
-        return runSanitizeFlow<SgRequestsProgress>(session, {
-          async readStatus() {
-            const result = await session.run('sg_requests', sgRequestsProgressArgs(drive.path), 30_000);
-            const progress = parseSgRequestsProgress(`${result.stdout}\n${result.stderr}`);
-            const reading = toReading(progress, result.exitCode);
-            return { snapshot: reading.state === 'unreadable' ? null : progress, reading };
-          },
-          start: () => session.run(program, args(drive), 120_000),
-          sameState: (a, b) => a.percent === b.percent && a.failed === b.failed,
-          estimateSeconds: estimate.seconds,
-          timeoutMs: timeoutFor(estimate),
-          statusUnreadable: TEXT.statusUnreadable,
-        });
-      }),
-  };
+  return defineEngine(id, supports, async (session, drive) => {
+    const estimate = estimatePurgeSeconds(drive, id);
+    const { program, args } = COMMANDS[id];
+    return runSanitizeFlow<SgRequestsProgress>(session, {
+      async readStatus() {
+        const result = await session.run('sg_requests', sgRequestsProgressArgs(drive.path), 30_000);
+        const progress = parseSgRequestsProgress(`${result.stdout}\n${result.stderr}`);
+        const reading = toReading(progress, result.exitCode);
+        return { snapshot: reading.state === 'unreadable' ? null : progress, reading };
+      },
+      start: () => session.run(program, args(drive), 120_000),
+      sameState: (a, b) => a.percent === b.percent && a.failed === b.failed,
+      estimateSeconds: estimate.seconds,
+      timeoutMs: timeoutFor(estimate),
+      statusUnreadable: TEXT.statusUnreadable,
+    });
+  });
 }
 
 function toReading(p: SgRequestsProgress, exitCode: number | null): PollReading {

@@ -11,11 +11,14 @@ import { CommandLog } from './command-log.js';
 import type {
   Completion,
   PurgeDeps,
+  PurgeEngine,
   PurgeEngineId,
   PurgeFailure,
   PurgeOutcome,
   PurgeStatus,
+  Supports,
 } from './engine.js';
+import { nistLevelOf, TECHNIQUES } from './techniques.js';
 
 export class PurgeSession extends CommandLog {
   readonly errors: IoErrorRange[] = [];
@@ -142,3 +145,27 @@ export const abortedBeforeStart = text(
   'Interrompu avant de lancer la commande : le disque n’a pas été modifié.',
   'Interrupted before the command was sent: the drive was not changed.',
 );
+
+/**
+ * Builds an engine from its support check and its body: every engine refuses, without running anything, a drive
+ * it does not support, and reports a missing program as a failed outcome.
+ */
+export function defineEngine(
+  id: PurgeEngineId,
+  supports: (drive: Drive) => Supports,
+  body: (session: PurgeSession, drive: Drive) => Promise<PurgeOutcome>,
+): PurgeEngine {
+  return {
+    id,
+    technique: TECHNIQUES[id].technique,
+    resultKind: TECHNIQUES[id].resultKind,
+    nistLevel: (drive) => nistLevelOf(id, drive),
+    supports,
+    run: (drive, deps) =>
+      runSession(id, drive, deps, async (session) => {
+        const ok = supports(drive);
+        if (!ok.ok) return session.fail('unsupported', ok.reason);
+        return body(session, drive);
+      }),
+  };
+}

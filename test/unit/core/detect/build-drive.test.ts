@@ -1,49 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildDrive } from '../../../../core/detect/build-drive.js';
 import type { DriveProbe } from '../../../../core/detect/probe-drive.js';
-import { transportOf } from '../../../../core/detect/transport.js';
-import type { CommandResult } from '../../../../core/run/runner.js';
-import { flattenLsblk, parseLsblk } from '../../../../core/tools/lsblk/parse-lsblk.js';
 import { readFixture } from '../../../helpers/fixtures.js';
+import { capturedResult, qemuProbe } from '../../../helpers/qemu-captures.js';
 
-/** A captured QEMU command (NAME.out/.err/.rc) as the runner would have returned it. */
-function captured(dir: string, name: string): CommandResult {
-  const base = `qemu/${dir}/${name}`;
-  return {
-    argv: readFixture(`${base}.cmd`).trim().split(/\s+/),
-    exitCode: Number(readFixture(`${base}.rc`).trim()),
-    signal: null,
-    stdout: readFixture(`${base}.out`, 'latin1'),
-    stderr: readFixture(`${base}.err`),
-    timedOut: false,
-    durationMs: 0,
-  };
-}
-
-function probeFor(dir: string, name: string, overrides: Partial<DriveProbe> = {}): DriveProbe {
-  const { nodes } = parseLsblk(readFixture(`qemu/${dir}/lsblk-J-b.out`));
-  const node = flattenLsblk(nodes).find((n) => n.name === name);
-  if (!node) throw new Error(`no ${name} in fixture`);
-  return {
-    node,
-    transport: transportOf(node),
-    sysfsSectors: null,
-    loopBackingFile: null,
-    sysfsSerial: null,
-    byIdLinks: [],
-    hdparmIdentify: null,
-    hdparmNativeMax: null,
-    hdparmDco: null,
-    nvmeController: null,
-    nvmeControllerGuessed: false,
-    nvmeNamespaceId: null,
-    nvmeIdCtrl: null,
-    nvmeIdNs: null,
-    smartctl: null,
-    missingTools: [],
-    ...overrides,
-  };
-}
+const captured = (d: string, name: string) => capturedResult(name, d);
+const probeFor = (d: string, name: string, overrides: Partial<DriveProbe> = {}) =>
+  qemuProbe(name, overrides, d);
 
 const dir = 'bios-cdrom-full';
 

@@ -5,15 +5,12 @@
  */
 import { expect } from 'vitest';
 import { buildDrive } from '../../../../core/detect/build-drive.js';
-import type { DriveProbe } from '../../../../core/detect/probe-drive.js';
-import { transportOf } from '../../../../core/detect/transport.js';
 import type { Drive } from '../../../../core/drive.js';
 import type { JobEvent } from '../../../../core/events.js';
 import type { CommandResult, CommandRunner, RunOptions } from '../../../../core/run/runner.js';
-import { flattenLsblk, parseLsblk } from '../../../../core/tools/lsblk/parse-lsblk.js';
 import type { PurgeDeps } from '../../../../erasure/purge/engine.js';
 import { InMemoryPasswordVault } from '../../../../erasure/purge/password-vault.js';
-import { readFixture } from '../../../helpers/fixtures.js';
+import { capturedResult, QEMU, qemuProbe } from '../../../helpers/qemu-captures.js';
 
 export interface Reply {
   exitCode?: number;
@@ -60,57 +57,14 @@ export class ScriptedRunner implements CommandRunner {
   }
 }
 
-export const QEMU = 'bios-cdrom-full';
+export { capturedResult, QEMU, qemuProbe } from '../../../helpers/qemu-captures.js';
 
 /** A captured QEMU command (NAME.out/.err/.rc) as a runner reply. */
 export function captured(name: string, dir = QEMU): Reply {
-  const base = `qemu/${dir}/${name}`;
-  return {
-    exitCode: Number(readFixture(`${base}.rc`).trim()),
-    stdout: readFixture(`${base}.out`, 'latin1'),
-    stderr: readFixture(`${base}.err`),
-  };
+  const r = capturedResult(name, dir);
+  return { exitCode: r.exitCode ?? 0, stdout: r.stdout, stderr: r.stderr };
 }
 
-export function capturedResult(name: string, dir = QEMU): CommandResult {
-  const r = captured(name, dir);
-  return {
-    argv: readFixture(`qemu/${dir}/${name}.cmd`).trim().split(/\s+/),
-    exitCode: r.exitCode ?? 0,
-    signal: null,
-    stdout: r.stdout ?? '',
-    stderr: r.stderr ?? '',
-    timedOut: false,
-    durationMs: 0,
-  };
-}
-
-export function qemuProbe(name: string, overrides: Partial<DriveProbe> = {}, dir = QEMU): DriveProbe {
-  const { nodes } = parseLsblk(readFixture(`qemu/${dir}/lsblk-J-b.out`));
-  const node = flattenLsblk(nodes).find((n) => n.name === name);
-  if (!node) throw new Error(`no ${name} in the ${dir} lsblk capture`);
-  return {
-    node,
-    transport: transportOf(node),
-    sysfsSectors: null,
-    loopBackingFile: null,
-    sysfsSerial: null,
-    byIdLinks: [],
-    hdparmIdentify: null,
-    hdparmNativeMax: null,
-    hdparmDco: null,
-    nvmeController: null,
-    nvmeControllerGuessed: false,
-    nvmeNamespaceId: null,
-    nvmeIdCtrl: null,
-    nvmeIdNs: null,
-    smartctl: null,
-    missingTools: [],
-    ...overrides,
-  };
-}
-
-/** The QEMU AHCI disk, with its IDENTIFY text replaced by `identify` (e.g. a real drive from the corpus). */
 export function sataDrive(identify: string): Drive {
   return buildDrive(
     qemuProbe('sda', { hdparmIdentify: { ...capturedResult('hdparm-I-sda'), stdout: identify } }),
