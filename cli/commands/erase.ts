@@ -20,7 +20,7 @@ import { matchDrive } from '../../erasure/jobs/match-drive.js';
 import { type JobResult, type JobToRun, runJobs } from '../../erasure/jobs/run-jobs.js';
 import type { VerifyMode } from '../../erasure/plan/resolve-passes.js';
 import { confirmOnTerminal } from '../confirm.js';
-import { certifyResults, type SessionOptions } from '../erase-certificates.js';
+import type { SessionOptions } from '../erase-certificates.js';
 import type { CommandContext } from '../io.js';
 import { openSystem } from '../open-system.js';
 import { progressLine, renderResults, resultJson } from '../output/erase-report.js';
@@ -115,6 +115,8 @@ export async function eraseCommand(
   }
   const results = await runWithSignals(ctx, store, jobs, options, system.runner);
   // The record is committed before any PDF is made: a crash here loses nothing (gomme cert render).
+  // Loaded only now: the PDF and signing libraries need not sit in memory during the erasure.
+  const { certifyResults } = await import('../erase-certificates.js');
   const certified = await certifyResults(ctx, system, results, options);
   if (certified.warning) process.stderr.write(`gomme: ${certified.warning}\n`);
   ctx.say(ctx.json ? JSON.stringify(resultJson(results, certified)) : renderResults(results, ctx.lang));

@@ -1,18 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { discoverDrives } from '../../core/detect/discover-drives.js';
 import { GommeError, ToolMissingError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { type Text, text } from '../../core/i18n.js';
 import { resolveDataDir } from '../../core/journal/data-dir.js';
-import { emptyBundle } from '../../core/run/bundle.js';
-import { recordingSystem, type System } from '../../core/run/system.js';
+import type { System } from '../../core/run/system.js';
 import { METHODS } from '../../erasure/methods.js';
 import type { EraseOptions } from '../commands/erase.js';
 import type { CommandContext } from '../io.js';
-import { drivesJson } from '../output/drives-view.js';
 import { type ParamsOutcome, resolveUnattendedParams } from './params.js';
-import { chooseTargets } from './targets.js';
 
 /** What the unattended run needs from outside; tests give fakes. */
 export interface UnattendedDeps {
@@ -41,6 +37,9 @@ export async function readParams(system: System): Promise<ParamsOutcome> {
 }
 
 /**
+ * Discovery and the erase engine are imported only after the start event is out: under emulation, loading
+ * them takes seconds, and the start event is how a watcher knows the machine booted into gomme.
+ *
  * One unattended run: every line on ctx.stdout is one NDJSON event. Never asks anything; refuses (exit 2 or 3)
  * rather than guess. Returns the exit code: for erase, gomme erase's own.
  */
@@ -86,6 +85,8 @@ export async function runUnattended(
       [text('Cibles manquantes.', 'Targets missing.')],
       ctx,
     );
+  const { discoverDrives } = await import('../../core/detect/discover-drives.js');
+  const { chooseTargets } = await import('./targets.js');
   const discovery = await discoverDrives(deps.system);
   const choice = chooseTargets(discovery.drives, spec);
   emit({
@@ -131,6 +132,10 @@ async function capture(
   emit: (event: Record<string, unknown>) => void,
   at: () => string,
 ): Promise<number> {
+  const { discoverDrives } = await import('../../core/detect/discover-drives.js');
+  const { recordingSystem } = await import('../../core/run/system.js');
+  const { emptyBundle } = await import('../../core/run/bundle.js');
+  const { drivesJson } = await import('../output/drives-view.js');
   const recording = recordingSystem(deps.system, emptyBundle(deps.now()));
   const discovery = await discoverDrives(recording);
   const dir = join(resolveDataDir(ctx.env), 'captures');

@@ -26,7 +26,10 @@ export function chooseTargets(drives: readonly Drive[], spec: TargetSpec): Targe
     if (drive.transport === 'loop' || VIRTUAL.test(drive.path)) {
       skipped.push({ drive, why: 'virtual' });
     } else if (drive.protected) {
-      skipped.push({ drive, why: `protected: ${drive.protections.map((p) => p.reason).join(',')}` });
+      skipped.push({
+        drive,
+        why: `protected: ${[...new Set(drive.protections.map((p) => p.reason))].join(',')}`,
+      });
       if (spec.kind === 'serials' && drive.serial !== null && spec.serials.includes(drive.serial)) {
         errors.push(
           text(

@@ -22,6 +22,8 @@ export interface OverwriteJobSpec {
 export interface OverwriteTuning {
   /** Bytes per write (≥ 4 MiB keeps the drive streaming). */
   chunkBytes: number;
+  /** Writes kept in flight at once, so the drive's queue never runs dry between two writes. */
+  queueDepth: number;
   retries: number;
   /** No answer from the drive for this long fails the job. */
   stallMs: number;
@@ -31,6 +33,7 @@ export interface OverwriteTuning {
 
 export const DEFAULT_TUNING: OverwriteTuning = {
   chunkBytes: 4 << 20,
+  queueDepth: 2,
   retries: 3,
   stallMs: 120_000,
   checkpointMs: 3_000,
@@ -93,8 +96,9 @@ export async function runOverwriteJob(
     passed: null,
   };
   const device = await deps.openDevice(spec.device);
-  const slots = alignedSlots(allocAligned(2 * tuning.chunkBytes), tuning.chunkBytes, 2);
-  const expected = allocAligned(tuning.chunkBytes);
+  // One slot per write in flight, plus the one being generated.
+  const slotCount = tuning.queueDepth + 1;
+  const slots = alignedSlots(allocAligned(slotCount * tuning.chunkBytes), tuning.chunkBytes, slotCount);
   let bytesWritten = 0;
   let passesCompleted = spec.resumeFrom?.pass ?? 0;
   let aborted = false;
@@ -128,7 +132,8 @@ export async function runOverwriteJob(
         fromOffset: from,
       });
       const meter = new ProgressMeter(now, tuning.progressMs);
-      let inflight: Promise<number> | null = null;
+      const inflight: Promise<number>[] = [];
+      const drain = () => Promise.all(inflight.splice(0));
       let lastCheckpoint = now();
       let offset = from;
       for (let i = 0; offset < device.sizeBytes; i++) {
@@ -137,16 +142,18 @@ export async function runOverwriteJob(
           break;
         }
         const length = Math.min(tuning.chunkBytes, device.sizeBytes - offset);
-        const buf = (slots[i % 2] as Buffer).subarray(0, length);
-        // Generate the next chunk while the previous one is being written.
+        // Generate the next chunk while earlier ones are being written; the slot reused here was written first.
+        if (inflight.length >= tuning.queueDepth) await inflight.shift();
+        const buf = (slots[i % slotCount] as Buffer).subarray(0, length);
         source.fill(buf, offset);
-        if (inflight) await inflight;
-        inflight = writeChunk(device, buf, offset, io);
+        const write = writeChunk(device, buf, offset, io);
+        // A stall rejects while older writes are awaited; it is rethrown when its own turn comes.
+        write.catch(() => {});
+        inflight.push(write);
         offset += length;
         bytesWritten += length;
         if (now() - lastCheckpoint >= tuning.checkpointMs) {
-          await inflight;
-          inflight = null;
+          await drain();
           await flush(device, tuning.stallMs, pass + 1, offset, onError);
           await deps.checkpoint(pass, offset);
           deps.emit({ ...base(), type: 'checkpoint', pass: pass + 1, offset });
@@ -155,7 +162,7 @@ export async function runOverwriteJob(
         if (meter.update(offset))
           emitProgress(deps, base, meter, 'write', pass, spec.passes.length, offset, device.sizeBytes);
       }
-      if (inflight) await inflight;
+      await drain();
       await flush(device, tuning.stallMs, pass + 1, offset, onError);
       await deps.checkpoint(pass, offset);
       if (aborted) break;
@@ -173,7 +180,8 @@ export async function runOverwriteJob(
             : nistSamplePlan(device.sizeBytes, samplingUnit(device), `${spec.verifySeed}:${pass}`).ranges;
         const outcome = await verifyRanges(device, source, ranges, {
           io,
-          expected,
+          // Writing is over when verification runs: the second write slot holds the expected pattern.
+          expected: slots[1] as Buffer,
           slots,
           chunkBytes: tuning.chunkBytes,
           onProgress: (done, total, meterForVerify) =>

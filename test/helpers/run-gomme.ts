@@ -4,6 +4,8 @@ import { projectRoot } from './fixtures.js';
 
 /** The built CLI (npm test builds before running vitest). */
 export const gommeCli = join(projectRoot, 'dist/cli/main.js');
+/** The launcher a user runs (cli/bin/gomme → node dist/cli/main.js). */
+export const gommeLauncher = join(projectRoot, 'cli/bin/gomme');
 
 export interface GommeRun {
   code: number | null;
@@ -14,7 +16,7 @@ export interface GommeRun {
 }
 
 export function runGomme(args: string[], env: NodeJS.ProcessEnv = {}): GommeRun {
-  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [gommeCli, ...args], {
+  const r: SpawnSyncReturns<string> = spawnSync(gommeLauncher, args, {
     env: { ...process.env, GOMME_LANG: 'en', ...env },
     encoding: 'utf8',
     timeout: 120_000,
@@ -28,7 +30,7 @@ export function spawnGomme(
   env: NodeJS.ProcessEnv,
   onLine: (line: Record<string, unknown>, kill: () => void) => void,
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; lines: Array<Record<string, unknown>> }> {
-  const child = spawn(process.execPath, [gommeCli, ...args], {
+  const child = spawn(gommeLauncher, args, {
     env: { ...process.env, GOMME_LANG: 'en', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

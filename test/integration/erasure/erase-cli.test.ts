@@ -42,16 +42,20 @@ describe.skipIf(!isRoot)('gomme erase on loop devices', () => {
       writeFileSync(join(mnt, 'donor.txt'), 'donor data');
       execFileSync('sync');
       const before = sha(readFileSync(loop.backingFile));
-      for (const args of [
-        [loop.path, '--yes'],
-        [loop.path, '--dry-run'],
-      ]) {
-        const r = runGomme(['erase', ...args, '--json'], env);
-        expect(r.code).toBe(3);
-        expect(r.stderr).toContain(`${loop.path} is protected`);
-        expect(r.stderr).toContain(`mounted at ${mnt}`);
-        expect(r.lines.at(-1)).toMatchObject({ type: 'error', code: 'protected-device', exitCode: 3 });
-      }
+      const refused = runGomme(['erase', loop.path, '--yes', '--json'], env);
+      expect(refused.code).toBe(3);
+      expect(refused.stderr).toContain(`${loop.path} is protected`);
+      expect(refused.stderr).toContain(`mounted at ${mnt}`);
+      expect(refused.lines.at(-1)).toMatchObject({ type: 'error', code: 'protected-device', exitCode: 3 });
+      // The dry run shows the same refusal in the plan, and exits 3 too.
+      const plan = runGomme(['erase', loop.path, '--dry-run', '--json'], env);
+      expect(plan.code).toBe(3);
+      expect(plan.lines[0]).toMatchObject({
+        type: 'plan',
+        drives: [
+          { device: loop.path, refused: { code: 'protected', message: expect.stringContaining(mnt) } },
+        ],
+      });
       execFileSync('sync');
       expect(sha(readFileSync(loop.backingFile))).toBe(before);
       expect(readFileSync(join(mnt, 'donor.txt'), 'utf8')).toBe('donor data');
