@@ -164,7 +164,7 @@ function resumeJobs(store: JobStore, drives: Drive[]): JobToRun[] {
     const drive = matchDrive(row.drive, drives);
     if (!drive)
       throw new DeviceNotFoundError(
-        `${row.drive.path} (${row.drive.serial ?? row.drive.backingFile ?? 'job ' + row.jobId})`,
+        `${row.drive.path} (${row.drive.serial ?? row.drive.backingFile ?? `job ${row.jobId}`})`,
       );
     if (drive.protected) throw new ProtectedDeviceError(drive.path, drive.protections);
     store.claim(row.jobId, process.pid, {

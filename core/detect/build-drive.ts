@@ -66,7 +66,9 @@ export function buildDrive(probe: DriveProbe, protections: Protection[]): Drive 
   };
   const security = drive.capabilities.ataSecurity;
   if (security?.frozen) {
-    warnings.push('ATA security is frozen by the BIOS: firmware erase needs "gomme unfreeze" first (a suspend cycle)');
+    warnings.push(
+      'ATA security is frozen by the BIOS: firmware erase needs "gomme unfreeze" first (a suspend cycle)',
+    );
   }
   if (security?.locked || security?.enabled) {
     warnings.push('a drive password is set: if an interrupted gomme erase set it, "gomme unlock" removes it');

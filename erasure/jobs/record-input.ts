@@ -55,22 +55,32 @@ function driveInput(r: JobResult, session: SessionFacts): DriveErasureInput {
     interface: drive.transport,
     sizeBytes: drive.sizeBytes,
     hiddenAreas: hiddenAreas(drive),
-    sanitization: {
-      nistLevel: plan.nistLevel,
-      method: plan.methodId,
-      methodLabel: plan.methodLabel,
-      ieee2883Technique: 'Overwrite',
-      passes: plan.passes.map((p) => ({
-        pattern: describePattern(p.pattern),
-        verified: p.verify !== 'none',
-      })),
-      tool: session.software,
-      commands: [`gomme erase ${drive.path} --method ${plan.methodId} --verify ${plan.verify}`],
-      reliesOnFirmware: false,
-    },
+    sanitization: purge
+      ? {
+          nistLevel: plan.nistLevel,
+          method: purge.engine,
+          methodLabel: purge.technique,
+          ieee2883Technique: purge.technique,
+          passes: [{ pattern: `device: ${purge.technique}`, verified: purge.verification !== null }],
+          tool: purgeTool(purge.toolVersions, session),
+          commands: commandLines(purge.outcome.commands),
+          reliesOnFirmware: true,
+        }
+      : {
+          nistLevel: plan.nistLevel,
+          method: plan.methodId,
+          methodLabel: plan.methodLabel,
+          ieee2883Technique: 'Overwrite',
+          passes: plan.passes.map((p) => ({
+            pattern: describePattern(p.pattern),
+            verified: p.verify !== 'none',
+          })),
+          tool: session.software,
+          commands: [`gomme erase ${drive.path} --method ${plan.methodId} --verify ${plan.verify}`],
+          reliesOnFirmware: false,
+        },
     verification: {
-      method:
-        !verified || verified.mode === 'none' ? 'none' : verified.mode === 'sample' ? 'sampling' : 'full',
+      method: verificationMethod(verified?.mode),
       coveragePercent: Math.round((verified?.coverage ?? 0) * 1000) / 10,
       passed: verified?.passed ?? null,
       detail: verified

@@ -23,16 +23,15 @@ function qemuNvmeRunner(onFormat: () => void): CommandRunner & { argvs: string[]
     async run(file, args): Promise<CommandResult> {
       const argv = [file, ...args];
       argvs.push(argv);
-      const sub = args[0];
-      const reply =
-        sub === 'version'
-          ? capturedResult('nvme-version')
-          : sub === 'format'
-            ? (onFormat(), capturedResult('nvme-format-ses1'))
-            : sub === 'id-ns'
-              ? capturedResult('nvme-id-ns')
-              : null;
-      if (!reply) throw new Error(`unexpected command ${argv.join(' ')}`);
+      const captures: Record<string, string> = {
+        version: 'nvme-version',
+        format: 'nvme-format-ses1',
+        'id-ns': 'nvme-id-ns',
+      };
+      const name = captures[args[0] ?? ''];
+      if (!name) throw new Error(`unexpected command ${argv.join(' ')}`);
+      if (args[0] === 'format') onFormat();
+      const reply = capturedResult(name);
       return { ...reply, argv };
     },
   };

@@ -18,7 +18,7 @@ describe('ExecaRunner', () => {
   it('runs programs in the C locale so parsers see the wording they expect', async () => {
     const r = await runner.run(node, [
       '-e',
-      'process.stdout.write(`${process.env.LC_ALL}/${process.env.LANG}`)',
+      'process.stdout.write(process.env.LC_ALL + "/" + process.env.LANG)',
     ]);
     expect(r.stdout).toBe('C/C');
   });

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it, vi } from 'vitest';
+import { makeContext } from '../../../../cli/io.js';
+import { readParams, runUnattended } from '../../../../cli/unattended/run-unattended.js';
+import { parseBundle } from '../../../../core/run/bundle.js';
+import type { CommandResult } from '../../../../core/run/runner.js';
+import { replaySystem, type System } from '../../../../core/run/system.js';
+import { projectRoot } from '../../../helpers/fixtures.js';
+
+vi.mock('execa', () => ({
+  execa: () => {
+    throw new Error('a process was spawned in a unit test');
+  },
+}));
+
+function capture() {
+  const lines: string[] = [];
+  const stdout = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      lines.push(...chunk.toString().split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const ctx = makeContext(
+    { stdout, stderr: new Writable({ write: (_c, _e, d) => d() }), env: {} },
+    'en',
+    true,
+  );
+  return { ctx, events: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
+}
+
+const ok = (stdout: string): CommandResult => ({
+  argv: [],
+  exitCode: 0,
+  signal: null,
+  stdout,
+  stderr: '',
+  timedOut: false,
+  durationMs: 1,
+});
+
+describe('readParams', () => {
+  it('reads OEM strings through the runner (dmidecode -t 11) and the command line through the files', async () => {
+    const run = vi.fn(async () =>
+      ok(
+        'Handle 0x0B00, DMI type 11, 5 bytes\nOEM Strings\n\tString 1: gomme.mode=capture gomme.poweroff=1\n',
+      ),
+    );
+    const system: System = {
+      runner: { run },
+      files: { read: async (p) => (p === '/proc/cmdline' ? 'boot=live quiet' : null) },
+      replayed: true,
+    };
+    const outcome = await readParams(system);
+    expect(run).toHaveBeenCalledWith('dmidecode', ['-t', '11']);
+    expect(outcome).toMatchObject({
+      kind: 'ok',
+      params: { source: 'smbios', mode: 'capture', poweroff: true },
+    });
+  });
+});
+
+describe('runUnattended', () => {
+  const erase = vi.fn(async () => 0);
+  const deps = (system: System) => ({ system, erase, now: () => new Date('2026-11-29T10:00:00Z') });
+  const bundle = parseBundle(
+    readFileSync(
+      join(projectRoot, 'test/fixtures/captured/debian12-vm-virtio-two-loops-one-mounted.bundle.json'),
+      'utf8',
+    ),
+  );
+
+  it('refuses invalid parameters with a start line then an error line (exit 2), erasing nothing', async () => {
+    const { ctx, events } = capture();
+    const code = await runUnattended(
+      ctx,
+      { kind: 'invalid', source: 'cmdline', errors: [{ fr: 'non', en: 'gomme.confirm missing' }] },
+      deps(replaySystem(bundle)),
+      { dryRun: false },
+    );
+    expect(code).toBe(2);
+    expect(events().map((e) => [e.type, e.phase ?? e.code])).toEqual([
+      ['unattended', 'start'],
+      ['error', 'unattended-params'],
+    ]);
+    expect(erase).not.toHaveBeenCalled();
+  });
+
+  it('refuses an erase when every drive of the machine is protected or virtual (exit 3)', async () => {
+    const { ctx, events } = capture();
+    const code = await runUnattended(
+      ctx,
+      {
+        kind: 'ok',
+        warnings: [],
+        params: {
+          source: 'smbios',
+          mode: 'erase',
+          method: 'zero',
+          verify: 'all',
+          targets: { kind: 'all-unprotected' },
+          poweroff: true,
+        },
+      },
+      deps(replaySystem(bundle)),
+      { dryRun: false },
+    );
+    expect(code).toBe(3);
+    const [, targets, error] = events();
+    expect(targets).toMatchObject({ type: 'unattended', phase: 'targets', targets: [] });
+    expect(targets?.skipped).toHaveLength(3);
+    expect(error).toMatchObject({
+      type: 'error',
+      code: 'unattended-targets',
+      message: 'No unprotected drive to erase.',
+    });
+    expect(erase).not.toHaveBeenCalled();
+  });
+});
