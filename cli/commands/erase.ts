@@ -84,10 +84,7 @@ export async function eraseCommand(
   const system = realSystem();
   const { drives } = await discoverDrives(system);
   const store = new JobStore(openJournal(resolveDataDir(ctx.env)));
-  const jobs = options.resume
-    ? resumeJobs(store, drives)
-    : await planJobs(ctx, store, drives, devices, options);
-  if (jobs === null) return ExitCode.OK; // dry run
+  const jobs = options.resume ? resumeJobs(store, drives) : planJobs(store, drives, devices, options);
   if (jobs.length === 0) {
     ctx.say(text('Aucun effacement à reprendre.', 'No erasure to resume.'));
     return ExitCode.OK;
@@ -118,7 +115,7 @@ export async function eraseCommand(
   // Loaded only now: the PDF and signing libraries need not sit in memory during the erasure.
   const { certifyResults } = await import('../erase-certificates.js');
   const certified = await certifyResults(ctx, system, results, options);
-  if (certified.warning) process.stderr.write(`gomme: ${certified.warning}\n`);
+  if (certified.warning) ctx.stderr.write(`gomme: ${certified.warning}\n`);
   ctx.say(ctx.json ? JSON.stringify(resultJson(results, certified)) : renderResults(results, ctx.lang));
   if (!ctx.json) {
     for (const [device, pdf] of certified.certificates)
@@ -131,18 +128,8 @@ export async function eraseCommand(
   return exitCodeFor(results);
 }
 
-async function planJobs(
-  ctx: CommandContext,
-  store: JobStore,
-  drives: Drive[],
-  devices: string[],
-  options: EraseOptions,
-): Promise<JobToRun[] | null> {
+function planJobs(store: JobStore, drives: Drive[], devices: string[], options: EraseOptions): JobToRun[] {
   const targets = planTargets(drives, devices, { method: options.method, verify: options.verify });
-  if (options.dryRun) {
-    printPlans(ctx, targets);
-    return null;
-  }
   // Every target is checked before anything is written to any of them.
   for (const t of targets) {
     if (t.refusal?.code === 'protected') throw new ProtectedDeviceError(t.device, t.drive.protections);
@@ -195,7 +182,7 @@ async function runWithSignals(
   const controller = new AbortController();
   const stop = () => {
     if (!controller.signal.aborted) {
-      process.stderr.write(
+      ctx.stderr.write(
         ctx.lang === 'fr'
           ? '\nArrêt propre en cours… (reprise : gomme erase --resume)\n'
           : '\nStopping safely… (resume with: gomme erase --resume)\n',
