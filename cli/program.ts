@@ -404,6 +404,23 @@ export function buildProgram(io: CliIo, lang: Lang, setExit: (code: number) => v
   });
 
   program
+    .command('unattended')
+    .description(
+      fr
+        ? 'mode sans surveillance : paramètres gomme.* du noyau ou de SMBIOS (image live)'
+        : 'unattended mode: gomme.* parameters from the kernel command line or SMBIOS (live image)',
+    )
+    .option(
+      '--serial <device>',
+      fr ? 'copier chaque ligne NDJSON sur ce port série' : 'copy every NDJSON line to this serial device',
+    )
+    .option('--dry-run', fr ? 'montrer le plan, ne rien écrire' : 'show the plan, write nothing')
+    .action(async (options: { serial?: string; dryRun?: boolean }) => {
+      const { unattendedCommand } = await import('./commands/unattended.js');
+      setExit(await unattendedCommand(context(true), options));
+    });
+
+  program
     .command('exit-codes')
     .description(fr ? 'afficher la table des codes de sortie' : 'print the exit-code table')
     .action(async () => {

@@ -6,6 +6,8 @@ import { type Text, text } from '../../core/i18n.js';
 import { resolveDataDir } from '../../core/journal/data-dir.js';
 import type { System } from '../../core/run/system.js';
 import { METHODS } from '../../erasure/methods.js';
+import { AUTO_METHOD } from '../../erasure/plan/plan-erasure.js';
+import { ENGINES } from '../../erasure/purge/engines.js';
 import type { EraseOptions } from '../commands/erase.js';
 import type { CommandContext } from '../io.js';
 import { type ParamsOutcome, resolveUnattendedParams } from './params.js';
@@ -33,7 +35,9 @@ export async function readParams(system: System): Promise<ParamsOutcome> {
     // Without dmidecode there are no OEM strings; the kernel command line still works.
     if (!(error instanceof ToolMissingError)) throw error;
   }
-  return resolveUnattendedParams({ cmdline, dmidecodeType11, methods: METHODS.map((m) => m.id) });
+  // Whatever `gomme erase --method` takes: auto (the strongest per drive), an overwrite, or a firmware engine.
+  const methods = [AUTO_METHOD, ...METHODS.map((m) => m.id), ...Object.keys(ENGINES)];
+  return resolveUnattendedParams({ cmdline, dmidecodeType11, methods });
 }
 
 /**
