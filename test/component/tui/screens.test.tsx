@@ -6,6 +6,7 @@ import { asciiBar } from '../../../cli/tui/components/bar.js';
 import { Frame } from '../../../cli/tui/components/frame.js';
 import { initialState, reduce } from '../../../cli/tui/state/reducer.js';
 import type { GuideState, Screen } from '../../../cli/tui/state/types.js';
+import { SCREEN_ORDER } from '../../../cli/tui/wording.js';
 import { bootStick, entry, hdd, result, ssd } from './fakes.js';
 
 function view(state: GuideState): string {
@@ -118,22 +119,9 @@ function stateFor(screen: Screen, lang: 'fr' | 'en'): GuideState {
   return s;
 }
 
-const ALL: Screen[] = [
-  'welcome',
-  'intake',
-  'machine',
-  'diagnostics',
-  'drives',
-  'confirm',
-  'erasing',
-  'results',
-  'certificates',
-  'next',
-];
-
 describe('every screen fits the Linux console, in French and English', () => {
   for (const lang of ['fr', 'en'] as const) {
-    for (const screen of ALL) {
+    for (const screen of SCREEN_ORDER) {
       it(`${screen} (${lang})`, () => expectConsoleSafe(view(stateFor(screen, lang))));
     }
   }
