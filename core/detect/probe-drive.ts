@@ -59,7 +59,6 @@ export async function probeDrive(
   node: LsblkNode,
   loopBackingFiles: ReadonlyMap<string, string>,
 ): Promise<DriveProbe> {
-  const transport = transportOf(node);
   const missingTools: ToolMissingError[] = [];
   // A missing optional tool leaves its facts unknown and is reported once in the warnings; never silently.
   const tryRun = async (file: keyof typeof TIMEOUTS, args: string[], options?: RunOptions) => {
@@ -79,6 +78,7 @@ export async function probeDrive(
     sysfsSectors: toInt(await system.files.read(`${sysBlock}/size`)),
     missingTools,
   };
+  const { transport } = probe;
   if (transport === 'loop') {
     probe.loopBackingFile = loopBackingFiles.get(node.kname) ?? null;
     return probe;
