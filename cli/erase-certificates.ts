@@ -1,4 +1,3 @@
-import { certifyErasure } from '../certificates/certify.js';
 import { loadConfig } from '../certificates/config.js';
 import { KeyMissingError } from '../certificates/errors.js';
 import { commitRecord } from '../certificates/journal-store.js';
@@ -91,6 +90,8 @@ export async function certifyResults(
     if (signer) input.organisation.name = signer;
   }
   try {
+    // PDF rendering and signing (pdfkit, fonts, node-forge) load only when there is a key to sign with.
+    const { certifyErasure } = await import('../certificates/certify.js');
     const { commit, certificates } = await certifyErasure(env, input, ctx.env);
     const drivePdfs = certificates.filter((c) => c.kind === 'drive');
     const map = new Map<string, string>();

@@ -52,6 +52,11 @@ tar -C "$repo" -cf - \
 [ -f "$app/node_modules/better-sqlite3/build/Release/better_sqlite3.node" ] ||
   { echo "build-iso: better-sqlite3 is not built in node_modules: run npm ci first" >&2; exit 9; }
 rm -rf "$app/node_modules/.cache"
+# gomme's own native module (AES-CTR keystream in place, built by npm ci from erasure/patterns/native): only the
+# .node file ships; without it random passes still run, at half the speed, so a missing build stops the image.
+native=erasure/patterns/native/build/Release/gomme_aes_ctr.node
+[ -f "$repo/$native" ] || { echo "build-iso: $native is not built: run npm ci first" >&2; exit 9; }
+install -D -m 0644 "$repo/$native" "$app/$native"
 log "    /opt/gomme: $(du -sh "$app" | cut -f1)"
 
 log "2/4 configuring live-build in $lbdir (cache kept between builds)"

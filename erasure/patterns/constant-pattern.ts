@@ -16,6 +16,11 @@ export class ConstantPattern implements PatternSource {
     this.bytes = Buffer.from(bytes);
   }
 
+  /** A constant pattern repeats every n bytes (1 for a single byte). */
+  get period(): number {
+    return this.bytes.length;
+  }
+
   /** The pattern's bytes, e.g. for the job record. */
   get pattern(): Buffer {
     return Buffer.from(this.bytes);

@@ -5,6 +5,11 @@
 export interface PatternSource {
   /** Writes the pattern's bytes for [offset, offset + target.length) into target. */
   fill(target: Buffer, offset: number): void;
+  /**
+   * Set for repeating patterns: fill(t, x) and fill(t, x + k × period) write the same bytes, so a buffer filled
+   * once can be written again at any offset with the same x mod period without filling it again.
+   */
+  readonly period?: number;
 }
 
 export function checkPatternOffset(offset: number): void {

@@ -1,6 +1,7 @@
 /**
  * §2 gomme's AES-CTR generator against openssl's, and §5 the CLI's start-up time: no device involved.
  */
+import { loadAesCtrNative } from '../../erasure/patterns/aes-ctr-native.js';
 import { throwIfInterrupted } from './measure.js';
 import { atLeast, below, type Check, cell, num, ratio, renderTable, Series, verdict } from './report.js';
 import { gommeHelp, gommePrng, opensslAesCtr } from './tools.js';
@@ -15,6 +16,11 @@ export async function prngSpeed(
   const gommeUser = new Series();
   const gommeWall = new Series();
   const gommeSys = new Series();
+  // The node:crypto fallback (cipher.update + copy), for comparison: what gomme does when the module is not built.
+  const fallbackUser = new Series();
+  const fallbackWall = new Series();
+  const native = loadAesCtrNative();
+  if (!native.module) log(`native AES-CTR module unavailable: ${native.problem}`);
   const opensslUser = new Series();
   const opensslWall = new Series();
   let opensslVersion = 'unknown';
@@ -32,15 +38,23 @@ export async function prngSpeed(
     // Interleaved, like the erase runs. GB/s = 10^9 B/s throughout.
     throwIfInterrupted();
     await openssl(opensslUser, false);
-    const g = gommePrng(PRNG_BYTES);
-    gommeUser.add(g.perUserSecond / 1e9);
-    gommeWall.add(g.perWallSecond / 1e9);
-    gommeSys.add(g.systemSecondsPerGiB);
+    if (native.module) {
+      const g = gommePrng(PRNG_BYTES, 'native');
+      gommeUser.add(g.perUserSecond / 1e9);
+      gommeWall.add(g.perWallSecond / 1e9);
+      gommeSys.add(g.systemSecondsPerGiB);
+    } else if (gommeUser.error === undefined) {
+      gommeUser.fail(new Error(native.problem));
+      gommeWall.fail(new Error(native.problem));
+    }
+    const f = gommePrng(PRNG_BYTES, 'node-crypto');
+    fallbackUser.add(f.perUserSecond / 1e9);
+    fallbackWall.add(f.perWallSecond / 1e9);
     await openssl(opensslWall, true);
     log(
-      `rep ${rep}/${reps} PRNG GB/s per CPU s: gomme ${gommeUser.runs.at(-1)!.toFixed(2)}, ` +
+      `rep ${rep}/${reps} PRNG GB/s per CPU s: gomme ${num(gommeUser.runs.at(-1) ?? null, 2)}, ` +
         `openssl ${num(opensslUser.runs.at(-1) ?? null, 2)}; per wall s: gomme ` +
-        `${gommeWall.runs.at(-1)!.toFixed(2)}, openssl ${num(opensslWall.runs.at(-1) ?? null, 2)}`,
+        `${num(gommeWall.runs.at(-1) ?? null, 2)}, openssl ${num(opensslWall.runs.at(-1) ?? null, 2)}`,
     );
   }
   const byCpu = atLeast(
@@ -58,7 +72,8 @@ export async function prngSpeed(
     '2. PRNG alone, one thread (gomme: AesCtrStream.fill into one 4 MiB aligned buffer, 1 GiB)',
     renderTable([
       ['GB/s (10^9 B/s), median (runs)', 'per user CPU second', 'per wall second'],
-      ['gomme AesCtrStream', cell(gommeUser, 2), cell(gommeWall, 2)],
+      ['gomme AesCtrStream (native: OpenSSL in place)', cell(gommeUser, 2), cell(gommeWall, 2)],
+      ['  fallback node:crypto (update + copy), not a target', cell(fallbackUser, 2), cell(fallbackWall, 2)],
       [`${cmd} [-elapsed]`, cell(opensslUser, 2), cell(opensslWall, 2)],
       [
         'ratio gomme / openssl, target ≥ 0.8',
@@ -67,6 +82,7 @@ export async function prngSpeed(
       ],
     ]),
     `gomme system CPU s per GiB (not in its per-user-CPU-second figure): ${cell(gommeSys, 2)}`,
+    `OpenSSL inside gomme: ${native.module ? native.module.opensslVersion() : 'n/a'}; openssl command: ${opensslVersion}`,
   ].join('\n');
   return {
     text,
@@ -75,6 +91,9 @@ export async function prngSpeed(
       gommePerUserSecondGBps: gommeUser,
       gommePerWallSecondGBps: gommeWall,
       gommeSystemSecondsPerGiB: gommeSys,
+      fallbackPerUserSecondGBps: fallbackUser,
+      fallbackPerWallSecondGBps: fallbackWall,
+      gommeOpenssl: native.module?.opensslVersion() ?? null,
       opensslPerUserSecondGBps: opensslUser,
       opensslElapsedGBps: opensslWall,
       opensslVersion,

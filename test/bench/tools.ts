@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { allocAligned } from '../../erasure/io/aligned-buffer.js';
-import { AesCtrStream, newSeed } from '../../erasure/patterns/aes-ctr-stream.js';
+import { type AesCtrBackend, AesCtrStream, newSeed } from '../../erasure/patterns/aes-ctr-stream.js';
 import { assertOwnedLoop } from './loop.js';
 import { runTimed, type Timed } from './measure.js';
 
@@ -153,14 +153,17 @@ export async function opensslAesCtr(
  * Both divisors: wall time, and user CPU time (openssl's default, steadier when other processes compete);
  * system time is reported apart, since the user-time figure hides it.
  */
-export function gommePrng(totalBytes: number): {
+export function gommePrng(
+  totalBytes: number,
+  backend: AesCtrBackend,
+): {
   perWallSecond: number;
   perUserSecond: number;
   /** Kernel CPU seconds per GiB: what the user-time figure leaves out (page faults, mmap). */
   systemSecondsPerGiB: number;
 } {
   const buffer = allocAligned(4 << 20);
-  const stream = new AesCtrStream(newSeed());
+  const stream = new AesCtrStream(newSeed(), { backend });
   stream.fill(buffer, 0);
   const cpuBefore = process.cpuUsage();
   const start = process.hrtime.bigint();

@@ -20,6 +20,12 @@ export class MemoryBlockDevice implements BlockDevice {
       failReads?: Array<[number, number]>;
       hangWritesFrom?: number;
       logicalSectorSize?: number;
+      /**
+       * Take the bytes from the caller's buffer late, as a real drive's DMA does while the write is in flight:
+       * every other write waits 4 ms, so writes also complete out of order. A caller that reuses a buffer too
+       * early then writes the wrong data.
+       */
+      lateCopy?: boolean;
     } = {},
   ) {
     this.data = Buffer.alloc(sizeBytes, 0x33);
@@ -37,6 +43,7 @@ export class MemoryBlockDevice implements BlockDevice {
     if (overlaps(this.options.failWrites, offset, buf.length)) {
       throw new DeviceIoError(this.path, 'write', offset, buf.length, 'EIO');
     }
+    if (this.options.lateCopy) await new Promise((resolve) => setTimeout(resolve, this.writes % 2 ? 4 : 0));
     buf.copy(this.data, offset);
   }
 

@@ -11,7 +11,7 @@ const zeros: PlannedPass = { pattern: { type: 'constant', bytes: [0] }, verify: 
 function run(
   device: MemoryBlockDevice,
   passes: PlannedPass[],
-  extra: { stallMs?: number; signal?: AbortSignal } = {},
+  extra: { stallMs?: number; signal?: AbortSignal; checkpointMs?: number } = {},
 ) {
   const events: JobEvent[] = [];
   const checkpoints: Array<[number, number]> = [];
@@ -24,13 +24,47 @@ function run(
         checkpoints.push([pass, offset]);
       },
       signal: extra.signal,
-      tuning: { chunkBytes: MiB, stallMs: extra.stallMs ?? 1000, checkpointMs: 0, retries: 3 },
+      tuning: {
+        chunkBytes: MiB,
+        stallMs: extra.stallMs ?? 1000,
+        checkpointMs: extra.checkpointMs ?? 0,
+        retries: 3,
+      },
     },
   );
   return { outcome, events, checkpoints };
 }
 
 describe('runOverwriteJob', () => {
+  it('never refills a buffer a write is still reading: every pass of a mixed method verifies in full', async () => {
+    // Single bytes (written from one shared slot), a 3-byte pattern whose phase moves with each 1 MiB chunk,
+    // and random passes, back to back, on a drive that reads each buffer only a few ms after the call.
+    const constant = (bytes: number[]): PlannedPass => ({
+      pattern: { type: 'constant', bytes },
+      verify: 'full',
+    });
+    const random = (key: string): PlannedPass => ({
+      pattern: { type: 'prng', seed: { key: key.repeat(32), iv: '0'.repeat(32) } },
+      verify: 'full',
+    });
+    const passes = [
+      constant([0x55]),
+      constant([0x92, 0x49, 0x24]),
+      random('a'),
+      constant([0xaa]),
+      constant([0x55]),
+      random('b'),
+      constant([0x00]),
+    ];
+    const device = new MemoryBlockDevice('/dev/late', 7 * MiB + 64 * KiB, { lateCopy: true });
+    // No checkpoint within a pass: a checkpoint waits for every write, which would hide the overlap.
+    const result = await run(device, passes, { checkpointMs: 60_000 }).outcome;
+    expect(result.errors).toEqual([]);
+    expect(result.verification).toMatchObject({ passesVerified: 7, mismatchedBytes: 0, passed: true });
+    expect(result.result).toBe('ERASED');
+    expect(device.data.every((b) => b === 0)).toBe(true);
+  });
+
   it('an unwritable range is retried, narrowed to 64 KiB, recorded with its offset; the rest is erased; FAILED', async () => {
     const device = new MemoryBlockDevice('/dev/mem0', 8 * MiB, {
       failWrites: [[3 * MiB + 100 * KiB, 3 * MiB + 101 * KiB]],

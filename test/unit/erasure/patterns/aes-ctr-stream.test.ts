@@ -2,7 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { createCipheriv, randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../../../../core/errors.js';
-import { AesCtrStream, GENERATE_CHUNK_BYTES, newSeed } from '../../../../erasure/patterns/aes-ctr-stream.js';
+import { loadAesCtrNative } from '../../../../erasure/patterns/aes-ctr-native.js';
+import {
+  type AesCtrBackend,
+  AesCtrStream,
+  GENERATE_CHUNK_BYTES,
+  newSeed,
+} from '../../../../erasure/patterns/aes-ctr-stream.js';
 
 const MiB = 1 << 20;
 
@@ -18,10 +24,11 @@ function generate(stream: AesCtrStream, offset: number, length: number): Buffer 
   return out;
 }
 
-describe('AesCtrStream', () => {
+describe.each<AesCtrBackend>(['native', 'node-crypto'])('AesCtrStream, %s backend', (backend) => {
   it('regenerates any chunk at a random offset as the slice of one long sequential run', () => {
     const seed = newSeed();
-    const stream = new AesCtrStream(seed);
+    const stream = new AesCtrStream(seed, { backend });
+    expect(stream.backend).toBe(backend);
     const total = 8 * MiB + 777;
     const reference = sequential(seed, total);
     expect(generate(stream, 0, total).equals(reference)).toBe(true);
@@ -48,7 +55,7 @@ describe('AesCtrStream', () => {
       maxBuffer: 2 * length,
     });
     expect(openssl.length).toBe(length);
-    const stream = new AesCtrStream(seed);
+    const stream = new AesCtrStream(seed, { backend });
     expect(generate(stream, 0, length).equals(openssl)).toBe(true);
     expect(generate(stream, 4096, 8192).equals(openssl.subarray(4096, 4096 + 8192))).toBe(true);
     expect(generate(stream, 48, 32).equals(openssl.subarray(48, 80))).toBe(true); // just past the wrap
@@ -57,13 +64,42 @@ describe('AesCtrStream', () => {
   it('encrypts block iv + X/16 at byte X, carrying into the high 64 bits, checked with AES-ECB', () => {
     // Low 64 bits all ones: a 64-bit-counter implementation would get every block below wrong.
     const seed = { key: '2b7e151628aed2a6abf7158809cf4f3c', iv: '0123456789abcdefffffffffffffff00' };
-    const stream = new AesCtrStream(seed);
+    const stream = new AesCtrStream(seed, { backend });
     const ecb = createCipheriv('aes-128-ecb', Buffer.from(seed.key, 'hex'), null).setAutoPadding(false);
     for (const offset of [0, 16 * 255, 16 * 256, 2 ** 45 + 16 * 7, Number.MAX_SAFE_INTEGER - 15]) {
       const block = (BigInt(`0x${seed.iv}`) + BigInt(Math.floor(offset / 16))) % (1n << 128n);
       const expected = ecb.update(Buffer.from(block.toString(16).padStart(32, '0'), 'hex'));
       expect(generate(stream, offset, 16).equals(expected), `offset ${offset}`).toBe(true);
     }
+  });
+
+  it('writes only inside the view it is given (a slot cut from a larger buffer)', () => {
+    const seed = newSeed();
+    const big = Buffer.alloc(3 * 4096, 0xa5);
+    const slot = big.subarray(4096, 2 * 4096);
+    new AesCtrStream(seed, { backend }).fill(slot, 8192);
+    expect(slot.equals(sequential(seed, 3 * 4096).subarray(8192))).toBe(true);
+    expect(big.subarray(0, 4096).every((byte) => byte === 0xa5)).toBe(true);
+    expect(big.subarray(2 * 4096).every((byte) => byte === 0xa5)).toBe(true);
+  });
+});
+
+describe('AesCtrStream', () => {
+  it('uses the native backend by default once `npm ci` has built it', () => {
+    const load = loadAesCtrNative();
+    expect(load.module, load.module ? '' : load.problem).not.toBeNull();
+    expect(new AesCtrStream(newSeed()).backend).toBe('native');
+    expect(load.module?.opensslVersion()).toMatch(/^OpenSSL 3\./);
+  });
+
+  it('native fill rejects arguments that would make it write out of bounds or use a wrong key', () => {
+    const native = loadAesCtrNative().module;
+    if (!native) throw new Error('native AES-CTR module not built');
+    const key = Buffer.alloc(16);
+    expect(() => native.fill(Buffer.alloc(32), Buffer.alloc(15), key, 0)).toThrow(TypeError);
+    expect(() => native.fill(Buffer.alloc(32), key, Buffer.alloc(17), 0)).toThrow(TypeError);
+    expect(() => native.fill(Buffer.alloc(32), key, key, 16)).toThrow(TypeError);
+    expect(() => native.fill(new Uint16Array(8) as unknown as Uint8Array, key, key, 0)).toThrow(TypeError);
   });
 
   it('is a pure function of the seed', () => {
