@@ -1,6 +1,7 @@
 /**
  * §1 and §3: the same erase on the same loop device by dd, gomme and nwipe, for two backings. Runs are
- * interleaved (rep → backing → tool) so that load from other processes spreads over every tool alike.
+ * interleaved (rep → backing → tool), and each rep starts from another backing and another tool, so that load
+ * from other processes and the after-effects of one run on the next spread over every tool alike.
  */
 import { join } from 'node:path';
 import { benchDir, createLoop } from './loop.js';
@@ -107,9 +108,9 @@ export async function eraseThroughput(ctx: EraseContext): Promise<EraseResult> {
   }
 
   for (let rep = 1; rep <= ctx.reps; rep++) {
-    for (const backing of BACKINGS) {
+    for (const backing of rotate(BACKINGS, rep)) {
       const device = devices.get(backing.key)!;
-      for (const tool of Object.keys(tools) as ToolKey[]) {
+      for (const tool of rotate(Object.keys(tools) as ToolKey[], rep)) {
         if (tool.startsWith('nwipe') && rep > ctx.nwipeReps) continue;
         const m = metricsOf(backing, tool);
         if (m.wallMBps.error !== undefined) continue; // failed before: its reason stands, do not retry
@@ -133,6 +134,12 @@ export async function eraseThroughput(ctx: EraseContext): Promise<EraseResult> {
   }
 
   return summarize(metricsOf, nwipePrng.name, ctx);
+}
+
+/** The list started at position `by` (mod its length). */
+function rotate<T>(items: readonly T[], by: number): T[] {
+  const start = by % items.length;
+  return [...items.slice(start), ...items.slice(0, start)];
 }
 
 function record(m: ToolMetrics, sample: Sample, sizeBytes: number): void {
