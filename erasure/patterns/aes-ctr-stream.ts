@@ -18,9 +18,10 @@ export interface AesCtrSeed {
 export type AesCtrBackend = 'native' | 'node-crypto';
 
 /**
- * Bytes handed to one cipher.update() on the node-crypto path. Each call allocates its output: from 4 MiB up glibc maps fresh pages every
- * time (throughput halves, stack.md §5), and input + output beyond the L2 cache cost another ~30 % (1 MiB vs
- * 256 KiB, measured interleaved here and in stack.md). The output is then copied into the caller's aligned buffer.
+ * Bytes handed to one cipher.update() on the node-crypto path. Each call allocates its output: from 4 MiB up glibc
+ * maps fresh pages every time (throughput halves, stack.md §5), and input + output beyond the L2 cache cost another
+ * ~30 % (1 MiB vs 256 KiB, measured interleaved here and in stack.md). The output is then copied into the caller's
+ * aligned buffer.
  */
 export const GENERATE_CHUNK_BYTES = 64 << 10;
 

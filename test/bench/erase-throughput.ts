@@ -156,8 +156,8 @@ function record(m: ToolMetrics, sample: Sample, sizeBytes: number): void {
 }
 
 /**
- * Median over reps of a[i] / b[i]: both runs of a rep are back to back on the same device, so slow spells of the
- * VM's shared disk and CPUs (single runs swing by ±40 %) hit both sides of each ratio alike.
+ * Median over reps of a[i] / b[i]: both runs of a rep use the same device a few seconds apart, so slow spells of
+ * the VM's shared disk and CPUs (single runs swing by ±40 %) hit both sides of each ratio alike.
  */
 function pairedRatio(a: Series, b: Series): number | null {
   if (a.error !== undefined || b.error !== undefined) return null;

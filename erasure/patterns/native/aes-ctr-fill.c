@@ -14,7 +14,6 @@
 #include <node_api.h>
 #include <openssl/evp.h>
 #include <stdint.h>
-#include <string.h>
 
 /* Plaintext for the keystream: CTR over zeros is the keystream itself. Static, so it lives in .bss: every page
  * of it maps the kernel's zero page and stays in cache. */

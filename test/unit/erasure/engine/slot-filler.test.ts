@@ -40,15 +40,15 @@ describe('SlotFiller', () => {
   it('refills when the phase of a multi-byte pattern changes, and the bytes always match the offset', () => {
     const gutmann = new ConstantPattern([0x92, 0x49, 0x24]);
     const { source, calls } = counting(new ConstantPattern([0x92, 0x49, 0x24]));
-    const filler = new SlotFiller(slots());
-    // 4096 mod 3 = 1: consecutive chunks in one slot change phase, every third one is back in phase.
     const pool = slots();
     const multi = new SlotFiller(pool);
     for (let i = 0; i < 6; i++) {
       // Never served from another slot: that one may still be read by a write in flight.
       expect(multi.fill(i % 3, source, i * 4096, 4096).byteOffset).toBe(pool[i % 3]?.byteOffset);
     }
+    const filler = new SlotFiller(slots());
     const before = calls();
+    // 4096 mod 3 = 1: consecutive chunks in one slot change phase, so each one is filled again.
     for (let i = 0; i < 9; i++) {
       const buf = filler.fill(0, source, i * 4096, 4096);
       expect(buf.equals(expected(gutmann, i * 4096, 4096)), `chunk ${i}`).toBe(true);
