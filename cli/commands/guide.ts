@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { text } from '../../core/i18n.js';
@@ -83,6 +84,9 @@ export async function guideCommand(ctx: CommandContext, options: GuideOptions): 
     },
   };
   const { runGuide } = await import('../tui/run-guide.js');
+  // The live image keeps one guide loaded and waiting on tty1 (GOMME_GUIDE_STANDBY names a FIFO), so a guide that
+  // ends or crashes is replaced at once: under emulation, loading Node and Ink alone takes longer than 5 s.
+  if (ctx.env.GOMME_GUIDE_STANDBY) await readFile(ctx.env.GOMME_GUIDE_STANDBY);
   const last = await runGuide(services, { lang: ctx.lang, technician: options.technician ?? false });
   if (last?.powerOffRequested && services.powerOff) await services.powerOff();
   const results = last?.erase.results ?? [];

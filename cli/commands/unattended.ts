@@ -5,6 +5,7 @@ import { text } from '../../core/i18n.js';
 import { resolveDataDir } from '../../core/journal/data-dir.js';
 import { realSystem } from '../../core/run/system.js';
 import { type CommandContext, makeContext } from '../io.js';
+import { announceDecision } from '../unattended/decision-file.js';
 import { TeeSink } from '../unattended/line-sink.js';
 import { readParams, runUnattended } from '../unattended/run-unattended.js';
 
@@ -21,6 +22,7 @@ export interface UnattendedOptions {
 export async function unattendedCommand(ctx: CommandContext, options: UnattendedOptions): Promise<number> {
   const system = realSystem();
   const outcome = await readParams(system);
+  await announceDecision(ctx.env.GOMME_UNATTENDED_STATE, outcome);
   if (outcome.kind === 'none') {
     ctx.stderr.write(
       `${text('Pas de gomme.mode : rien à faire sans surveillance.', 'No gomme.mode: nothing to do unattended.')[ctx.lang]}\n`,

@@ -20,7 +20,20 @@ export interface GuestSpec {
   /** `-smbios type=11` OEM strings: how a VM passes gomme.* parameters without touching the boot menu. */
   oemStrings: string[];
   memoryMiB?: number;
+  /**
+   * A screen and a keyboard, as on a real PC: a VGA card, a QMP socket (screendump, send-key) in workDir, ttyS0
+   * on a unix socket (typing into the root shell; its output still goes to console.log) and ttyS1 into
+   * vcs.log (the text consoles, when the guest's test-only console copier runs).
+   */
+  screen?: boolean;
 }
+
+export const guestFiles = (workDir: string) => ({
+  console: join(workDir, 'console.log'),
+  serialSocket: join(workDir, 'ttyS0.sock'),
+  qmpSocket: join(workDir, 'qmp.sock'),
+  vcs: join(workDir, 'vcs.log'),
+});
 
 const OVMF = '/usr/share/OVMF';
 
@@ -36,7 +49,17 @@ export function qemuArgs(spec: GuestSpec): string[] {
   // TCG always: this machine's nested KVM cannot run these guests (shared/notes/live-image.md §4).
   const args = ['-accel', 'tcg', '-machine', machine, '-m', String(spec.memoryMiB ?? 2048), '-smp', '2'];
   args.push('-display', 'none', '-monitor', 'none', '-nodefaults', '-no-reboot', '-nic', 'none');
-  args.push('-serial', `file:${join(spec.workDir, 'console.log')}`);
+  const files = guestFiles(spec.workDir);
+  if (spec.screen) {
+    args.push('-device', 'VGA', '-qmp', `unix:${files.qmpSocket},server=on,wait=off`);
+    args.push(
+      '-chardev',
+      `socket,id=ttyS0,path=${files.serialSocket},server=on,wait=off,logfile=${files.console}`,
+    );
+    args.push('-serial', 'chardev:ttyS0', '-serial', `file:${files.vcs}`);
+  } else {
+    args.push('-serial', `file:${files.console}`);
+  }
   if (spec.firmware !== 'bios') {
     const secure = spec.firmware === 'uefi-sb';
     const vars = join(spec.workDir, 'vars.fd');

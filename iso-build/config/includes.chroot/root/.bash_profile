@@ -1,6 +1,9 @@
-# Automatic root login: tty1 goes straight into gomme, other consoles (tty2, ttyS0) get a plain root shell.
+# Root shells: tty2 (Alt+F2, technicians) and the serial console ttyS0. tty1 never logs in: it runs the guided
+# screens (gomme-console.service).
 [ -f ~/.bashrc ] && . ~/.bashrc
-if [ "$(tty)" = /dev/tty1 ] && [ -z "${GOMME_CONSOLE:-}" ]; then
-  export GOMME_CONSOLE=1
-  exec /usr/local/lib/gomme/console.sh
+if [ "$(tty)" = /dev/tty2 ]; then
+  case "${LANG:-}" in
+    en*) echo "gomme technician console (root shell). Back to the guided screens: Alt+F1." ;;
+    *) echo "Console technicien gomme (shell root). Revenir aux écrans guidés : Alt+F1." ;;
+  esac
 fi

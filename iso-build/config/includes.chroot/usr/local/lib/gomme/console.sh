@@ -1,19 +1,58 @@
 #!/bin/bash
-# What tty1 shows after the automatic root login: the unattended run when one was asked for, else gomme's
-# guided screens (`gomme` with no argument, GOMME_LIVE=1 set by the wrapper). Should `gomme` alone be a usage
-# error (exit 2, an older build), list the drives instead. Either way a root shell follows; tty2 holds another.
+# What tty1 shows (run by gomme-console.service, never by a login): during an unattended run, that run's log;
+# otherwise gomme's guided screens (`gomme` alone, GOMME_LIVE=1 set by the wrapper), started again whenever they
+# end, so a trainee never lands on a login prompt or a bare shell. Technicians have tty2 (Alt+F2).
 set -uo pipefail
-if systemctl is-active --quiet gomme-unattended.service || [ -e /run/gomme-unattended.active ]; then
-  echo "gomme : mode sans surveillance en cours (Ctrl-C pour quitter l'affichage ; tty2 : shell root)"
-  journalctl --no-hostname -o cat -f -u gomme-unattended.service
-else
-  gomme 2>/run/gomme-console.err
-  rc=$?
-  if [ "$rc" -eq 2 ]; then
-    gomme drives
-  elif [ "$rc" -ne 0 ]; then
-    cat /run/gomme-console.err >&2
-  fi
+# Ctrl-C between two guides (while the message shows) must not end this screen; the guide reads Ctrl-C as a key.
+trap '' INT QUIT TSTP
+state=/run/gomme/unattended.state
+run=/run/gomme/guide
+mkdir -p "$run"
+
+# $1 French, $2 English: the boot entry chose the language (live-config's locales= → LANG).
+say() { case "${LANG:-}" in en*) printf '%s\n' "$2" ;; *) printf '%s\n' "$1" ;; esac; }
+
+# One guide always waits, loaded, on a FIFO (GOMME_GUIDE_STANDBY): the next one is ready while the current one
+# runs, so a guide that ends or crashes is replaced within a second or two even where loading Node and Ink takes
+# half a minute (an old PC, or QEMU without KVM). It reads nothing from the keyboard until it is told to start.
+spawn_standby() {
+  standby=$((${standby:-0} + 1))
+  rm -f "$run/$standby.fifo" && mkfifo -m 0600 "$run/$standby.fifo"
+  # Explicit stdin: a background job of a script would otherwise read /dev/null instead of the keyboard.
+  GOMME_GUIDE_STANDBY="$run/$standby.fifo" gomme </dev/tty1 2>"$run/$standby.err" &
+  standby_pid=$!
+}
+spawn_standby
+
+# gomme-unattended.service (started before this one) writes its decision (none, or run MODE) as soon as it has
+# read its parameters. Wait for it rather than race it: an unattended run owns the drives, and this screen then
+# shows its log. It ending without a decision (a crash) leaves the guide in charge.
+while [ ! -s "$state" ] && systemctl -q is-active gomme-unattended.service; do sleep 0.3; done
+if grep -q '^run' "$state" 2>/dev/null; then
+  kill "$standby_pid" 2>/dev/null
+  clear
+  say "gomme : mode sans surveillance en cours. Console technicien : Alt+F2." \
+    "gomme: unattended run in progress. Technician console: Alt+F2."
+  exec journalctl --no-hostname -o cat -f -u gomme-unattended.service
 fi
-echo "Shell root (gomme --help pour l'aide ; Alt+F2 : deuxième console)"
-exec bash -i
+
+while true; do
+  current=$standby current_pid=$standby_pid
+  clear
+  echo go >"$run/$current.fifo"
+  spawn_standby
+  wait "$current_pid"
+  rc=$?
+  cat "$run/$current.err" >>"$run/stderr.history" 2>/dev/null
+  if [ "$rc" -ne 0 ]; then
+    clear
+    say "Le guide s'est arrêté (code $rc). Il redémarre tout seul, ne touchez à rien." \
+      "The guide stopped (code $rc). It restarts by itself, touch nothing."
+    # gomme's own messages are written for people (typed errors, never a stack trace): show the last ones.
+    tail -n 3 "$run/$current.err" 2>/dev/null
+    say "Si cela se répète, appelez l'encadrant (console technicien : Alt+F2)." \
+      "If this happens again, call the supervisor (technician console: Alt+F2)."
+    sleep 1
+  fi
+  rm -f "$run/$current.fifo" "$run/$current.err"
+done
