@@ -65,8 +65,10 @@ describe.skipIf(!isRoot)('output files refuse devices', () => {
     );
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(sha(loop!.backingFile)).toBe(before);
-    const fr = runGomme(argv, { ...env, GOMME_LANG: 'fr' });
-    expect(fr.stderr).toContain('est un périphérique (un disque ou un terminal)');
+    if (name === 'capture -o') {
+      const fr = runGomme(argv, { ...env, GOMME_LANG: 'fr' });
+      expect(fr.stderr).toContain('est un périphérique (un disque ou un terminal)');
+    }
   });
 
   it('still writes an ordinary file, through a symlink too', () => {
