@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { Drive } from '../core/drive.js';
 import type { CommandContext } from './io.js';
+import { terminalSafe } from './output/terminal-text.js';
 
 /** What the operator must type for a drive: the last 4 characters of its serial, else its device name. */
 export function confirmationWord(drive: Drive): string {
@@ -17,7 +18,7 @@ export async function confirmOnTerminal(ctx: CommandContext, drives: readonly Dr
         ctx.lang === 'fr'
           ? `Tout ce qui est sur ${drive.path} (${drive.model ?? '?'}, n° ${drive.serial ?? '?'}) sera détruit. Tapez « ${word} » pour confirmer : `
           : `Everything on ${drive.path} (${drive.model ?? '?'}, serial ${drive.serial ?? '?'}) will be destroyed. Type "${word}" to confirm: `;
-      const answer = (await rl.question(prompt)).trim();
+      const answer = (await rl.question(terminalSafe(prompt))).trim();
       if (answer !== word) return false;
     }
     return true;

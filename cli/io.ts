@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Lang, Text } from '../core/i18n.js';
+import { terminalSafe } from './output/terminal-text.js';
 
 /** What a command may touch of the outside world; tests pass their own streams. */
 export interface CliIo {
@@ -20,7 +21,9 @@ export function makeContext(io: CliIo, lang: Lang, json: boolean): CommandContex
     lang,
     json,
     say(message) {
-      io.stdout.write(`${typeof message === 'string' ? message : message[lang]}\n`);
+      const line = typeof message === 'string' ? message : message[lang];
+      // Human lines may carry drive data: no raw control character reaches the terminal. JSON stays as is.
+      io.stdout.write(`${json ? line : terminalSafe(line, { keepNewlines: true })}\n`);
     },
   };
 }

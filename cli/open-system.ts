@@ -12,5 +12,5 @@ export async function openSystem(replay: string | undefined): Promise<System> {
   } catch (error) {
     throw new BadInputError(replay, (error as NodeJS.ErrnoException).code ?? String(error), error);
   }
-  return replaySystem(parseBundle(json, replay));
+  return replaySystem(parseBundle(json, replay), replay);
 }

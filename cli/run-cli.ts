@@ -3,6 +3,7 @@ import { GommeError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { resolveLang } from '../core/i18n.js';
 import type { CliIo } from './io.js';
+import { terminalSafe } from './output/terminal-text.js';
 import { buildProgram } from './program.js';
 
 /** Parses argv, runs one command, and turns every outcome into an exit code (never exits itself). */
@@ -24,8 +25,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return error.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
     }
     if (error instanceof GommeError) {
-      io.stderr.write(`gomme: ${error.text[lang]}\n`);
-      if (error.hint) io.stderr.write(`  → ${error.hint[lang]}\n`);
+      // Messages can quote drive data (mount points, labels): escaped like every human output.
+      io.stderr.write(`gomme: ${terminalSafe(error.text[lang], { keepNewlines: true })}\n`);
+      if (error.hint) io.stderr.write(`  → ${terminalSafe(error.hint[lang], { keepNewlines: true })}\n`);
       if (json) {
         const payload = {
           type: 'error',

@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { discoverDrives } from '../../core/detect/discover-drives.js';
 import { ExitCode } from '../../core/exit-codes.js';
+import { refuseDeviceOutput, writeOutputFile } from '../../core/fs/safe-output.js';
 import { text } from '../../core/i18n.js';
 import { emptyBundle } from '../../core/run/bundle.js';
 import { realSystem, recordingSystem } from '../../core/run/system.js';
@@ -8,9 +8,10 @@ import type { CommandContext } from '../io.js';
 
 /** Records everything discovery reads, so a technician can send a strange machine's answers to anyone. */
 export async function captureCommand(ctx: CommandContext, options: { output: string }): Promise<number> {
+  refuseDeviceOutput(options.output); // before reading the machine, not after
   const system = recordingSystem(realSystem(), emptyBundle(new Date()));
   const discovery = await discoverDrives(system);
-  await writeFile(options.output, `${JSON.stringify(system.bundle, null, 1)}\n`, { mode: 0o644 });
+  writeOutputFile(options.output, `${JSON.stringify(system.bundle, null, 1)}\n`);
   const summary = {
     commands: system.bundle.commands.length,
     files: Object.keys(system.bundle.files).length,

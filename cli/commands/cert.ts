@@ -12,6 +12,7 @@ import {
 import { verifyCertificate } from '../../certificates/verify/verify-certificate.js';
 import { BadInputError, UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
+import { refuseDeviceOutput } from '../../core/fs/safe-output.js';
 import { text } from '../../core/i18n.js';
 import { resolveDataDir } from '../../core/journal/data-dir.js';
 import type { CommandContext } from '../io.js';
@@ -28,6 +29,7 @@ export async function certIssueCommand(
   flags: RenderFlags,
 ): Promise<number> {
   const input = readJson(file) as ErasureRecordInput;
+  if (flags.output) refuseDeviceOutput(flags.output);
   const env = openCertificateEnv(ctx.env, ctx.lang, {
     passphraseFile: flags.passphraseFile,
     outDir: flags.output,
@@ -54,6 +56,7 @@ export async function certRenderCommand(
       text('--drive, --machine et --lot s’excluent.', '--drive, --machine and --lot are exclusive.'),
     );
   }
+  if (flags.output) refuseDeviceOutput(flags.output);
   const env = openCertificateEnv(ctx.env, ctx.lang, {
     passphraseFile: flags.passphraseFile,
     outDir: flags.output,

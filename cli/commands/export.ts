@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import {
   DRIVE_COLUMNS,
   driveRows,
@@ -8,6 +7,7 @@ import {
 } from '../../certificates/export-rows.js';
 import { UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
+import { writeOutputFile } from '../../core/fs/safe-output.js';
 import { text } from '../../core/i18n.js';
 import type { CommandContext } from '../io.js';
 import { filteredRecords, type HistoryFlags } from './history.js';
@@ -24,7 +24,7 @@ export function exportCommand(
   const rows = flags.machines ? machineRows(records) : driveRows(records);
   const columns = flags.machines ? MACHINE_COLUMNS : DRIVE_COLUMNS;
   const body = flags.csv ? toCsv(columns, rows) : `${JSON.stringify(rows, null, 2)}\n`;
-  if (flags.output) writeFileSync(flags.output, body);
+  if (flags.output) writeOutputFile(flags.output, body);
   else ctx.stdout.write(body);
   return ExitCode.OK;
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadConfig } from '../../certificates/config.js';
 import { KeyMissingError } from '../../certificates/errors.js';
@@ -14,6 +14,7 @@ import {
 import { readPassphrase } from '../../certificates/open-env.js';
 import { BadInputError, UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
+import { writeOutputFile } from '../../core/fs/safe-output.js';
 import { text } from '../../core/i18n.js';
 import { resolveDataDir } from '../../core/journal/data-dir.js';
 import type { CommandContext } from '../io.js';
@@ -67,7 +68,7 @@ export function keysExportCommand(ctx: CommandContext, flags: { output?: string 
   const pem = loadPublicCertificates(dataDir)
     .own.map((c) => c.toString())
     .join('');
-  if (flags.output) writeFileSync(flags.output, pem, { mode: 0o644 });
+  if (flags.output) writeOutputFile(flags.output, pem);
   else ctx.stdout.write(pem);
   return ExitCode.OK;
 }

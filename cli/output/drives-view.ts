@@ -3,6 +3,7 @@ import type { Drive } from '../../core/drive.js';
 import type { Lang } from '../../core/i18n.js';
 import { formatBytes } from './format-size.js';
 import { renderTable } from './table.js';
+import { terminalSafe } from './terminal-text.js';
 
 /** The `gomme drives --json` contract: these names stay; more fields are welcome. */
 export function drivesJson(discovery: Discovery) {
@@ -20,7 +21,7 @@ const reasonText: Record<Lang, Record<string, string>> = {
     'boot-medium': 'support de démarrage',
     mounted: 'monté',
     swap: "mémoire d'échange",
-    holder: 'utilisé par LVM/RAID/chiffrement',
+    holder: 'utilisé par LVM/RAID/chiffrement/cache',
     'read-only': 'lecture seule',
     'in-use': 'occupé',
   },
@@ -28,7 +29,7 @@ const reasonText: Record<Lang, Record<string, string>> = {
     'boot-medium': 'boot medium',
     mounted: 'mounted',
     swap: 'swap',
-    holder: 'used by LVM/RAID/encryption',
+    holder: 'used by LVM/RAID/encryption/cache',
     'read-only': 'read-only',
     'in-use': 'in use',
   },
@@ -61,12 +62,12 @@ export function renderDrivesTable(discovery: Discovery, lang: Lang): string {
     d.transport,
     protectionSummary(d, lang),
   ]);
-  const lines = [renderTable(headers, rows)];
+  const lines = renderTable(headers, rows).split('\n');
   if (discovery.drives.length === 0) lines.push(fr ? 'Aucun disque trouvé.' : 'No drive found.');
   for (const d of discovery.drives) {
     for (const p of d.protections) lines.push(`  ${d.path}: ${fr ? p.detailFr : p.detail}`);
     for (const w of d.warnings) lines.push(`  ${d.path}: ${fr ? 'attention' : 'warning'}: ${w}`);
   }
   for (const w of discovery.warnings) lines.push(`${fr ? 'Attention' : 'Warning'}: ${w}`);
-  return lines.join('\n');
+  return lines.map((line) => terminalSafe(line)).join('\n');
 }

@@ -4,6 +4,7 @@ import type { JobResult } from '../../erasure/jobs/run-jobs.js';
 import type { ErasePlan } from '../../erasure/plan/build-plan.js';
 import { describePattern } from '../../erasure/plan/resolve-passes.js';
 import { formatBytes } from './format-size.js';
+import { terminalSafe } from './terminal-text.js';
 
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
@@ -45,7 +46,7 @@ export function renderPlan(plan: ErasePlan, lang: Lang): string {
     `  ${fr ? 'durée estimée' : 'estimated time'}: ${formatDuration(plan.estimatedSeconds)}`,
     ...plan.notes.map((n) => `  ${fr ? 'note' : 'note'}: ${n[lang]}`),
   ];
-  return lines.join('\n');
+  return lines.map((line) => terminalSafe(line)).join('\n');
 }
 
 /** One line per drive, at most every few seconds: readable on a serial console and in a log. */
@@ -54,7 +55,9 @@ export function progressLine(event: JobEvent & { type: 'progress' }, lang: Lang)
   const phase =
     event.phase === 'verify' ? (lang === 'fr' ? 'vérification' : 'verify') : lang === 'fr' ? 'passe' : 'pass';
   const eta = event.etaSeconds === null ? '?' : formatDuration(event.etaSeconds);
-  return `${event.device}  ${phase} ${event.pass}/${event.passes}  ${pct} %  ${formatBytes(event.rate)}/s  ${lang === 'fr' ? 'reste' : 'ETA'} ${eta}`;
+  return terminalSafe(
+    `${event.device}  ${phase} ${event.pass}/${event.passes}  ${pct} %  ${formatBytes(event.rate)}/s  ${lang === 'fr' ? 'reste' : 'ETA'} ${eta}`,
+  );
 }
 
 export function resultJson(
@@ -127,7 +130,7 @@ export function renderResults(results: JobResult[], lang: Lang): string {
       if (r.result === 'ABORTED') {
         lines.push(fr ? '  reprise possible : gomme erase --resume' : '  resume with: gomme erase --resume');
       }
-      return lines.join('\n');
+      return lines.map((line) => terminalSafe(line)).join('\n');
     })
     .join('\n');
 }

@@ -1,6 +1,7 @@
 import type { CommandContext } from '../io.js';
 import type { TargetPlan } from '../plan-targets.js';
 import { planJson, renderPlan } from './erase-report.js';
+import { terminalSafe } from './terminal-text.js';
 
 /** `gomme erase --dry-run`: the plan of each drive, or why it is refused. */
 export function printPlans(ctx: CommandContext, targets: readonly TargetPlan[]): void {
@@ -23,7 +24,12 @@ export function printPlans(ctx: CommandContext, targets: readonly TargetPlan[]):
     if (t.plan) ctx.say(renderPlan(t.plan, ctx.lang));
     else
       ctx.say(
-        `${t.device}  ${t.drive.model ?? '?'}\n  ${ctx.lang === 'fr' ? 'REFUSÉ' : 'REFUSED'}: ${t.refusal.message[ctx.lang]}`,
+        [
+          `${t.device}  ${t.drive.model ?? '?'}`,
+          `  ${ctx.lang === 'fr' ? 'REFUSÉ' : 'REFUSED'}: ${t.refusal.message[ctx.lang]}`,
+        ]
+          .map((line) => terminalSafe(line))
+          .join('\n'),
       );
   }
 }

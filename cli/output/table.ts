@@ -1,5 +1,8 @@
-/** A plain ASCII table: the Linux console font has no box-drawing guarantee. */
-export function renderTable(headers: string[], rows: string[][]): string {
+import { terminalSafe } from './terminal-text.js';
+
+/** A plain ASCII table: the Linux console font has no box-drawing guarantee. Cells are made terminal-safe. */
+export function renderTable(headers: string[], rawRows: string[][]): string {
+  const rows = rawRows.map((row) => row.map((cell) => terminalSafe(cell)));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells

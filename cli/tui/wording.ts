@@ -6,6 +6,7 @@
 import type { ProtectionReason } from '../../core/drive.js';
 import type { EraseResult } from '../../core/events.js';
 import { type Text, text as t } from '../../core/i18n.js';
+import { terminalSafe } from '../output/terminal-text.js';
 import type { Item, Notice, Screen } from './state/types.js';
 
 export const SCREEN_TITLES: Record<Screen, Text> = {
@@ -245,10 +246,10 @@ export function buttonLabel(id: Extract<Item, { kind: 'button' }>['id']): Text {
 
 /**
  * Text from other modules may hold typographic punctuation the console font lacks: map it to ASCII.
- * Accented letters stay (they are in the Latin-1 console fonts).
+ * Accented letters stay (they are in the Latin-1 console fonts). Control characters (drive data) are escaped.
  */
 export function consoleSafe(s: string): string {
-  return s
+  return terminalSafe(s, { keepNewlines: true })
     .replace(/[\u2018\u2019\u201b]/g, "'")
     .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
     .replace(/\u2026/g, '...')

@@ -1,209 +1,139 @@
-import type { Protection } from '../drive.js';
-import { type Text, text } from '../i18n.js';
-import type { LsblkNode } from '../tools/lsblk/parse-lsblk.js';
-import { flattenLsblk } from '../tools/lsblk/parse-lsblk.js';
+import type { Protection, ProtectionReason } from '../drive.js';
+import { nodeUses, type Use } from './node-uses.js';
+import { describeUse, type Relation } from './protection-wording.js';
+import type { StorageFacts } from './storage-facts.js';
+import { buildStorageGraph, type EdgeKind, type GraphNode, type StorageGraph } from './storage-graph.js';
+
+export { DATA_PARTITION_LABEL, rootReferences } from './node-uses.js';
+export { parseProcSwaps } from './parse-proc.js';
 
 /**
- * Pure protection verdicts: which drives gomme must never touch, and why. The boot medium is found from what
- * is mounted (live-boot's medium and root filesystem, loop devices' backing files), the kernel command line
- * (root=UUID=…) and the data partition's label — never from device names, which change between boots.
+ * Pure protection verdicts: which drives gomme must never touch, and why. Erasing a drive destroys what rests
+ * on it (its partitions, the LVM, RAID or encrypted volumes built on it, the loop devices over it or over a
+ * file of its filesystem) and what shares its data (another loop device over the same file or device): the
+ * drive is protected when any of those is mounted, active swap, held by a mapping or holds the running system.
  */
+export type ProtectionInputs = StorageFacts;
 
-export interface ProtectionInputs {
-  nodes: readonly LsblkNode[];
-  /** Active swap areas from /proc/swaps (device paths or files). */
-  swaps: readonly string[];
-  /** /proc/cmdline. */
-  cmdline: string;
-  /** kname of each loop device → its backing file (/sys/block/loopN/loop/backing_file). */
-  loopBackingFiles: ReadonlyMap<string, string>;
-}
+/** Loop devices pass writes to the whole of what they show: erasing one erases that. */
+const SAME_DATA: readonly EdgeKind[] = ['loop-device', 'loop-file'];
 
-/** Mount points where Debian live-boot (and casper, dracut) keep the boot medium or the system it carries. */
-const SYSTEM_MOUNTS = ['/', '/boot', '/boot/efi', '/usr'];
-const LIVE_PREFIXES = [
-  '/run/live/medium',
-  '/run/live/findiso',
-  '/run/live/rootfs',
-  '/run/live/persistence',
-  '/lib/live/mount',
-  '/run/initramfs/live',
-  '/run/archiso',
-  '/cdrom',
+const REASON_ORDER: readonly ProtectionReason[] = [
+  'read-only',
+  'boot-medium',
+  'mounted',
+  'swap',
+  'holder',
+  'in-use',
 ];
-export const DATA_PARTITION_LABEL = 'GOMME-DATA';
 
-const HOLDER_TYPES = /^(lvm|crypt|dm|mpath|raid\d*|md|linear)$/;
-
-export function assessProtection(inputs: ProtectionInputs): Map<string, Protection[]> {
-  const verdicts = new Map<string, Protection[]>();
-  const bootDisks = findBootDisks(inputs);
-  for (const disk of inputs.nodes) {
-    const found: Protection[] = [];
-    const subtree = flattenLsblk([disk]);
-    if (disk.readOnly)
-      found.push(p('read-only', `${disk.name} is read-only`, `${disk.name} est en lecture seule`));
-    for (const why of bootDisks.get(disk.name) ?? []) found.push(p('boot-medium', why.en, why.fr));
-    for (const node of subtree) {
-      for (const mp of node.mountpoints) {
-        if (mp === '[SWAP]')
-          found.push(p('swap', `${node.name} is active swap`, `${node.name} sert de mémoire d'échange`));
-        else found.push(p('mounted', `${node.name} is mounted at ${mp}`, `${node.name} est monté sur ${mp}`));
-      }
-      if (inputs.swaps.includes(node.path) && !node.mountpoints.includes('[SWAP]')) {
-        found.push(p('swap', `${node.name} is active swap`, `${node.name} sert de mémoire d'échange`));
-      }
-      if (node !== disk && node.type && HOLDER_TYPES.test(node.type)) {
-        found.push(
-          p(
-            'holder',
-            `${node.name} (${node.type}) is built on it`,
-            `${node.name} (${node.type}) est construit dessus`,
-          ),
-        );
-      }
-    }
-    verdicts.set(disk.name, dedupe(found));
-  }
-  return verdicts;
+/** Verdicts for every top-level device lsblk lists, by lsblk name. */
+export function assessProtection(facts: StorageFacts): Map<string, Protection[]> {
+  const graph = buildStorageGraph(facts);
+  const uses = nodeUses(graph, facts);
+  return new Map(facts.nodes.map((top) => [top.name, protectionsOf(graph, uses, top.kname)]));
 }
 
-/** top-level disk name → why it is (or carries) the boot medium. */
-function findBootDisks(inputs: ProtectionInputs): Map<string, Text[]> {
-  const result = new Map<string, Text[]>();
-  const topOf = new Map<LsblkNode, LsblkNode>();
-  for (const top of inputs.nodes) for (const node of flattenLsblk([top])) topOf.set(node, top);
-  const all = [...topOf.keys()];
-  const mark = (node: LsblkNode, why: Text) => {
-    const top = topOf.get(node) ?? node;
-    result.set(top.name, [...(result.get(top.name) ?? []), why]);
+/** The protections of one device (kernel name), from a graph and the uses of its nodes. */
+export function protectionsOf(graph: StorageGraph, uses: Map<string, Use[]>, kname: string): Protection[] {
+  const drive = graph.nodes.get(kname);
+  if (!drive) return [];
+  const found: Protection[] = [];
+  const add = (node: GraphNode, relation: Relation, skipHolder = false) => {
+    for (const use of uses.get(node.id) ?? []) {
+      if (skipHolder && use.kind === 'holder') continue;
+      const detail = describeUse(node, use, relation);
+      found.push({ reason: reasonOf(use), detail: detail.en, detailFr: detail.fr });
+    }
   };
-
-  // Walks from a path on a mounted filesystem to the node holding it, then through loop backing files.
-  const markHolderOfPath = (path: string, why: Text, depth = 0) => {
-    const holder = mountHolding(all, path);
-    if (!holder || depth > 8) return;
-    const on = holder.node.name;
-    mark(holder.node, text(`${why.fr} (${path} est sur ${on})`, `${why.en} (${path} is on ${on})`));
-    const backing = inputs.loopBackingFiles.get(holder.node.kname);
-    if (backing) markHolderOfPath(backing, why, depth + 1);
-  };
-
-  for (const node of all) {
-    for (const mp of node.mountpoints) {
-      const live = LIVE_PREFIXES.some((p) => mp === p || mp.startsWith(`${p}/`));
-      if (live || SYSTEM_MOUNTS.includes(mp)) {
-        mark(
-          node,
-          text(
-            `${node.name} porte le système en marche (monté sur ${mp})`,
-            `${node.name} holds the running system (mounted at ${mp})`,
-          ),
-        );
-        const backing = inputs.loopBackingFiles.get(node.kname);
-        const why = text(
-          `${node.name} repose sur un fichier du support de démarrage`,
-          `${node.name} is backed by a file of the boot medium`,
-        );
-        if (backing) markHolderOfPath(backing, why);
-      }
-    }
-    if (node.label === DATA_PARTITION_LABEL) {
-      mark(
-        node,
-        text(
-          `${node.name} est la partition de données de gomme (${DATA_PARTITION_LABEL})`,
-          `${node.name} is gomme's data partition (${DATA_PARTITION_LABEL})`,
-        ),
-      );
+  if (drive.lsblk?.readOnly) {
+    found.push({
+      reason: 'read-only',
+      detail: `${drive.label} is read-only`,
+      detailFr: `${drive.label} est en lecture seule`,
+    });
+  }
+  // Its own use; being built on other devices (bcacheN) is not a reason to protect it.
+  add(drive, { kind: 'self' }, true);
+  const above = walk(graph, kname, 'up', () => true, new Set());
+  for (const [id, chain] of above) add(graph.nodes.get(id)!, aboveRelation(graph, chain, kname));
+  // What this drive shows in whole (a loop's file or device), and everything else resting on that.
+  const same = walk(graph, kname, 'down', (e) => SAME_DATA.includes(e.kind), new Set());
+  const skip = new Set([kname, ...above.keys(), ...same.keys()]);
+  for (const id of same.keys()) {
+    const common = graph.nodes.get(id)!;
+    add(common, { kind: 'below' }, true);
+    for (const other of walk(graph, id, 'up', () => true, skip).keys()) {
+      add(graph.nodes.get(other)!, { kind: 'shares', common });
     }
   }
-  for (const ref of rootReferences(inputs.cmdline)) {
-    for (const node of all) {
-      if (matchesReference(node, ref)) {
-        mark(
-          node,
-          text(
-            `${node.name} est la racine désignée sur la ligne de commande du noyau`,
-            `${node.name} is the root device named on the kernel command line`,
-          ),
-        );
-      }
+  return sortAndDedupe(found);
+}
+
+/**
+ * Breadth-first walk (no recursion: the graph comes from untrusted input) from `start` along edges that pass
+ * `follow`, never entering `skip`. Returns each node reached with the chain of node ids from it back to start.
+ */
+function walk(
+  graph: StorageGraph,
+  start: string,
+  direction: 'up' | 'down',
+  follow: (edge: { kind: EdgeKind }) => boolean,
+  skip: ReadonlySet<string>,
+): Map<string, string[]> {
+  const parent = new Map<string, string>();
+  const order: string[] = [];
+  const queue = [start];
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head]!;
+    const edges = (direction === 'up' ? graph.above : graph.below).get(id) ?? [];
+    for (const edge of edges) {
+      const next = direction === 'up' ? edge.upper : edge.lower;
+      if (!follow(edge) || next === start || skip.has(next) || parent.has(next)) continue;
+      parent.set(next, id);
+      order.push(next);
+      queue.push(next);
     }
   }
-  return result;
+  return new Map(
+    order.map((id) => {
+      const chain = [id];
+      for (let at = parent.get(id); at !== undefined && at !== start; at = parent.get(at)) chain.push(at);
+      return [id, chain];
+    }),
+  );
 }
 
-function mountHolding(
-  all: readonly LsblkNode[],
-  path: string,
-): { node: LsblkNode; mountpoint: string } | null {
-  let best: { node: LsblkNode; mountpoint: string } | null = null;
-  for (const node of all) {
-    for (const mp of node.mountpoints) {
-      const inside = mp === '/' || path === mp || path.startsWith(`${mp}/`);
-      if (mp !== '[SWAP]' && inside && (!best || mp.length > best.mountpoint.length))
-        best = { node, mountpoint: mp };
-    }
-  }
-  return best;
+/** chain: from the node above down to (not including) the drive. */
+function aboveRelation(graph: StorageGraph, chain: string[], drive: string): Relation {
+  const [top, ...via] = chain;
+  const edges = graph.below.get(top!) ?? [];
+  const direct = via.length === 0 && edges.some((e) => e.lower === drive && e.kind === 'partition');
+  return { kind: 'above', direct, via: via.map((id) => graph.nodes.get(id)!) };
 }
 
-interface RootReference {
-  kind: 'uuid' | 'partuuid' | 'label' | 'path';
-  value: string;
-}
-
-/** root=, live-media= and bootfrom= values of the kernel command line. */
-export function rootReferences(cmdline: string): RootReference[] {
-  const refs: RootReference[] = [];
-  for (const token of cmdline.trim().split(/\s+/)) {
-    const match = /^(?:root|live-media|bootfrom)=(.+)$/.exec(token);
-    if (!match?.[1]) continue;
-    const value = match[1];
-    const tagged = /^(UUID|PARTUUID|LABEL)=(.+)$/i.exec(value);
-    if (tagged?.[1] && tagged[2])
-      refs.push({ kind: tagged[1].toLowerCase() as RootReference['kind'], value: tagged[2] });
-    else if (value.startsWith('/dev/disk/by-uuid/')) refs.push({ kind: 'uuid', value: value.slice(18) });
-    else if (value.startsWith('/dev/disk/by-label/')) refs.push({ kind: 'label', value: value.slice(19) });
-    else if (value.startsWith('/dev/')) refs.push({ kind: 'path', value });
-  }
-  return refs;
-}
-
-function matchesReference(node: LsblkNode, ref: RootReference): boolean {
-  switch (ref.kind) {
-    case 'uuid':
-      return node.uuid?.toLowerCase() === ref.value.toLowerCase();
-    case 'partuuid':
-      return node.partuuid?.toLowerCase() === ref.value.toLowerCase();
-    case 'label':
-      return node.label === ref.value;
-    case 'path':
-      return node.path === ref.value;
+function reasonOf(use: Use): ProtectionReason {
+  switch (use.kind) {
+    case 'mounted':
+      return 'mounted';
+    case 'swap':
+      return 'swap';
+    case 'boot':
+      return 'boot-medium';
+    case 'bcache':
+    case 'holder':
+      return 'holder';
   }
 }
 
-/** /proc/swaps: first column of every line after the header. */
-export function parseProcSwaps(text: string): string[] {
-  return text
-    .split('\n')
-    .slice(1)
-    .map((line) => line.trim().split(/\s+/)[0] ?? '')
-    .filter((path) => path.startsWith('/'))
-    .map((path) => path.replace(/\\040/g, ' '));
-}
-
-function p(reason: Protection['reason'], detail: string, detailFr: string): Protection {
-  return { reason, detail, detailFr };
-}
-
-function dedupe(list: Protection[]): Protection[] {
+function sortAndDedupe(list: Protection[]): Protection[] {
   const seen = new Set<string>();
-  return list.filter((p) => {
-    const key = `${p.reason}\u0000${p.detail}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return list
+    .filter((p) => {
+      const key = `${p.reason}\u0000${p.detail}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason));
 }

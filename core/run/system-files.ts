@@ -1,8 +1,18 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 
 /** Reads small system files (/proc, /sys). `null` means the file does not exist or cannot be read. */
 export interface SystemFiles {
   read(path: string): Promise<string | null>;
+  /**
+   * Entry names of a directory (sysfs holders/ and slaves/), sorted; `null` when it does not exist. Optional:
+   * a System without it gives no listings, and what they would have said is unknown.
+   */
+  list?(path: string): Promise<string[] | null>;
+}
+
+/** In a bundle, a directory listing is stored under its path with a trailing "/", one name a line. */
+export function listingKey(path: string): string {
+  return path.endsWith('/') ? path : `${path}/`;
 }
 
 export class RealSystemFiles implements SystemFiles {
@@ -10,18 +20,23 @@ export class RealSystemFiles implements SystemFiles {
     try {
       return await readFile(path, 'utf8');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // Absent or unreadable files are facts ("unknown"), not failures: sysfs attributes vary by kernel and driver.
-      if (
-        code === 'ENOENT' ||
-        code === 'ENOTDIR' ||
-        code === 'EACCES' ||
-        code === 'EINVAL' ||
-        code === 'EIO'
-      ) {
-        return null;
-      }
+      if (isAbsent(error)) return null;
       throw error;
     }
   }
+
+  async list(path: string): Promise<string[] | null> {
+    try {
+      return (await readdir(path)).sort();
+    } catch (error) {
+      if (isAbsent(error)) return null;
+      throw error;
+    }
+  }
+}
+
+/** Absent or unreadable files are facts ("unknown"), not failures: sysfs attributes vary by kernel and driver. */
+function isAbsent(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EINVAL' || code === 'EIO';
 }

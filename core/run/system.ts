@@ -2,7 +2,7 @@ import { ReplayMissError, ToolMissingError } from '../errors.js';
 import { argvKey, type Bundle, emptyBundle } from './bundle.js';
 import { ExecaRunner } from './execa-runner.js';
 import { type CommandResult, type CommandRunner, NOT_INSTALLED_EXIT, type RunOptions } from './runner.js';
-import { RealSystemFiles, type SystemFiles } from './system-files.js';
+import { listingKey, RealSystemFiles, type SystemFiles } from './system-files.js';
 import { debianPackageFor } from './tool-packages.js';
 
 /** Everything that reads the machine goes through a System: real, recording into a bundle, or replaying one. */
@@ -11,6 +11,8 @@ export interface System {
   files: SystemFiles;
   /** True when nothing real is touched (replay). Commands that write must refuse such a system. */
   replayed: boolean;
+  /** Where replayed facts come from (the bundle's file name), so an error can name it. */
+  source?: string;
 }
 
 export function realSystem(): System {
@@ -52,12 +54,17 @@ export function recordingSystem(
       if (content !== null) bundle.files[path] = content;
       return content;
     },
+    async list(path: string): Promise<string[] | null> {
+      const names = (await inner.files.list?.(path)) ?? null;
+      if (names !== null) bundle.files[listingKey(path)] = names.join('\n');
+      return names;
+    },
   };
   return { runner, files, replayed: inner.replayed, bundle };
 }
 
-/** Answers from a bundle only: runs nothing and reads no real file. */
-export function replaySystem(bundle: Bundle): System {
+/** Answers from a bundle only: runs nothing and reads no real file. `source` names the bundle in errors. */
+export function replaySystem(bundle: Bundle, source?: string): System {
   const commands = new Map<string, Bundle['commands'][number]>();
   for (const command of bundle.commands) commands.set(argvKey(command.argv), command);
   const runner: CommandRunner = {
@@ -80,6 +87,12 @@ export function replaySystem(bundle: Bundle): System {
     },
   };
   // A file absent from the bundle was absent (or unreadable) on the captured machine.
-  const files: SystemFiles = { read: async (path) => bundle.files[path] ?? null };
-  return { runner, files, replayed: true };
+  const files: SystemFiles = {
+    read: async (path) => bundle.files[path] ?? null,
+    list: async (path) => {
+      const listing = bundle.files[listingKey(path)];
+      return listing === undefined ? null : listing.split('\n').filter((name) => name !== '');
+    },
+  };
+  return { runner, files, replayed: true, source };
 }

@@ -23,7 +23,7 @@ function DriveRow({
 }) {
   const { lang } = state;
   const d = entry.drive;
-  const ident = `${d.path.padEnd(13)} ${formatBytes(d.sizeBytes).padStart(8)}  ${clip(d.model ?? '?', 16).padEnd(16)} ${lang === 'fr' ? 'n°' : 'sn'} ${clip(d.serial ?? '?', 12)}`;
+  const ident = `${d.path.padEnd(13)} ${formatBytes(d.sizeBytes).padStart(8)}  ${clip(consoleSafe(d.model ?? '?'), 16).padEnd(16)} ${lang === 'fr' ? 'n°' : 'sn'} ${clip(consoleSafe(d.serial ?? '?'), 12)}`;
   if (entry.refusal !== null || entry.plan === null || d.protected) {
     // Greyed AND labelled: the reason is in words, and there is no box to tick.
     const p = d.protections[0];

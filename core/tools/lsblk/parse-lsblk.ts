@@ -2,7 +2,13 @@
  * Pure parser for `lsblk -J [-b] [-O]`. It accepts what every util-linux version prints: numbers or numeric
  * strings, "1"/"0" booleans (2.31), a single `mountpoint` (before 2.37) or `mountpoints`, padded strings.
  * Sizes printed human-readable ("29.5M", no -b) are not converted: approximations become null (unknown).
+ * Input may be hostile (a replayed bundle): the tree is walked without recursion and bounded in depth and size.
  */
+
+/** Real stacks are a dozen levels at most (disk, partition, md, bcache, dm-crypt, LVM…). */
+export const LSBLK_MAX_DEPTH = 64;
+/** Far above any machine (every partition and holder of hundreds of drives), far below what hurts. */
+export const LSBLK_MAX_NODES = 100_000;
 
 export interface LsblkNode {
   name: string;
@@ -49,25 +55,53 @@ export function parseLsblk(text: string): LsblkResult {
   }
   const list = isRecord(data) ? data.blockdevices : undefined;
   if (!Array.isArray(list)) return { nodes: [], error: 'lsblk output has no "blockdevices" array' };
-  return {
-    nodes: list
-      .filter(isRecord)
-      .map(toNode)
-      .filter((n): n is LsblkNode => n !== null),
-    error: null,
-  };
+  return buildTree(list);
 }
 
-/** Depth-first list of a node and all its descendants. */
+/** Converts the raw tree breadth-first with an explicit queue: no recursion, so no stack overflow. */
+function buildTree(list: unknown[]): LsblkResult {
+  const roots: LsblkNode[] = [];
+  const queue: Array<{ raw: unknown[]; into: LsblkNode[]; depth: number }> = [
+    { raw: list, into: roots, depth: 1 },
+  ];
+  let count = 0;
+  for (let head = 0; head < queue.length; head++) {
+    const next = queue[head]!;
+    if (next.depth > LSBLK_MAX_DEPTH) {
+      return { nodes: [], error: `lsblk output nests devices more than ${LSBLK_MAX_DEPTH} levels deep` };
+    }
+    for (const raw of next.raw) {
+      const node = isRecord(raw) ? toNode(raw) : null;
+      if (!node) continue;
+      if (++count > LSBLK_MAX_NODES) {
+        return { nodes: [], error: `lsblk output lists more than ${LSBLK_MAX_NODES} devices` };
+      }
+      next.into.push(node);
+      const children = (raw as Record<string, unknown>).children;
+      if (Array.isArray(children) && children.length > 0) {
+        queue.push({ raw: children, into: node.children, depth: next.depth + 1 });
+      }
+    }
+  }
+  return { nodes: roots, error: null };
+}
+
+/** Depth-first list of a node and all its descendants (iterative: trees come from untrusted input). */
 export function flattenLsblk(nodes: readonly LsblkNode[]): LsblkNode[] {
-  return nodes.flatMap((node) => [node, ...flattenLsblk(node.children)]);
+  const out: LsblkNode[] = [];
+  const stack = [...nodes].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    out.push(node);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as LsblkNode);
+  }
+  return out;
 }
 
+/** One node without its children (buildTree fills them). */
 function toNode(raw: Record<string, unknown>): LsblkNode | null {
   const name = str(raw.name) ?? baseName(str(raw.kname) ?? str(raw.path));
   if (!name) return null;
   const kname = baseName(str(raw.kname)) ?? name;
-  const children = Array.isArray(raw.children) ? raw.children.filter(isRecord).map(toNode) : [];
   return {
     name: baseName(name) ?? name,
     kname,
@@ -94,7 +128,7 @@ function toNode(raw: Record<string, unknown>): LsblkNode | null {
     partuuid: str(raw.partuuid),
     mountpoints: mountpoints(raw),
     idLink: str(raw['id-link']),
-    children: children.filter((c): c is LsblkNode => c !== null),
+    children: [],
   };
 }
 

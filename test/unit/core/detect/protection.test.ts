@@ -137,6 +137,103 @@ describe('assessProtection', () => {
   });
 });
 
+describe('assessProtection through the storage graph', () => {
+  const loop = (name: string, extra: Partial<LsblkNode> = {}) => node({ name, type: 'loop', ...extra });
+
+  it('two loop devices on one deleted file share it: the mounted one protects the other', () => {
+    const verdicts = assessProtection({
+      nodes: [loop('loop1', { mountpoints: ['/mnt/a'] }), loop('loop2'), loop('loop3')],
+      swaps: [],
+      cmdline: '',
+      loopBackingFiles: new Map([
+        ['loop1', '/srv/img/disk.img (deleted)'],
+        ['loop2', '/srv/img/disk.img (deleted)'],
+        ['loop3', '/srv/img/other.img'],
+      ]),
+    });
+    expect(verdicts.get('loop2')?.map((p) => p.detail)).toEqual([
+      'loop1 is mounted at /mnt/a and uses the same file (/srv/img/disk.img (deleted)) as this drive',
+    ]);
+    // A different file on the same filesystem shares nothing.
+    expect(verdicts.get('loop3')).toEqual([]);
+  });
+
+  it('places a backing file by mountinfo: the innermost mount, the last one mounted on top, btrfs by source', () => {
+    const disks = [
+      node({ name: 'sda', majMin: '8:0', children: [node({ name: 'sda1', type: 'part', majMin: '8:1' })] }),
+      node({ name: 'sdb', majMin: '8:16', children: [node({ name: 'sdb1', type: 'part', majMin: '8:17' })] }),
+      node({ name: 'sdc', majMin: '8:32', children: [node({ name: 'sdc1', type: 'part', majMin: '8:33' })] }),
+    ];
+    const entry = (majMin: string, mountpoint: string, source: string) => ({
+      majMin,
+      root: '/',
+      mountpoint,
+      fstype: 'ext4',
+      source,
+    });
+    const verdicts = assessProtection({
+      nodes: [
+        ...disks,
+        loop('loop0', { mountpoints: ['/mnt/x'] }),
+        loop('loop1', { mountpoints: ['[SWAP]'] }),
+      ],
+      swaps: [],
+      cmdline: '',
+      loopBackingFiles: new Map([
+        ['loop0', '/data/vm/x.img'],
+        ['loop1', '/pool/swap.img'],
+      ]),
+      mounts: [
+        entry('8:1', '/data', '/dev/sda1'),
+        entry('8:17', '/data', '/dev/sdb1'), // mounted over sda1's /data: it hides it
+        { ...entry('0:52', '/pool', '/dev/sdc1'), fstype: 'btrfs' },
+      ],
+    });
+    // sda1 is still mounted (mountinfo says so even where lsblk did not), but the file is on sdb1, on top.
+    expect(verdicts.get('sda')?.map((p) => p.detail)).toEqual(['sda1 is mounted at /data']);
+    expect(verdicts.get('sdb')?.map((p) => p.detail)).toEqual([
+      'sdb1 is mounted at /data',
+      'loop0 is mounted at /mnt/x and rests on this drive (via the file /data/vm/x.img, sdb1)',
+    ]);
+    expect(verdicts.get('sdc')?.map((p) => p.reason)).toEqual(['swap']);
+    // The loop devices themselves: only their own use (a file write does not touch the disk's filesystem).
+    expect(verdicts.get('loop0')?.map((p) => p.reason)).toEqual(['mounted']);
+  });
+
+  it('terminates on cycles and self-references in hostile sysfs listings', () => {
+    const verdicts = assessProtection({
+      nodes: [node({ name: 'sda' }), node({ name: 'sdb', mountpoints: ['/x'] })],
+      swaps: [],
+      cmdline: '',
+      loopBackingFiles: new Map(),
+      holders: new Map([
+        ['sda', ['sdb', 'sda']],
+        ['sdb', ['sda']],
+      ]),
+      slaves: new Map([['sda', ['sda']]]),
+    });
+    expect(verdicts.get('sda')?.map((p) => p.detail)).toEqual([
+      'sdb is mounted at /x and rests on this drive',
+      'sdb (disk) is built on it',
+    ]);
+  });
+
+  it('a loop device over a whole disk protects the disk only when something on the loop is in use', () => {
+    const facts = (mounted: boolean) => ({
+      nodes: [node({ name: 'sdb' }), loop('loop7', { mountpoints: mounted ? ['/mnt/l'] : [] })],
+      swaps: [],
+      cmdline: '',
+      loopBackingFiles: new Map([['loop7', '/dev/sdb']]),
+    });
+    expect(assessProtection(facts(false)).get('sdb')).toEqual([]);
+    expect(
+      assessProtection(facts(true))
+        .get('sdb')
+        ?.map((p) => p.detailFr),
+    ).toEqual(['loop7 est monté sur /mnt/l et repose sur ce disque']);
+  });
+});
+
 describe('rootReferences and parseProcSwaps', () => {
   it('reads root=, live-media= and bootfrom= forms', () => {
     expect(

@@ -26,8 +26,12 @@ describe('replaying a bundle captured on a real machine', () => {
     expect(drives.map((d) => [d.path, d.transport, d.protections.map((p) => p.reason)])).toEqual([
       ['/dev/loop0', 'loop', []],
       ['/dev/loop1', 'loop', ['mounted']],
-      ['/dev/vda', 'virtio', ['boot-medium', 'mounted']],
+      ['/dev/vda', 'virtio', ['boot-medium', 'mounted', 'mounted']],
     ]);
+    // The mounted loop device's backing file lives on the system disk's filesystem: erasing vda destroys it.
+    expect(drives[2]?.protections[2]?.detail).toMatch(
+      /^loop1 is mounted at \/tmp\/\S+\/mnt and rests on this drive \(via the file \/tmp\/\S+\/b\.img\)$/,
+    );
     expect(drives[2]).toMatchObject({
       serial: 'overlayblk',
       sizeBytes: 274877906944,

@@ -18,6 +18,30 @@ function scriptedSystem(answers: Record<string, { exitCode: number; stdout: stri
 }
 
 describe('recording and replaying a system', () => {
+  it('records directory listings (sysfs holders/) under a trailing "/" and replays them; absent stays absent', async () => {
+    const inner: System = {
+      ...scriptedSystem({}),
+      files: {
+        read: async () => null,
+        list: async (path) =>
+          path === '/sys/class/block/sda/holders' ? ['dm-0', 'md0'] : path.endsWith('/slaves') ? [] : null,
+      },
+    };
+    const recording = recordingSystem(inner, emptyBundle(new Date('2026-11-29T10:00:00Z')));
+    expect(await recording.files.list?.('/sys/class/block/sda/holders')).toEqual(['dm-0', 'md0']);
+    expect(await recording.files.list?.('/sys/class/block/sda/slaves')).toEqual([]);
+    expect(await recording.files.list?.('/sys/class/block/sdz/holders')).toBeNull();
+    expect(recording.bundle.files).toEqual({
+      '/sys/class/block/sda/holders/': 'dm-0\nmd0',
+      '/sys/class/block/sda/slaves/': '',
+    });
+    const replay = replaySystem(parseBundle(JSON.stringify(recording.bundle)), 'machine.json');
+    expect(replay.source).toBe('machine.json');
+    expect(await replay.files.list?.('/sys/class/block/sda/holders')).toEqual(['dm-0', 'md0']);
+    expect(await replay.files.list?.('/sys/class/block/sda/slaves')).toEqual([]);
+    expect(await replay.files.list?.('/sys/class/block/sdz/holders')).toBeNull();
+  });
+
   it('records commands (non-zero exits included), missing programs and files, and replays them identically', async () => {
     const recording = recordingSystem(
       scriptedSystem({

@@ -59,6 +59,31 @@ describe('parseLsblk', () => {
     },
   );
 
+  it('refuses trees nested deeper than real stacks, without recursing (5,000 levels)', () => {
+    let inner = '{"name":"x0"}';
+    for (let i = 1; i < 5_000; i++) inner = `{"name":"x${i}","children":[${inner}]}`;
+    const result = parseLsblk(`{"blockdevices":[${inner}]}`);
+    expect(result).toEqual({ nodes: [], error: 'lsblk output nests devices more than 64 levels deep' });
+  });
+
+  it('keeps a real-depth stack, in order, and flattens it depth-first', () => {
+    let inner = '{"name":"x63"}';
+    for (let i = 62; i >= 1; i--) inner = `{"name":"x${i}","children":[${inner}, {"name":"y${i}"}]}`;
+    const { nodes, error } = parseLsblk(`{"blockdevices":[${inner}, {"name":"z"}]}`);
+    expect(error).toBeNull();
+    const names = flattenLsblk(nodes).map((n) => n.name);
+    expect(names.slice(0, 4)).toEqual(['x1', 'x2', 'x3', 'x4']);
+    expect(names.slice(-3)).toEqual(['y2', 'y1', 'z']);
+    expect(names).toHaveLength(63 + 62 + 1);
+  });
+
+  it('refuses more devices than any machine has', () => {
+    const many = Array.from({ length: 100_001 }, (_, i) => `{"name":"d${i}"}`).join(',');
+    expect(parseLsblk(`{"blockdevices":[${many}]}`).error).toBe(
+      'lsblk output lists more than 100000 devices',
+    );
+  });
+
   it('never throws on truncated real output', () => {
     const text = readFixture('qemu/uefi-usbboot-inventory/lsblk-J-O.out');
     for (const cut of [1, 100, 1000, text.length / 2, text.length - 3]) {
