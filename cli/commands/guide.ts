@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { text } from '../../core/i18n.js';
@@ -86,7 +86,14 @@ export async function guideCommand(ctx: CommandContext, options: GuideOptions): 
   const { runGuide } = await import('../tui/run-guide.js');
   // The live image keeps one guide loaded and waiting on tty1 (GOMME_GUIDE_STANDBY names a FIFO), so a guide that
   // ends or crashes is replaced at once: under emulation, loading Node and Ink alone takes longer than 5 s.
-  if (ctx.env.GOMME_GUIDE_STANDBY) await readFile(ctx.env.GOMME_GUIDE_STANDBY);
+  const standby = ctx.env.GOMME_GUIDE_STANDBY;
+  if (standby) {
+    // Loaded: say so (tty1 shows "loading" until then), then wait for the word to start.
+    await writeFile(`${standby}.ready`, '');
+    await readFile(standby);
+    // Whatever tty1 showed while this one loaded ("loading…", a message about the previous guide) goes away.
+    ctx.stdout.write('\x1b[H\x1b[2J');
+  }
   const last = await runGuide(services, { lang: ctx.lang, technician: options.technician ?? false });
   if (last?.powerOffRequested && services.powerOff) await services.powerOff();
   const results = last?.erase.results ?? [];

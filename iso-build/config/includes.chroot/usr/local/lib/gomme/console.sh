@@ -19,7 +19,8 @@ spawn_standby() {
   standby=$((${standby:-0} + 1))
   rm -f "$run/$standby.fifo" && mkfifo -m 0600 "$run/$standby.fifo"
   # Explicit stdin: a background job of a script would otherwise read /dev/null instead of the keyboard.
-  GOMME_GUIDE_STANDBY="$run/$standby.fifo" gomme </dev/tty1 2>"$run/$standby.err" &
+  # Niced while it waits, so loading it never slows the guide in use; renice'd when it takes over.
+  GOMME_GUIDE_STANDBY="$run/$standby.fifo" nice -n 10 gomme </dev/tty1 2>"$run/$standby.err" &
   standby_pid=$!
 }
 spawn_standby
@@ -39,7 +40,11 @@ fi
 while true; do
   current=$standby current_pid=$standby_pid
   clear
+  [ -e "$run/$current.fifo.ready" ] ||
+    say "Chargement du guide, patientez..." "Loading the guide, please wait..."
   echo go >"$run/$current.fifo"
+  renice -n 0 -p "$current_pid" >/dev/null
+  # The next one loads once this one is on screen (its FIFO was opened, so it is loaded).
   spawn_standby
   wait "$current_pid"
   rc=$?
@@ -54,5 +59,5 @@ while true; do
       "If this happens again, call the supervisor (technician console: Alt+F2)."
     sleep 1
   fi
-  rm -f "$run/$current.fifo" "$run/$current.err"
+  rm -f "$run/$current.fifo" "$run/$current.fifo.ready" "$run/$current.err"
 done
