@@ -1,0 +1,23 @@
+import { describeFailure, type FailureOptions } from '../core/failure.js';
+import type { Lang } from '../core/i18n.js';
+import type { CliIo } from './io.js';
+
+export interface FailureOutput {
+  io: CliIo;
+  lang: Lang;
+  /** Scripts asked for JSON: the error is also one `{"type":"error",…}` line on stdout. */
+  json: boolean;
+  /** The name before the message ("gomme", "gomme unattended"). */
+  prefix?: string;
+  saveBugReport?: FailureOptions['saveBugReport'];
+}
+
+/** Prints an error the way every gomme entry point does and returns the exit code it maps to. */
+export function reportFailure(error: unknown, out: FailureOutput): number {
+  const report = describeFailure(error, out.lang, { env: out.io.env, saveBugReport: out.saveBugReport });
+  out.io.stderr.write(`${out.prefix ?? 'gomme'}: ${report.message}\n`);
+  if (report.hint) out.io.stderr.write(`  → ${report.hint}\n`);
+  if (report.debugDetails) out.io.stderr.write(`${report.debugDetails}\n`);
+  if (out.json) out.io.stdout.write(`${JSON.stringify(report.json)}\n`);
+  return report.exitCode;
+}
