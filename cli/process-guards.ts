@@ -1,4 +1,13 @@
+import type { EventEmitter } from 'node:events';
 import { type FailureOutput, reportFailure } from './report-failure.js';
+
+/** The parts of `process` the guards hook into (tests pass their own). */
+export interface GuardedProcess {
+  stdout: EventEmitter;
+  stderr: EventEmitter;
+  on(event: 'uncaughtException' | 'unhandledRejection', listener: (error: unknown) => void): unknown;
+  exit(code: number): void;
+}
 
 /**
  * Process-wide safety nets of an entry point (cli/main.ts, cli/unattended/main.ts):
@@ -7,18 +16,14 @@ import { type FailureOutput, reportFailure } from './report-failure.js';
  * - an error no command caught is reported like any other bug (one line, details in a file), then the process
  *   ends with exit 1.
  */
-export function guardProcess(
-  out: FailureOutput,
-  streams: { stdout: NodeJS.EventEmitter; stderr: NodeJS.EventEmitter } = process,
-  exit: (code: number) => void = (code) => process.exit(code),
-): void {
-  const fail = (error: unknown) => exit(reportFailure(error, out));
-  for (const stream of [streams.stdout, streams.stderr]) {
+export function guardProcess(out: FailureOutput, proc: GuardedProcess = process): void {
+  const fail = (error: unknown) => proc.exit(reportFailure(error, out));
+  for (const stream of [proc.stdout, proc.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') return; // The stream is destroyed: later writes are dropped quietly.
       fail(error);
     });
   }
-  process.on('uncaughtException', fail);
-  process.on('unhandledRejection', fail);
+  proc.on('uncaughtException', fail);
+  proc.on('unhandledRejection', fail);
 }
