@@ -44,7 +44,6 @@ export default defineConfig({
           name: 'unit-mocks',
           include: unitFilesThatMock,
           fileParallelism: true,
-          passWithNoTests: true,
         },
       },
       {
@@ -69,8 +68,6 @@ export default defineConfig({
         test: {
           name: 'faults',
           include: ['test/faults/**/*.test.{ts,tsx}'],
-          // Other work adds this folder's files; until then the tier is empty, not failed.
-          passWithNoTests: true,
           ...serial,
           sequence: { groupOrder: 2 },
         },
