@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { langOf } from './io.js';
 import { guardProcess } from './process-guards.js';
-import { reportFailure } from './report-failure.js';
 import { runCli } from './run-cli.js';
 
 const argv = process.argv.slice(2);
@@ -14,7 +13,8 @@ runCli(argv, io).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
-    process.exitCode = reportFailure(error, out);
+  async (error: unknown) => {
+    const { reportFailure } = await import('./report-failure.js');
+    process.exitCode = await reportFailure(error, out);
   },
 );

@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import { type FailureOutput, reportFailure } from './report-failure.js';
+import type { FailureOutput } from './report-failure.js';
 
 /** The parts of `process` the guards hook into (tests pass their own). */
 export interface GuardedProcess {
@@ -17,7 +17,11 @@ export interface GuardedProcess {
  *   ends with exit 1.
  */
 export function guardProcess(out: FailureOutput, proc: GuardedProcess = process): void {
-  const fail = (error: unknown) => proc.exit(reportFailure(error, out));
+  const fail = (error: unknown) => {
+    void import('./report-failure.js')
+      .then(({ reportFailure }) => reportFailure(error, out))
+      .then((code) => proc.exit(code));
+  };
   for (const stream of [proc.stdout, proc.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') return; // The stream is destroyed: later writes are dropped quietly.

@@ -13,8 +13,11 @@ export interface FailureOutput {
 }
 
 /** Prints an error the way every gomme entry point does and returns the exit code it maps to. */
-export function reportFailure(error: unknown, out: FailureOutput): number {
-  const report = describeFailure(error, out.lang, { env: out.io.env, saveBugReport: out.saveBugReport });
+export async function reportFailure(error: unknown, out: FailureOutput): Promise<number> {
+  const report = await describeFailure(error, out.lang, {
+    env: out.io.env,
+    saveBugReport: out.saveBugReport,
+  });
   out.io.stderr.write(`${out.prefix ?? 'gomme'}: ${report.message}\n`);
   if (report.hint) out.io.stderr.write(`  → ${report.hint}\n`);
   if (report.debugDetails) out.io.stderr.write(`${report.debugDetails}\n`);

@@ -2,9 +2,8 @@ import { CommanderError } from '@commander-js/extra-typings';
 import { ExitCode } from '../core/exit-codes.js';
 import { type CliIo, langOf } from './io.js';
 import { buildProgram } from './program/build-program.js';
-import { fromCommanderError } from './program/commander-errors.js';
 import { programSetup } from './program/setup.js';
-import { type FailureOutput, reportFailure } from './report-failure.js';
+import type { FailureOutput } from './report-failure.js';
 
 /** Parses argv, runs one command, and turns every outcome into an exit code (never exits itself). */
 export async function runCli(
@@ -24,8 +23,11 @@ export async function runCli(
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (!(error instanceof CommanderError)) return reportFailure(error, out);
+    // Loaded on failure only: a command that succeeds never pays for them.
+    const { reportFailure } = await import('./report-failure.js');
+    if (!(error instanceof CommanderError)) return await reportFailure(error, out);
+    const { fromCommanderError } = await import('./program/commander-errors.js');
     const outcome = fromCommanderError(error, program, argv);
-    return typeof outcome === 'number' ? outcome : reportFailure(outcome, out);
+    return typeof outcome === 'number' ? outcome : await reportFailure(outcome, out);
   }
 }

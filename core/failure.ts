@@ -1,4 +1,3 @@
-import { bugDetails, writeBugReport } from './bug-report.js';
 import { GommeError } from './errors.js';
 import { ExitCode, type ExitCodeValue } from './exit-codes.js';
 import { type Lang, text } from './i18n.js';
@@ -34,7 +33,11 @@ export interface FailureOptions {
  * unattended boot job, a hub server). A GommeError says what happened and what to do; anything else is a bug:
  * one line says so with its message and names the file holding the details (stderr with GOMME_DEBUG=1).
  */
-export function describeFailure(error: unknown, lang: Lang, options: FailureOptions): FailureReport {
+export async function describeFailure(
+  error: unknown,
+  lang: Lang,
+  options: FailureOptions,
+): Promise<FailureReport> {
   if (error instanceof GommeError) {
     const message = error.text[lang];
     const hint = error.hint?.[lang] ?? null;
@@ -48,6 +51,8 @@ export function describeFailure(error: unknown, lang: Lang, options: FailureOpti
   }
   const what = error instanceof Error ? error.message : String(error);
   const debug = options.env.GOMME_DEBUG === '1';
+  // Loaded only for a bug, so every command's start stays light.
+  const { bugDetails, writeBugReport } = await import('./bug-report.js');
   const file = debug ? null : (options.saveBugReport ?? writeBugReport)(error, options.env);
   const where = debug
     ? text('détails ci-dessous', 'details below')

@@ -2,7 +2,7 @@ import { type Command, Option } from '@commander-js/extra-typings';
 import { DESTINATIONS } from '../../certificates/record/schema.js';
 import { text } from '../../core/i18n.js';
 import { METHODS } from '../../erasure/methods.js';
-import { VERIFY_MODES } from '../../erasure/plan/resolve-passes.js';
+import { VERIFY_MODES } from '../../erasure/plan/verify-modes.js';
 import { TECHNIQUES } from '../../erasure/purge/techniques.js';
 import type { ProgramSetup } from './setup.js';
 import { jsonOption, replayOption, yesOption } from './shared-options.js';

@@ -2,7 +2,6 @@
 import { unattendedCommand } from '../commands/unattended.js';
 import { langOf, makeContext } from '../io.js';
 import { guardProcess } from '../process-guards.js';
-import { reportFailure } from '../report-failure.js';
 
 /**
  * Stand-alone entry of `gomme unattended` for the live image's systemd unit, so the boot path depends on this
@@ -21,7 +20,8 @@ unattendedCommand(makeContext(io, out.lang, true), {
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
-    process.exitCode = reportFailure(error, out);
+  async (error: unknown) => {
+    const { reportFailure } = await import('../report-failure.js');
+    process.exitCode = await reportFailure(error, out);
   },
 );

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { guardProcess } from '../../../cli/process-guards.js';
 import { reportFailure } from '../../../cli/report-failure.js';
 import { UsageError } from '../../../core/errors.js';
@@ -20,13 +20,16 @@ function capture() {
 }
 
 describe('reportFailure', () => {
-  it('prints the message and hint on stderr, and the JSON line on stdout with --json', () => {
+  it('prints the message and hint on stderr, and the JSON line on stdout with --json', async () => {
     const { io, out } = capture();
-    const code = reportFailure(new UsageError(text('Nommez des disques.', 'Name drives.'), text('a', 'b')), {
-      io,
-      lang: 'fr',
-      json: true,
-    });
+    const code = await reportFailure(
+      new UsageError(text('Nommez des disques.', 'Name drives.'), text('a', 'b')),
+      {
+        io,
+        lang: 'fr',
+        json: true,
+      },
+    );
     expect(code).toBe(2);
     expect(out.stderr).toBe('gomme: Nommez des disques.\n  → a\n');
     expect(JSON.parse(out.stdout)).toEqual({
@@ -38,9 +41,9 @@ describe('reportFailure', () => {
     });
   });
 
-  it('a bug: one line on stderr, no stack', () => {
+  it('a bug: one line on stderr, no stack', async () => {
     const { io, out } = capture();
-    const code = reportFailure(new RangeError('offset out of range'), {
+    const code = await reportFailure(new RangeError('offset out of range'), {
       io,
       lang: 'en',
       json: false,
@@ -69,7 +72,7 @@ describe('guardProcess', () => {
     return proc;
   }
 
-  it('a closed reader (EPIPE on stdout or stderr) is not an error', () => {
+  it('a closed reader (EPIPE on stdout or stderr) is not an error', async () => {
     const { io, out } = capture();
     const proc = fakeProcess();
     guardProcess({ io, lang: 'fr', json: false }, proc);
@@ -80,14 +83,14 @@ describe('guardProcess', () => {
     expect(out.stderr).toBe('');
   });
 
-  it('any other stream error, and an uncaught error, is reported as a bug and ends with exit 1', () => {
+  it('any other stream error, and an uncaught error, is reported as a bug and ends with exit 1', async () => {
     const { io, out } = capture();
     const proc = fakeProcess();
     guardProcess({ io, lang: 'fr', json: false, saveBugReport: () => '/tmp/b.txt' }, proc);
     proc.stdout.emit('error', Object.assign(new Error('write EIO'), { code: 'EIO' }));
     proc.emit('uncaughtException', new Error('boom'));
     proc.emit('unhandledRejection', new Error('late'));
-    expect(proc.exits).toEqual([1, 1, 1]);
+    await vi.waitFor(() => expect(proc.exits).toEqual([1, 1, 1]));
     expect(out.stderr.trim().split('\n')).toEqual([
       'gomme: Erreur interne, c’est un bogue de gomme : write EIO (détails dans /tmp/b.txt, à joindre au signalement).',
       'gomme: Erreur interne, c’est un bogue de gomme : boom (détails dans /tmp/b.txt, à joindre au signalement).',

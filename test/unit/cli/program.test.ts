@@ -9,7 +9,7 @@ import { programSetup } from '../../../cli/program/setup.js';
 import type { Lang } from '../../../core/i18n.js';
 import { GROUPS } from '../../../diagnostics/groups.js';
 import { METHODS } from '../../../erasure/methods.js';
-import { VERIFY_MODES } from '../../../erasure/plan/resolve-passes.js';
+import { VERIFY_MODES } from '../../../erasure/plan/verify-modes.js';
 import { TECHNIQUES } from '../../../erasure/purge/techniques.js';
 import { cliInProcess } from '../../helpers/cli-in-process.js';
 import { projectRoot } from '../../helpers/fixtures.js';
