@@ -1,6 +1,7 @@
 import { describeFailure, type FailureOptions } from '../core/failure.js';
 import type { Lang } from '../core/i18n.js';
 import type { CliIo } from './io.js';
+import { terminalSafe } from './output/terminal-text.js';
 
 export interface FailureOutput {
   io: CliIo;
@@ -18,8 +19,10 @@ export async function reportFailure(error: unknown, out: FailureOutput): Promise
     env: out.io.env,
     saveBugReport: out.saveBugReport,
   });
-  out.io.stderr.write(`${out.prefix ?? 'gomme'}: ${report.message}\n`);
-  if (report.hint) out.io.stderr.write(`  → ${report.hint}\n`);
+  // Messages can quote drive data (mount points, labels): escaped like every human output.
+  const safe = (line: string) => terminalSafe(line, { keepNewlines: true });
+  out.io.stderr.write(`${out.prefix ?? 'gomme'}: ${safe(report.message)}\n`);
+  if (report.hint) out.io.stderr.write(`  → ${safe(report.hint)}\n`);
   if (report.debugDetails) out.io.stderr.write(`${report.debugDetails}\n`);
   if (out.json) out.io.stdout.write(`${JSON.stringify(report.json)}\n`);
   return report.exitCode;
