@@ -6,7 +6,11 @@ import {
   renderRecordCertificates,
   type WrittenCertificate,
 } from './render-certificate.js';
-import { pauseAfterCommitIfAsked } from './test-hooks.js';
+
+export interface CertifySteps {
+  /** Runs between the journal commit and the rendering (the crash test stops the process there). */
+  afterCommit?: (recordId: string) => Promise<void> | void;
+}
 
 /**
  * The erasure engine's entry point once a machine is done: build the record, commit it, then render and sign.
@@ -15,10 +19,10 @@ import { pauseAfterCommitIfAsked } from './test-hooks.js';
 export async function certifyErasure(
   env: CertificateEnv,
   input: ErasureRecordInput,
-  processEnv: NodeJS.ProcessEnv = process.env,
+  steps: CertifySteps = {},
 ): Promise<{ commit: CommitResult; certificates: WrittenCertificate[] }> {
   const record = buildErasureRecord(input);
   const commit = commitRecord(env.db, record);
-  await pauseAfterCommitIfAsked(processEnv, commit.recordId);
+  await steps.afterCommit?.(commit.recordId);
   return { commit, certificates: await renderRecordCertificates(env, commit.recordId) };
 }

@@ -92,7 +92,7 @@ export async function certifyResults(
   try {
     // PDF rendering and signing (pdfkit, fonts, node-forge) load only when there is a key to sign with.
     const { certifyErasure } = await import('../certificates/certify.js');
-    const { commit, certificates } = await certifyErasure(env, input, ctx.env);
+    const { commit, certificates } = await certifyErasure(env, input);
     const drivePdfs = certificates.filter((c) => c.kind === 'drive');
     const map = new Map<string, string>();
     input.drives.forEach((d, i) => {

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { Lang, Text } from '../core/i18n.js';
+import { type Lang, resolveLang, type Text } from '../core/i18n.js';
 import { terminalSafe } from './output/terminal-text.js';
 
 /** What a command may touch of the outside world; tests pass their own streams. */
@@ -26,4 +26,11 @@ export function makeContext(io: CliIo, lang: Lang, json: boolean): CommandContex
       io.stdout.write(`${json ? line : terminalSafe(line, { keepNewlines: true })}\n`);
     },
   };
+}
+
+/** The language asked for on the command line (`--lang en`, `--lang=en`), else GOMME_LANG, else the locale. */
+export function langOf(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const flag =
+    argv.find((_, i) => argv[i - 1] === '--lang') ?? argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  return resolveLang(flag, env);
 }

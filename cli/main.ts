@@ -1,13 +1,20 @@
 #!/usr/bin/env node
+import { langOf } from './io.js';
+import { guardProcess } from './process-guards.js';
 import { runCli } from './run-cli.js';
 
-// The only process.exit in gomme: everything else returns an exit code.
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+const argv = process.argv.slice(2);
+const io = { stdout: process.stdout, stderr: process.stderr, env: process.env };
+const out = { io, lang: langOf(argv, process.env), json: argv.includes('--json') };
+guardProcess(out);
+
+// The only process.exit in gomme is in guardProcess (a bug no command caught): everything else returns a code.
+runCli(argv, io).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
-    process.stderr.write(`gomme: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
-    process.exit(1);
+  async (error: unknown) => {
+    const { reportFailure } = await import('./report-failure.js');
+    process.exitCode = await reportFailure(error, out);
   },
 );

@@ -1,6 +1,8 @@
+import { type Text, text } from './i18n.js';
+
 /**
  * The one table of gomme's exit codes. Scripts rely on these numbers: never renumber, only add.
- * `cli/main.ts` is the only place that passes them to `process.exit`.
+ * Entry points end with them (cli/main.ts, cli/unattended/main.ts); core/failure.ts maps errors to them.
  */
 export const ExitCode = {
   /** Everything asked for was done (every drive ERASED, every check run). */
@@ -35,19 +37,37 @@ export const ExitCode = {
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
-export const exitCodeDescriptions: Record<ExitCodeValue, string> = {
-  0: 'success',
-  1: 'internal error',
-  2: 'usage error',
-  3: 'refused for safety (protected device or missing confirmation)',
-  4: 'device not found',
-  5: 'not supported',
-  6: 'partial: some drives failed',
-  7: 'erasure or verification failed',
-  8: 'needs root',
-  9: 'required program missing',
-  10: 'bad input file',
-  11: 'certificate tampered or signature invalid',
-  12: 'certificate signer not trusted',
-  130: 'interrupted',
+/** What each code means, as `gomme exit-codes` prints it (README "Exit codes"). */
+export const exitCodeMeanings: Record<ExitCodeValue, Text> = {
+  0: text('succès', 'success'),
+  1: text(
+    'erreur interne (un bogue : signalez-le avec le message)',
+    'internal error (a bug: please report it with the message)',
+  ),
+  2: text('erreur dans la ligne de commande', 'usage error'),
+  3: text(
+    'refusé par sécurité (disque protégé ou confirmation absente)',
+    'refused for safety (protected device or missing confirmation)',
+  ),
+  4: text('disque introuvable', 'device not found'),
+  5: text('non pris en charge', 'not supported'),
+  6: text('partiel : certains disques ont échoué', 'partial: some drives failed'),
+  7: text('effacement ou vérification en échec', 'erasure or verification failed'),
+  8: text('droits administrateur (root) nécessaires', 'needs root'),
+  9: text(
+    'programme requis manquant (le message nomme le paquet Debian)',
+    'required program missing (the message names the Debian package)',
+  ),
+  10: text(
+    'fichier d’entrée inutilisable (paquet, rapport, PDF, clé)',
+    'bad input file (bundle, record, PDF, key)',
+  ),
+  11: text('certificat altéré ou signature invalide', 'certificate tampered or signature invalid'),
+  12: text('signataire du certificat non reconnu', 'certificate signer not trusted'),
+  130: text('interrompu', 'interrupted'),
 };
+
+/** The English meanings (kept for callers that print English only). */
+export const exitCodeDescriptions: Record<ExitCodeValue, string> = Object.fromEntries(
+  Object.entries(exitCodeMeanings).map(([code, meaning]) => [code, meaning.en]),
+) as Record<ExitCodeValue, string>;

@@ -8,26 +8,14 @@ import { presenceChecks } from './checks/presence-checks.js';
 import { selfTest, smartChecks } from './checks/smart-checks.js';
 import { cpuCheck, ramCheck } from './checks/stress-checks.js';
 import { type Grade, grade } from './grading/grade.js';
+import type { Group } from './groups.js';
 import { type Answers, evaluateAnswers } from './guided/answers.js';
 import { collectInventory } from './inventory/collect.js';
 import type { Inventory } from './inventory/types.js';
 import { Probe } from './probe.js';
 import { type ProgressEvent, reason, type TestResult, type TimeBoxes } from './types.js';
 
-/** Test groups `--only` accepts. */
-export const GROUPS = [
-  'smart',
-  'ram',
-  'cpu',
-  'power',
-  'network',
-  'webcam',
-  'audio',
-  'panel',
-  'locks',
-  'guided',
-] as const;
-export type Group = (typeof GROUPS)[number];
+export { GROUPS, type Group } from './groups.js';
 
 const GROUP_OF: Record<string, Group> = {
   battery: 'power',

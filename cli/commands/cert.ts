@@ -35,7 +35,7 @@ export async function certIssueCommand(
     outDir: flags.output,
   });
   try {
-    const { commit, certificates } = await certifyErasure(env, input, ctx.env);
+    const { commit, certificates } = await certifyErasure(env, input);
     ctx.say(
       ctx.json ? JSON.stringify({ commit, certificates }) : `${commit.recordId}\n${listing(certificates)}`,
     );

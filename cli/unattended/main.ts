@@ -1,33 +1,27 @@
 #!/usr/bin/env node
-import { GommeError } from '../../core/errors.js';
-import { ExitCode } from '../../core/exit-codes.js';
-import { resolveLang } from '../../core/i18n.js';
 import { unattendedCommand } from '../commands/unattended.js';
-import { makeContext } from '../io.js';
+import { langOf, makeContext } from '../io.js';
+import { guardProcess } from '../process-guards.js';
 
 /**
  * Stand-alone entry of `gomme unattended` for the live image's systemd unit, so the boot path depends on this
- * one command only. Arguments: [--serial DEVICE] [--dry-run] [--lang fr|en].
+ * one command only. Arguments: [--serial DEVICE] [--dry-run] [--lang fr|en]. Output is NDJSON, errors included.
  */
 const argv = process.argv.slice(2);
 const flagValue = (flag: string) => argv[argv.indexOf(flag) + 1];
-const lang = resolveLang(argv.includes('--lang') ? flagValue('--lang') : undefined, process.env);
-const ctx = makeContext({ stdout: process.stdout, stderr: process.stderr, env: process.env }, lang, true);
+const io = { stdout: process.stdout, stderr: process.stderr, env: process.env };
+const out = { io, lang: langOf(argv, process.env), json: true, prefix: 'gomme unattended' };
+guardProcess(out);
 
-unattendedCommand(ctx, {
+unattendedCommand(makeContext(io, out.lang, true), {
   ...(argv.includes('--serial') ? { serial: flagValue('--serial') } : {}),
   dryRun: argv.includes('--dry-run'),
 }).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
-    if (error instanceof GommeError) {
-      process.stderr.write(`gomme unattended: ${error.text[lang]}\n`);
-      process.exitCode = error.exitCode;
-      return;
-    }
-    process.stderr.write(`gomme unattended: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
-    process.exitCode = ExitCode.FAILURE;
+  async (error: unknown) => {
+    const { reportFailure } = await import('../report-failure.js');
+    process.exitCode = await reportFailure(error, out);
   },
 );

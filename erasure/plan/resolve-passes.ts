@@ -4,8 +4,9 @@ import { type AesCtrSeed, AesCtrStream, newSeed } from '../patterns/aes-ctr-stre
 import { ConstantPattern } from '../patterns/constant-pattern.js';
 import type { PatternSource } from '../patterns/pattern-source.js';
 
-export type VerifyMode = 'none' | 'sample' | 'last' | 'all';
-export const VERIFY_MODES: readonly VerifyMode[] = ['none', 'sample', 'last', 'all'];
+import type { VerifyMode } from './verify-modes.js';
+
+export { VERIFY_MODES, type VerifyMode } from './verify-modes.js';
 
 /** A pass with everything random already drawn: stored in the job so it can be verified and resumed. */
 export type PatternSpec = { type: 'constant'; bytes: number[] } | { type: 'prng'; seed: AesCtrSeed };

@@ -1,5 +1,5 @@
 import { render } from 'ink-testing-library';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GuideApp } from '../../../cli/tui/app.js';
 import type { GuideState } from '../../../cli/tui/state/types.js';
 import { bootStick, entry, fakeServices, hdd } from './fakes.js';
@@ -72,9 +72,12 @@ describe('GuideApp with fake services', () => {
     await waitFor(lastFrame, 'L-7');
     await keys(stdin, DOWN, DOWN, 'I', 'N', 'V', '1', DOWN, DOWN, ENTER);
     let f = await waitFor(lastFrame, 'ThinkPad T460');
-    expect(fake.saved).toEqual([
-      { operator: 'Awa', intake: { donor: 'Mairie', lot: 'L-7', assetTag: '', publicDonor: true } },
-    ]);
+    // The intake is saved by an effect that may run just after the next screen's first frame.
+    await vi.waitFor(() =>
+      expect(fake.saved).toEqual([
+        { operator: 'Awa', intake: { donor: 'Mairie', lot: 'L-7', assetTag: '', publicDonor: true } },
+      ]),
+    );
     await keys(stdin, ENTER); // yes, it is this machine
     await waitFor(lastFrame, 'non disponibles');
     await keys(stdin, ENTER);

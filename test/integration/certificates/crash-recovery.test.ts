@@ -7,7 +7,6 @@ import { loadRecord } from '../../../certificates/journal-store.js';
 import { initKeys } from '../../../certificates/keys/init-keys.js';
 import { openCertificateEnv } from '../../../certificates/open-env.js';
 import { renderRecordCertificates } from '../../../certificates/render-certificate.js';
-import { PAUSE_AFTER_COMMIT_ENV } from '../../../certificates/test-hooks.js';
 import { listCertificates } from '../../../core/journal/certificates.js';
 import { projectRoot } from '../../helpers/fixtures.js';
 import { tempDataDir, tool } from './helpers.js';
@@ -51,9 +50,9 @@ describe('crash between record commit and PDF rendering', () => {
     const marker = join(data.dir, 'committed.txt');
     const child = spawn(
       process.execPath,
-      [join(build, 'test/integration/certificates/child/issue-child.js')],
+      [join(build, 'test/integration/certificates/child/issue-child.js'), marker],
       {
-        env: { ...process.env, GOMME_DATA_DIR: data.dir, [PAUSE_AFTER_COMMIT_ENV]: marker },
+        env: { ...process.env, GOMME_DATA_DIR: data.dir },
         stdio: ['ignore', 'ignore', 'pipe'],
       },
     );

@@ -56,7 +56,7 @@ describe('gomme erase --dry-run on a replayed bundle', () => {
     expect(r.stderr).toContain('only go with --dry-run');
   });
 
-  it('an unknown method is refused with the list of known ones', async () => {
+  it('an unknown method is a usage error listing the known ones, before anything is read', async () => {
     const r = await cliInProcess([
       'erase',
       '--dry-run',
@@ -67,7 +67,10 @@ describe('gomme erase --dry-run on a replayed bundle', () => {
       'shred-it',
       '--json',
     ]);
-    expect(r.code).toBe(3);
-    expect(r.stdout).toContain('Unknown method');
+    expect(r.code).toBe(2);
+    const error = JSON.parse(r.stdout) as { type: string; code: string; message: string };
+    expect(error).toMatchObject({ type: 'error', code: 'usage', exitCode: 2 });
+    expect(error.message).toContain('"shred-it"');
+    expect(error.message).toMatch(/allowed: auto, nist-clear, .*dod-7.*nvme-format-user-data/);
   });
 });

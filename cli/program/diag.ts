@@ -1,0 +1,64 @@
+import type { Command } from '@commander-js/extra-typings';
+import { text } from '../../core/i18n.js';
+import { GROUPS } from '../../diagnostics/groups.js';
+import type { ProgramSetup } from './setup.js';
+import { jsonOption, replayOption } from './shared-options.js';
+
+/** Hardware tests and grading: `gomme diag`. */
+export function registerDiag(program: Command, s: ProgramSetup): void {
+  const groups = GROUPS.join(',');
+  program
+    .command('diag')
+    .description(
+      s.say(
+        text('inventaire, tests du matériel et note de l’appareil', 'inventory, hardware tests and grading'),
+      ),
+    )
+    .option(
+      '--only <groups>',
+      s.say(text(`seulement ces groupes : ${groups}`, `only these groups: ${groups}`)),
+    )
+    .option(
+      '--quick',
+      s.say(
+        text('limites de temps courtes (quelques secondes par test)', 'short time boxes (seconds per test)'),
+      ),
+    )
+    .option(
+      '--answers <file>',
+      s.say(
+        text(
+          'réponses aux questions guidées (fichier, ou - pour l’entrée standard)',
+          'answers to the guided questions (file, or - for stdin)',
+        ),
+      ),
+    )
+    .option('--no-guided', s.say(text('ne pas poser les questions guidées', 'skip the guided questions')))
+    .option(
+      '--public-donor',
+      s.say(
+        text(
+          'don d’un organisme public : plafond de prix de revente',
+          'given by a public body: resale price cap',
+        ),
+      ),
+    )
+    .addOption(jsonOption(s))
+    .addOption(replayOption(s))
+    .action(async (options) => {
+      const { diagCommand } = await import('../commands/diag.js');
+      const controller = new AbortController();
+      const abort = () => controller.abort();
+      process.once('SIGINT', abort);
+      try {
+        s.setExit(
+          await diagCommand(s.context(options.json), options, {
+            stdin: process.stdin,
+            signal: controller.signal,
+          }),
+        );
+      } finally {
+        process.off('SIGINT', abort);
+      }
+    });
+}

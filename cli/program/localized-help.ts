@@ -1,0 +1,65 @@
+import type { Argument, Command, Option } from '@commander-js/extra-typings';
+import type { Text } from '../../core/i18n.js';
+import { text } from '../../core/i18n.js';
+import type { ProgramSetup } from './setup.js';
+
+/** Commander's own words (help headings, built-in options), in the user's language. */
+const HEADINGS: Record<string, Text> = {
+  'Usage:': text('Utilisation :', 'Usage:'),
+  'Arguments:': text('Arguments :', 'Arguments:'),
+  'Options:': text('Options :', 'Options:'),
+  'Commands:': text('Commandes :', 'Commands:'),
+  'Global Options:': text('Options générales :', 'Global Options:'),
+};
+
+/** Commander's usage placeholders, in the user's language. */
+const USAGE_WORDS: Record<string, Text> = {
+  '[command]': text('[commande]', '[command]'),
+};
+
+/** "(choix : …, par défaut : …)" after an option's or argument's description, as commander would in English. */
+function withExtraInfo(
+  s: ProgramSetup,
+  description: string,
+  item: {
+    argChoices?: string[] | undefined;
+    defaultValue?: unknown;
+    defaultValueDescription?: string | undefined;
+  },
+  showDefault: boolean,
+): string {
+  const extra: string[] = [];
+  if (item.argChoices) {
+    const choices = item.argChoices.join(', ');
+    extra.push(s.say(text(`choix : ${choices}`, `choices: ${choices}`)));
+  }
+  if (showDefault && item.defaultValue !== undefined) {
+    const value = item.defaultValueDescription ?? String(item.defaultValue);
+    extra.push(s.say(text(`par défaut : ${value}`, `default: ${value}`)));
+  }
+  if (extra.length === 0) return description;
+  return `${description} (${extra.join(s.say(text(' ; ', '; ')))})`.trim();
+}
+
+function optionShowsDefault(option: Option): boolean {
+  // As commander: a boolean flag's default is for programmers, not users.
+  return option.required || option.optional;
+}
+
+/** Applies the language to the root command; subcommands created afterwards inherit it. */
+export function localizeHelp(program: Command, s: ProgramSetup): void {
+  program
+    .helpOption('-h, --help', s.say(text('afficher cette aide', 'display help for command')))
+    .helpCommand(
+      s.say(text('help [commande]', 'help [command]')),
+      s.say(text('afficher l’aide d’une commande', 'display help for command')),
+    )
+    .configureHelp({
+      styleTitle: (title: string) => (HEADINGS[title] ? s.say(HEADINGS[title]) : title),
+      styleSubcommandText: (word: string) => (USAGE_WORDS[word] ? s.say(USAGE_WORDS[word]) : word),
+      optionDescription: (option: Option) =>
+        withExtraInfo(s, option.description ?? '', option, optionShowsDefault(option)),
+      argumentDescription: (argument: Argument) =>
+        withExtraInfo(s, argument.description ?? '', argument, true),
+    });
+}
