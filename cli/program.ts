@@ -94,13 +94,19 @@ export function buildProgram(io: CliIo, lang: Lang, setExit: (code: number) => v
     .addOption(replayOption())
     .option('-y, --yes', fr ? 'confirmer sans question (scripts)' : 'confirm without asking (scripts)')
     .option('--resume', fr ? 'reprendre les effacements interrompus' : 'resume interrupted erasures')
+    .option('--jobs', fr ? 'lister les travaux du journal' : 'list the journal’s jobs')
+    .option(
+      '--forget <job>',
+      fr ? 'abandonner un travail interrompu (disque absent)' : 'discard an interrupted job (drive gone)',
+    )
     .option('--operator <name>', fr ? 'nom de la personne qui efface' : 'name of the person erasing')
     .option('--donor <name>', fr ? 'donateur (entreprise, collectivité…)' : 'donor (company, public body…)')
     .option('--lot <id>', fr ? 'lot de dons' : 'donation lot')
     .addOption(
       new Option('--destination <where>', fr ? 'destination après effacement' : 'destination after erasure')
         .choices(['reuse', 'donation', 'resale', 'recycling', 'destruction', 'return-to-donor', 'unknown'])
-        .default('reuse'),
+        // No commander default: the session's (reuse) applies, and a resumed batch keeps its own.
+        .default(undefined, 'reuse'),
     )
     .addOption(new Option('--checkpoint-interval <ms>', 'checkpoint interval (tests)').hideHelp())
     .addOption(jsonOption())

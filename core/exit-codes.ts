@@ -29,6 +29,12 @@ export const ExitCode = {
   TAMPERED: 11,
   /** `gomme cert verify`: intact, but signed by a certificate this installation does not trust. */
   UNKNOWN_SIGNER: 12,
+  /**
+   * The journal cannot be written (full, read-only, damaged): the proof of an erasure could not be kept. Before
+   * an erasure nothing is written to any drive; during one, the jobs stop and an emergency copy of the records
+   * says what reached each drive.
+   */
+  JOURNAL: 13,
   /** Interrupted by the operator (Ctrl-C / SIGTERM); jobs left resumable. */
   INTERRUPTED: 130,
 } as const;
@@ -49,5 +55,6 @@ export const exitCodeDescriptions: Record<ExitCodeValue, string> = {
   10: 'bad input file',
   11: 'certificate tampered or signature invalid',
   12: 'certificate signer not trusted',
+  13: 'journal unusable (full, read-only, damaged): proof not kept, emergency copy written',
   130: 'interrupted',
 };

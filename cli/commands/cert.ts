@@ -9,6 +9,7 @@ import {
   renderRecordCertificates,
   type WrittenCertificate,
 } from '../../certificates/render-certificate.js';
+import { pauseAfterCommitIfAsked } from '../../certificates/test-hooks.js';
 import { verifyCertificate } from '../../certificates/verify/verify-certificate.js';
 import { BadInputError, UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
@@ -35,13 +36,15 @@ export async function certIssueCommand(
     outDir: flags.output,
   });
   try {
-    const { commit, certificates } = await certifyErasure(env, input, ctx.env);
+    const { commit, certificates } = await certifyErasure(env, input, {
+      afterCommit: (c) => pauseAfterCommitIfAsked(ctx.env, c.recordId),
+    });
     ctx.say(
       ctx.json ? JSON.stringify({ commit, certificates }) : `${commit.recordId}\n${listing(certificates)}`,
     );
     return ExitCode.OK;
   } finally {
-    env.db.close();
+    env.journal.close();
   }
 }
 
@@ -74,7 +77,7 @@ export async function certRenderCommand(
     ctx.say(ctx.json ? JSON.stringify(written) : listing(written));
     return ExitCode.OK;
   } finally {
-    env.db.close();
+    env.journal.close();
   }
 }
 

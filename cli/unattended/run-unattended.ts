@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Drive } from '../../core/drive.js';
 import { GommeError, ToolMissingError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { type Text, text } from '../../core/i18n.js';
@@ -10,7 +11,7 @@ import { AUTO_METHOD } from '../../erasure/plan/plan-erasure.js';
 import { ENGINES } from '../../erasure/purge/engines.js';
 import type { EraseOptions } from '../commands/erase.js';
 import type { CommandContext } from '../io.js';
-import { type ParamsOutcome, resolveUnattendedParams } from './params.js';
+import { type ParamsOutcome, resolveUnattendedParams, type UnattendedParams } from './params.js';
 
 /** What the unattended run needs from outside; tests give fakes. */
 export interface UnattendedDeps {
@@ -108,7 +109,23 @@ export async function runUnattended(
   });
   if (choice.errors.length > 0)
     return refuse(emit, 'unattended-targets', ExitCode.REFUSED, choice.errors, ctx);
-  const devices = choice.targets.map((d) => d.byIdPath ?? d.path);
+  return eraseChosen(ctx, choice.targets, params, deps, options);
+}
+
+/**
+ * The erase step once the targets are chosen: `gomme erase` in-process, so the same session (checks before the
+ * first byte, journal, record, certificates), with its NDJSON on stdout, which the caller tees to the serial
+ * console and the data partition: an emergency copy of the records lands there too.
+ */
+export async function eraseChosen(
+  ctx: CommandContext,
+  targets: readonly Drive[],
+  params: Pick<UnattendedParams, 'method' | 'verify'>,
+  deps: Pick<UnattendedDeps, 'erase'>,
+  options: UnattendedRunOptions,
+): Promise<number> {
+  const emit = (event: Record<string, unknown>) => ctx.stdout.write(`${JSON.stringify(event)}\n`);
+  const devices = targets.map((d) => d.byIdPath ?? d.path);
   try {
     return await deps.erase(ctx, devices, {
       ...(params.method ? { method: params.method } : {}),

@@ -4,8 +4,11 @@
  */
 import { certifyErasure } from '../../../../certificates/certify.js';
 import { openCertificateEnv } from '../../../../certificates/open-env.js';
+import { pauseAfterCommitIfAsked } from '../../../../certificates/test-hooks.js';
 import { sampleInput } from '../../../unit/certificates/fixtures/sample-input.js';
 
 const env = openCertificateEnv(process.env, 'fr');
-await certifyErasure(env, sampleInput());
-env.db.close();
+await certifyErasure(env, sampleInput(), {
+  afterCommit: (commit) => pauseAfterCommitIfAsked(process.env, commit.recordId),
+});
+env.journal.close();
