@@ -84,7 +84,7 @@ function renderJobs(jobs: JobSummary[], ctx: CommandContext): string {
     job.startedAt.slice(0, 16).replace('T', ' '),
     status[s][ctx.lang],
     job.result ?? '',
-    `${job.checkpoint.pass + 1}/${job.plan.passes.length || 1} ${formatBytes(job.figures.bytesWritten)}`,
+    `${passLabel(job)} ${formatBytes(job.figures.bytesWritten)}`,
     job.recordId ?? '',
   ]);
   const header = text(
@@ -92,4 +92,10 @@ function renderJobs(jobs: JobSummary[], ctx: CommandContext): string {
     'job|drive|serial / file|method|started|status|result|pass, written|record',
   )[ctx.lang].split('|');
   return `${renderTable(header, rows)}\n${text(`${jobs.length} travail(s)`, `${jobs.length} job(s)`)[ctx.lang]}`;
+}
+
+/** The pass a job is at (or the passes it completed, once finished): "2/3". */
+function passLabel(job: JobSummary['job']): string {
+  const passes = Math.max(1, job.plan.passes.length);
+  return `${Math.min(job.checkpoint.pass + (job.state === 'finished' ? 0 : 1), passes)}/${passes}`;
 }

@@ -1,5 +1,5 @@
-import { statfsSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { closeSync, openSync, statfsSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { GommeError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { type Text, text } from '../i18n.js';
@@ -141,9 +141,28 @@ export function classifyJournalError(error: unknown, file: string): JournalError
     // SQLite reports a full or read-only medium as a plain I/O error on some paths: look at the medium.
     const free = freeBytes(dirname(file));
     if (free === 0) return new JournalFullError(file, { freeBytes: 0 }, error);
+    const readOnly = notWritable(dirname(file));
+    if (readOnly) return new JournalReadOnlyError(file, `${code}, ${readOnly}`, error);
     return new JournalIoError(file, `${code}: ${detail}`, error);
   }
   return null;
+}
+
+/**
+ * Why `dir` cannot be written to (EROFS, EACCES…), or null when it can: a real write, since a filesystem that
+ * turned read-only after an error (ext4 errors=remount-ro) still passes access(W_OK).
+ */
+function notWritable(dir: string): string | null {
+  const probe = join(dir, `.gomme-write-probe-${process.pid}`);
+  try {
+    closeSync(openSync(probe, 'w'));
+    unlinkSync(probe);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string') return code;
+    throw error;
+  }
 }
 
 /** Bytes an unprivileged writer may still use on the filesystem holding `dir`; null when it cannot be read. */

@@ -46,7 +46,9 @@ describe('buildErasureRecord', () => {
     });
     const unresumed = nvmeInput({
       errors: [],
-      interruptions: [{ at: '2026-03-14T10:32:30.000Z', reason: 'process-died', resumedAt: null, resumeOffsetBytes: 0 }],
+      interruptions: [
+        { at: '2026-03-14T10:32:30.000Z', reason: 'process-died', resumedAt: null, resumeOffsetBytes: 0 },
+      ],
     });
     const r = buildErasureRecord(sampleInput({ drives: [hidden, unresumed] }));
     expect(r.drives.map((d) => d.result)).toEqual(['ERASED_WITH_EXCEPTIONS', 'ERASED_WITH_EXCEPTIONS']);

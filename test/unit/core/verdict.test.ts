@@ -6,7 +6,9 @@ const base = { stopped: false, errorCount: 0, verificationPassed: true as boolea
 
 describe('driveVerdict: the one rule of every engine and of the record', () => {
   it('stopped beats everything: ABORTED (resumable), even with errors', () => {
-    expect(driveVerdict({ ...base, stopped: true, errorCount: 3, verificationPassed: false })).toBe('ABORTED');
+    expect(driveVerdict({ ...base, stopped: true, errorCount: 3, verificationPassed: false })).toBe(
+      'ABORTED',
+    );
   });
 
   it('a failed read-back, a recorded error or a failed firmware command is FAILED', () => {
