@@ -100,6 +100,8 @@ export async function eraseCommand(
     : plansOrRefuse(planTargets(drives, devices, { method: options.method, verify: options.verify }));
   const opened = openSession(sessionSettings(ctx, deps));
   try {
+    // Before anything is erased: unsigned records, a rebuilt journal index, records recovered from a crash.
+    for (const notice of opened.notices) sayNotice(ctx, notice);
     const run = plans
       ? await startNew(ctx, opened, plans, options, system)
       : await startResumed(ctx, opened, drives, options, system);
@@ -144,7 +146,6 @@ async function startNew(
   const targets = plans.map((p) => p.drive);
   requireRoom(opened, plans.length);
   await checkTargets(opened, targets);
-  for (const notice of opened.notices) sayNotice(ctx, notice);
   await confirm(ctx, targets, options);
   return startJobs(opened, plans, await factsFor(opened, options, system));
 }
@@ -167,7 +168,6 @@ async function startResumed(
     if (drive.protected) throw new ProtectedDeviceError(drive.path, drive.protections);
   requireRoom(opened, plan.resume.length);
   await refuseDrivesInUse(plan.resume.map((r) => r.drive));
-  for (const notice of opened.notices) sayNotice(ctx, notice);
   await confirm(
     ctx,
     plan.resume.map((r) => r.drive),

@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WRITE_POINTS } from '../../core/journal/index.js';
 import { projectRoot } from '../helpers/fixtures.js';
 import { createProtectedDrive, dropKeyTemplate, type ProtectedDrive } from './session/harness.js';
+import { HOSTILE } from './session/hostile.js';
+import { JOURNAL_FAULTS } from './session/journal-faults.js';
 import { KILL_POINTS, UNREACHABLE } from './session/kill-points.js';
 import { type Row, summaryTable } from './session/summary.js';
 
@@ -50,5 +52,13 @@ describe.skipIf(!isRoot)('erase session under faults', () => {
 
   describe('kill -9 at each write point, then gomme erase --resume', () => {
     for (const point of KILL_POINTS) it(point.name, async () => judge(await point.run(root, prot)));
+  });
+
+  describe('the journal full, read-only or damaged, before, during and after the writes', () => {
+    for (const fault of JOURNAL_FAULTS) it(fault.name, async () => judge(await fault.run(root, prot)));
+  });
+
+  describe('hostile inputs: keys, config, duplicate and stale jobs, a drive in use', () => {
+    for (const hostile of HOSTILE) it(hostile.name, async () => judge(await hostile.run(root, prot)));
   });
 });

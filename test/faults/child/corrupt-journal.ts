@@ -2,6 +2,7 @@
  * TEST-ONLY damage to a journal file, the two ways the fault suite needs. Raw SQLite here on purpose: this is
  * the outside world breaking the file, not gomme using it.
  */
+import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 
@@ -10,16 +11,11 @@ import BetterSqlite3 from 'better-sqlite3';
  * so every row is "missing from index". The table itself is intact: a REINDEX repairs it without loss.
  */
 export function corruptRecordsIndex(file: string): void {
-  const db = new BetterSqlite3(file);
-  try {
-    db.pragma('writable_schema = ON');
-    db.prepare(
-      `UPDATE sqlite_master SET sql = 'CREATE INDEX records_lot ON records (donor)' WHERE name = 'records_lot'`,
-    ).run();
-    db.pragma('writable_schema = OFF');
-  } finally {
-    db.close();
-  }
+  // The sqlite3 shell: better-sqlite3 opens in defensive mode, which refuses writable_schema edits.
+  execFileSync('sqlite3', [
+    file,
+    `PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = 'CREATE INDEX records_lot ON records (donor)' WHERE name = 'records_lot';`,
+  ]);
 }
 
 /** Table damage: the root page of the records table is overwritten with garbage (only .recover gets rows back). */

@@ -5,13 +5,13 @@
  * every write point (a census). Argument: one JSON object (see ChildSpec).
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, closeSync, constants, openSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, constants, openSync } from 'node:fs';
 import { type EraseOptions, eraseCommand } from '../../../cli/commands/erase.js';
 import { makeContext } from '../../../cli/io.js';
 import { GommeError } from '../../../core/errors.js';
 import type { WritePoint } from '../../../core/journal/index.js';
 import { corruptRecordsIndex } from './corrupt-journal.js';
+import { fill } from './fill.js';
 
 export interface ChildAct {
   at: WritePoint;
@@ -30,18 +30,6 @@ export interface ChildSpec {
   acts: ChildAct[];
   /** Append every write point to this file, one per line. */
   census?: string;
-}
-
-function fill(dir: string): void {
-  const fd = openSync(join(dir, `filler-${process.pid}-${Date.now()}`), 'w');
-  const chunk = Buffer.alloc(1 << 20);
-  try {
-    for (;;) writeSync(fd, chunk);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as ChildSpec;

@@ -23,6 +23,7 @@ import { projectRoot } from '../../helpers/fixtures.js';
 import { createLoopDevice, type LoopDevice } from '../../helpers/loop-device.js';
 import { type GommeRun, runGomme } from '../../helpers/run-gomme.js';
 import type { ChildSpec } from '../child/erase-with-hook.js';
+import { fill } from '../child/fill.js';
 
 export const MiB = 1024 * 1024;
 export const SIZE = 16 * MiB;
@@ -131,12 +132,7 @@ export function createDataFs(root: string, size = 48 * MiB): DataFs {
   return {
     mount,
     dir,
-    fill() {
-      mkdirSync(fillers, { recursive: true });
-      spawnSync('dd', ['if=/dev/zero', `of=${join(fillers, `f-${Date.now()}`)}`, 'bs=1M'], {
-        stdio: 'ignore',
-      });
-    },
+    fill: () => fill(fillers),
     unfill: () => rmSync(fillers, { recursive: true, force: true }),
     breakReadOnly: () =>
       writeFileSync(`/sys/fs/ext4/${basename(loop.path)}/trigger_fs_error`, 'gomme fault test'),
