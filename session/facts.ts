@@ -61,15 +61,3 @@ export function resolveFacts(request: FactsRequest, sources: FactsSources): Sess
     software: sources.software,
   };
 }
-
-/** A resumed batch keeps the facts it started with; flags given again on --resume win. */
-export function withOverrides(stored: SessionFacts, request: FactsRequest): SessionFacts {
-  const given = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : undefined);
-  return {
-    ...stored,
-    operator: given(request.operator) ?? stored.operator,
-    donor: given(request.donor) ?? stored.donor,
-    lot: given(request.lot) ?? stored.lot,
-    destination: request.destination ?? stored.destination,
-  };
-}

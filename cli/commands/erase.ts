@@ -164,6 +164,14 @@ async function startResumed(
     return null;
   }
   for (const job of plan.missing) sayNotice(ctx, missingNotice(job));
+  if (options.operator || options.donor || options.lot || options.destination)
+    sayNotice(
+      ctx,
+      text(
+        'Les travaux repris gardent l’opérateur, le donateur, le lot et la destination de leur début.',
+        'Resumed jobs keep the operator, donor, lot and destination they started with.',
+      ),
+    );
   for (const { drive } of plan.resume)
     if (drive.protected) throw new ProtectedDeviceError(drive.path, drive.protections);
   requireRoom(opened, plan.resume.length);

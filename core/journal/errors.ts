@@ -160,7 +160,9 @@ function notWritable(dir: string): string | null {
     return null;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string') return code;
+    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return code;
+    // Anything else (the folder is gone, an I/O error) says nothing about writability.
+    if (typeof code === 'string') return null;
     throw error;
   }
 }
