@@ -82,7 +82,7 @@ describe('GuardedJobJournal', () => {
     guard.finish('j', outcome('ABORTED'), '2026-01-01T00:00:07.000Z');
     expect(writes).toEqual([`checkpoint 0@${4 * MiB}`]);
     expect(faults).toEqual(['journal-full']);
-    const [{ job }] = guard.snapshot() as [{ job: JobRow }];
+    const job = guard.snapshot()[0]?.job as JobRow;
     expect(job).toMatchObject({
       state: 'aborted',
       result: 'ABORTED',
