@@ -13,6 +13,7 @@
  *   const certified = await certifyRecords(opened.journal, opened.signing, lang, ids);
  */
 import type { Drive } from '../core/drive.js';
+import type { System } from '../core/run/system.js';
 import { refuseDrivesInUse } from './in-use.js';
 import type { JournalAccess } from './open-session.js';
 import { refuseDrivesWithJobs } from './start-jobs.js';
@@ -47,8 +48,15 @@ export { factsFor } from './session-facts.js';
 export type { Signing } from './signing.js';
 export { DriveHasJobError, type StartedRun, startJobs } from './start-jobs.js';
 
-/** Before the confirmation: no target already has an unfinished job, and none is in use (exit 3 otherwise). */
-export async function checkTargets(access: JournalAccess, drives: readonly Drive[]): Promise<void> {
+/**
+ * Before the confirmation: no target already has an unfinished job, none became protected since discovery,
+ * none is in use (exit 3 otherwise).
+ */
+export async function checkTargets(
+  access: JournalAccess,
+  drives: readonly Drive[],
+  system: System,
+): Promise<void> {
   refuseDrivesWithJobs(access, drives);
-  await refuseDrivesInUse(drives);
+  await refuseDrivesInUse(drives, system);
 }

@@ -19,10 +19,12 @@ import {
   renderResults,
   resultJson,
 } from '../output/erase-report.js';
+import { terminalSafe } from '../output/terminal-text.js';
 
 /** Told before anything is erased (and after, for signing): stderr, and a JSON line in --json mode. */
 export function sayNotice(ctx: CommandContext, notice: Text, code = 'notice'): void {
-  ctx.stderr.write(`gomme: ${notice[ctx.lang]}\n`);
+  // Notices name drives and files: their text comes from outside and is shown escaped.
+  ctx.stderr.write(`gomme: ${terminalSafe(notice[ctx.lang], { keepNewlines: true })}\n`);
   if (ctx.json) ctx.stdout.write(`${JSON.stringify({ type: 'notice', code, message: notice[ctx.lang] })}\n`);
 }
 

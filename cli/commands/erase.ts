@@ -145,7 +145,7 @@ async function startNew(
 ): Promise<StartedRun> {
   const targets = plans.map((p) => p.drive);
   requireRoom(opened, plans.length);
-  await checkTargets(opened, targets);
+  await checkTargets(opened, targets, system);
   await confirm(ctx, targets, options);
   return startJobs(opened, plans, await factsFor(opened, options, system));
 }
@@ -175,7 +175,10 @@ async function startResumed(
   for (const { drive } of plan.resume)
     if (drive.protected) throw new ProtectedDeviceError(drive.path, drive.protections);
   requireRoom(opened, plan.resume.length);
-  await refuseDrivesInUse(plan.resume.map((r) => r.drive));
+  await refuseDrivesInUse(
+    plan.resume.map((r) => r.drive),
+    system,
+  );
   await confirm(
     ctx,
     plan.resume.map((r) => r.drive),

@@ -124,7 +124,7 @@ export function renderEmergency(copy: EmergencyCopy, lang: Lang): string {
       text(`  copie de secours du rapport : ${f}`, `  emergency copy of the record: ${f}`),
     ),
     ...copy.failures.map((f) => text(`  copie impossible : ${f}`, `  copy failed: ${f}`)),
-  ].map((t) => t[lang]);
+  ].map((t) => terminalSafe(t[lang]));
   if (copy.files.length === 0) lines.push(JSON.stringify(copy.records));
   return lines.join('\n');
 }
