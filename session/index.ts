@@ -34,7 +34,7 @@ export {
 } from './open-session.js';
 export { currentOwner, ownerAlive, type ProcReader, parseStartTicks } from './owner.js';
 export { plansOrRefuse, planTargets, type TargetPlan, type TargetRequest } from './plan-targets.js';
-export { exitCodeFor, recordIdsOf } from './report.js';
+export { exitCodeFor, faultWithCopy, recordIdsOf } from './report.js';
 export {
   claimJobs,
   missingNotice,

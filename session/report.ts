@@ -1,6 +1,9 @@
 import type { EraseResult } from '../core/events.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { text } from '../core/i18n.js';
+import { JournalError } from '../core/journal/index.js';
 import type { JobResult } from '../erasure/jobs/run-jobs.js';
+import type { EmergencyCopy } from './emergency.js';
 
 /** 0 only when every drive is ERASED; 130 when one was stopped; 6 when some are ERASED; 7 when none is. */
 export function exitCodeFor(results: ReadonlyArray<{ result: EraseResult }>): number {
@@ -17,4 +20,25 @@ export function recordIdsOf(results: readonly JobResult[]): string[] {
     return typeof id === 'string' ? [id] : [];
   });
   return [...new Set(ids)];
+}
+
+/**
+ * For a front end without an NDJSON stream (the guide, the demo): the journal's failure, with what reached each
+ * drive and where the emergency copy is, in one message.
+ */
+export function faultWithCopy(fault: JournalError, copy: EmergencyCopy | null): JournalError {
+  const reached = (copy?.drives ?? []).map(
+    (d) => `${d.device} ${d.result} (pass ${d.checkpoint.pass + 1} @${d.checkpoint.offset})`,
+  );
+  const files = copy?.files.join(', ') || '—';
+  return new JournalError(
+    fault.code,
+    fault.file,
+    text(
+      `${fault.text.fr} Arrêt : ${reached.join(' ; ')}. Copie de secours des rapports : ${files}.`,
+      `${fault.text.en} Stopped: ${reached.join('; ')}. Emergency copy of the records: ${files}.`,
+    ),
+    fault.hint ?? text('', ''),
+    fault,
+  );
 }

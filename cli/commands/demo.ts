@@ -10,6 +10,7 @@ import {
   certifyRecords,
   checkTargets,
   factsFor,
+  faultWithCopy,
   openSession,
   plansOrRefuse,
   planTargets,
@@ -70,7 +71,7 @@ export async function demoCommand(ctx: CommandContext, deps: DemoDeps = {}): Pro
       );
       const run = startJobs(opened, plans, await factsFor(opened, {}, system));
       const outcome = await runStarted(opened, run, { runner: system.runner, emit: () => {} });
-      if (outcome.fault) throw outcome.fault;
+      if (outcome.fault) throw faultWithCopy(outcome.fault, outcome.emergency);
       await certifyRecords(
         opened.journal,
         opened.signing,

@@ -8,6 +8,7 @@ import type { VerifyMode } from '../../erasure/plan/resolve-passes.js';
 import {
   checkTargets,
   factsFor,
+  faultWithCopy,
   openSession,
   planTargets,
   requireRoom,
@@ -88,7 +89,7 @@ export function realGuideServices(options: RealServicesOptions): GuideServices {
             signal,
             tuning: options.checkpointMs ? { checkpointMs: options.checkpointMs } : {},
           });
-          if (outcome.fault) throw outcome.fault;
+          if (outcome.fault) throw faultWithCopy(outcome.fault, outcome.emergency);
           return outcome.drives;
         } finally {
           opened.journal.close();

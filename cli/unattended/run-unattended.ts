@@ -161,9 +161,11 @@ async function capture(
   const discovery = await discoverDrives(recording);
   const dir = join(resolveDataDir(ctx.env), 'captures');
   const file = join(dir, `capture-${at().replace(/[:.]/g, '-')}.json`);
+  let written = false;
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await writeFile(file, `${JSON.stringify(recording.bundle, null, 1)}\n`, { mode: 0o600 });
+    written = true;
     emit({
       type: 'unattended',
       phase: 'capture-written',
@@ -177,6 +179,12 @@ async function capture(
       at: at(),
       message: `capture bundle not written to ${file}: ${(error as Error).message}`,
     });
+  }
+  if (written) {
+    // Queued for the workshop hub; the bundle is safe on the data partition whatever the journal says.
+    const { queueFileForHub } = await import('../../session/hub-queue.js');
+    const notQueued = queueFileForHub(resolveDataDir(ctx.env), 'capture', file, deps.now());
+    if (notQueued) emit({ type: 'warning', at: at(), message: notQueued.text[ctx.lang] });
   }
   emit(drivesJson(discovery));
   return ExitCode.OK;
