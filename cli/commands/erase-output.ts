@@ -43,7 +43,8 @@ export async function finishErasure(
         opened.journal,
         opened.signing,
         ctx.lang,
-        outcome.records.map((r) => r.recordId),
+        // Records a crash left uncommitted were committed at the start: they are signed with this run's.
+        [...opened.recovered, ...outcome.records.map((r) => r.recordId)],
       );
   if (certified?.notice) sayNotice(ctx, certified.notice, 'unsigned');
   const pdfs = certified ? drivePdfs(outcome.records, certified) : new Map<string, string>();

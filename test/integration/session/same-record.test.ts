@@ -73,7 +73,14 @@ function normalise(record: Record<string, unknown>): unknown {
   const drives = (record.drives as Array<Record<string, unknown>>).map((d) => {
     const { device: _d, startedAt: _s, finishedAt: _f, durationSeconds: _t, sanitization, ...rest } = d;
     const { commands: _c, ...method } = sanitization as Record<string, unknown>;
-    return { ...rest, sanitization: method };
+    // Each plan draws its own sampling seed: overlapping samples merge differently, a few KiB either way.
+    const v = rest.verification as { coveragePercent: number; detail: string | null };
+    const verification = {
+      ...v,
+      coveragePercent: Math.round(v.coveragePercent),
+      detail: v.detail?.replace(/\d+ bytes read back/, 'N bytes read back') ?? null,
+    };
+    return { ...rest, verification, sanitization: method };
   });
   const { recordId: _id, completedAt: _at, ...rest } = record;
   return { ...rest, drives };
