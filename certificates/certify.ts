@@ -7,22 +7,22 @@ import {
   type WrittenCertificate,
 } from './render-certificate.js';
 
-export interface CertifySteps {
-  /** Runs between the journal commit and the rendering (the crash test stops the process there). */
-  afterCommit?: (recordId: string) => Promise<void> | void;
+export interface CertifyHooks {
+  /** Called between the journal commit and the rendering (tests crash the process here). */
+  afterCommit?(commit: CommitResult): void | Promise<void>;
 }
 
 /**
- * The erasure engine's entry point once a machine is done: build the record, commit it, then render and sign.
- * If the process dies after the commit, nothing is lost: `gomme cert render RECORD_ID` finishes the job.
+ * `gomme cert issue`: build the record, commit it, then render and sign. If the process dies after the commit,
+ * nothing is lost: `gomme cert render RECORD_ID` finishes the job.
  */
 export async function certifyErasure(
   env: CertificateEnv,
   input: ErasureRecordInput,
-  steps: CertifySteps = {},
+  hooks: CertifyHooks = {},
 ): Promise<{ commit: CommitResult; certificates: WrittenCertificate[] }> {
   const record = buildErasureRecord(input);
-  const commit = commitRecord(env.db, record);
-  await steps.afterCommit?.(commit.recordId);
+  const commit = commitRecord(env.journal, record);
+  await hooks.afterCommit?.(commit);
   return { commit, certificates: await renderRecordCertificates(env, commit.recordId) };
 }

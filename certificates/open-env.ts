@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Database } from 'better-sqlite3';
 import type { Lang } from '../core/i18n.js';
 import { resolveDataDir } from '../core/journal/data-dir.js';
-import { openJournal } from '../core/journal/open-journal.js';
+import { type Journal, type JournalOptions, openJournal } from '../core/journal/index.js';
 import { loadConfig } from './config.js';
-import { loadIdentity } from './keys/store.js';
+import { loadIdentity, type SigningIdentity } from './keys/store.js';
 import type { CertificateEnv } from './render-certificate.js';
 
 /** GOMME_KEY_PASSPHRASE, or the first line of --passphrase-file; a passphrase never goes on the command line. */
@@ -16,9 +15,9 @@ export function readPassphrase(
   return env.GOMME_KEY_PASSPHRASE || undefined;
 }
 
-export function openJournalFor(env: NodeJS.ProcessEnv): { db: Database; dataDir: string } {
+export function openJournalFor(env: NodeJS.ProcessEnv): { journal: Journal; dataDir: string } {
   const dataDir = resolveDataDir(env);
-  return { db: openJournal(dataDir), dataDir };
+  return { journal: openJournal(dataDir), dataDir };
 }
 
 /** Everything rendering needs. The key is loaded first: a missing key fails before anything is written. */
@@ -29,7 +28,18 @@ export function openCertificateEnv(
 ): CertificateEnv {
   const dataDir = resolveDataDir(env);
   const identity = loadIdentity(dataDir, readPassphrase(env, options.passphraseFile));
-  const config = loadConfig(dataDir);
-  const db = openJournal(dataDir);
-  return { db, dataDir, lang, config, identity, ...(options.outDir ? { outDir: options.outDir } : {}) };
+  return certificateEnvWith(openJournal(dataDir), identity, lang, options.outDir);
 }
+
+/** The same, over a journal and a key the caller already opened (the erase session checked both first). */
+export function certificateEnvWith(
+  journal: Journal,
+  identity: SigningIdentity,
+  lang: Lang,
+  outDir?: string,
+): CertificateEnv {
+  const config = loadConfig(journal.dataDir);
+  return { journal, dataDir: journal.dataDir, lang, config, identity, ...(outDir ? { outDir } : {}) };
+}
+
+export type { JournalOptions };

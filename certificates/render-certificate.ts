@@ -1,8 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
 import type { Lang } from '../core/i18n.js';
-import { insertCertificate } from '../core/journal/certificates.js';
+import type { Journal } from '../core/journal/index.js';
 import type { GommeConfig } from './config.js';
 import { loadLotRecords, loadRecord } from './journal-store.js';
 import type { SigningIdentity } from './keys/store.js';
@@ -18,7 +17,7 @@ export type CertificateTarget =
   | { kind: 'lot'; lotId: string };
 
 export interface CertificateEnv {
-  db: Database;
+  journal: Journal;
   dataDir: string;
   lang: Lang;
   config: GommeConfig;
@@ -44,10 +43,10 @@ export async function renderCertificate(
   const options = { lang: env.lang, config: env.config, identity: env.identity };
   const rendered =
     target.kind === 'lot'
-      ? await renderLotCertificate(loadLotRecords(env.db, target.lotId), options)
+      ? await renderLotCertificate(loadLotRecords(env.journal, target.lotId), options)
       : target.kind === 'machine'
-        ? await renderMachineCertificate(loadRecord(env.db, target.recordId), options)
-        : await renderDriveCertificate(loadRecord(env.db, target.recordId), target.driveIndex, options);
+        ? await renderMachineCertificate(loadRecord(env.journal, target.recordId), options)
+        : await renderDriveCertificate(loadRecord(env.journal, target.recordId), target.driveIndex, options);
   const dir = env.outDir ?? join(env.dataDir, 'certificates');
   mkdirSync(dir, { recursive: true });
   const suffix = env.lang === 'fr' ? '' : `.${env.lang}`;
@@ -56,16 +55,31 @@ export async function renderCertificate(
   writeFileSync(tmp, rendered.pdf);
   renameSync(tmp, path);
   const pdfSha256 = sha256Hex(rendered.pdf);
-  insertCertificate(env.db, {
-    certificateId: rendered.certificateId,
-    kind: rendered.kind,
-    recordId: target.kind === 'lot' ? null : target.recordId,
-    lotId: target.kind === 'lot' ? target.lotId : loadRecord(env.db, target.recordId).lot.id,
-    payloadSha256: rendered.payloadSha256,
-    pdfSha256,
-    pdfPath: path,
-    signer: env.identity.certificate.fingerprint256,
-    renderedAt: new Date().toISOString(),
+  const renderedAt = new Date().toISOString();
+  const lotId = target.kind === 'lot' ? target.lotId : loadRecord(env.journal, target.recordId).lot.id;
+  // Logged and queued for the hub together: a PDF the journal knows of is a PDF the hub will get.
+  env.journal.transaction(() => {
+    env.journal.certificates.insert({
+      certificateId: rendered.certificateId,
+      kind: rendered.kind,
+      recordId: target.kind === 'lot' ? null : target.recordId,
+      lotId,
+      payloadSha256: rendered.payloadSha256,
+      pdfSha256,
+      pdfPath: path,
+      signer: env.identity.certificate.fingerprint256,
+      renderedAt,
+    });
+    env.journal.outbox.enqueue(
+      {
+        kind: 'certificate',
+        ref: rendered.certificateId,
+        path,
+        sha256: pdfSha256,
+        bytes: rendered.pdf.length,
+      },
+      renderedAt,
+    );
   });
   return {
     certificateId: rendered.certificateId,
@@ -82,7 +96,7 @@ export async function renderRecordCertificates(
   env: CertificateEnv,
   recordId: string,
 ): Promise<WrittenCertificate[]> {
-  const record = loadRecord(env.db, recordId);
+  const record = loadRecord(env.journal, recordId);
   const written: WrittenCertificate[] = [];
   for (const drive of record.drives) {
     written.push(await renderCertificate(env, { kind: 'drive', recordId, driveIndex: drive.index }));

@@ -31,6 +31,12 @@ export const ExitCode = {
   TAMPERED: 11,
   /** `gomme cert verify`: intact, but signed by a certificate this installation does not trust. */
   UNKNOWN_SIGNER: 12,
+  /**
+   * The journal cannot be written (full, read-only, damaged): the proof of an erasure could not be kept. Before
+   * an erasure nothing is written to any drive; during one, the jobs stop and an emergency copy of the records
+   * says what reached each drive.
+   */
+  JOURNAL: 13,
   /** Interrupted by the operator (Ctrl-C / SIGTERM); jobs left resumable. */
   INTERRUPTED: 130,
 } as const;
@@ -64,6 +70,10 @@ export const exitCodeMeanings: Record<ExitCodeValue, Text> = {
   ),
   11: text('certificat altéré ou signature invalide', 'certificate tampered or signature invalid'),
   12: text('signataire du certificat non reconnu', 'certificate signer not trusted'),
+  13: text(
+    'journal inutilisable (plein, en lecture seule, abîmé) : preuve non gardée, copie de secours écrite',
+    'journal unusable (full, read-only, damaged): proof not kept, emergency copy written',
+  ),
   130: text('interrompu', 'interrupted'),
 };
 

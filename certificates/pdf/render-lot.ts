@@ -1,6 +1,7 @@
+import { worstResult } from '../../core/verdict.js';
 import { canonicalBytes, sha256Hex } from '../record/canonical-json.js';
 import { buildLotBundle } from '../record/lot-bundle.js';
-import { DRIVE_RESULTS, type DriveResult, type ErasureRecord } from '../record/schema.js';
+import { DRIVE_RESULTS, type ErasureRecord } from '../record/schema.js';
 import { type RenderedCertificate, type RenderOptions, renderCertificatePdf } from './certificate-pdf.js';
 import { formatDate, formatShortBytes, orDash } from './format.js';
 import { label as l, levelLabel, resultLabel } from './labels.js';
@@ -10,8 +11,6 @@ export const LOT_ATTACHMENT = 'lot-records.json';
 
 export const lotCertificateId = (lotId: string, sha256: string): string =>
   `${/^LOT-/i.test(lotId) ? '' : 'LOT-'}${lotId.replace(/[^A-Za-z0-9-]/g, '_')}-${sha256.slice(0, 8)}`;
-
-const SEVERITY: Record<DriveResult, number> = { ERASED: 0, ERASED_WITH_EXCEPTIONS: 1, ABORTED: 2, FAILED: 3 };
 
 /** One summary for the donor: every drive of every computer of the donation, in one table. */
 export function renderLotCertificate(
@@ -23,7 +22,7 @@ export function renderLotCertificate(
   const sha256 = sha256Hex(payload);
   const { lang } = options;
   const drives = bundle.records.flatMap((r) => r.drives.map((d) => ({ r, d })));
-  const worst = drives.map(({ d }) => d.result).reduce((a, b) => (SEVERITY[a] >= SEVERITY[b] ? a : b));
+  const worst = worstResult(drives.map(({ d }) => d.result));
   const counts = DRIVE_RESULTS.map((res) => [res, drives.filter(({ d }) => d.result === res).length] as const)
     .filter(([, n]) => n > 0)
     .map(([res, n]) => `${resultLabel(res, lang)}${colon(lang)}${n}`)

@@ -1,10 +1,9 @@
+import { driveVerdict, RESULT_SEVERITY, worstResult } from '../../core/verdict.js';
 import { RecordInvalidError } from '../errors.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
 import type { DriveErasureInput, ErasureRecordInput } from './input.js';
 import { type DriveErasure, type DriveResult, type ErasureRecord, RECORD_SCHEMA } from './schema.js';
 import { validateRecord } from './validate.js';
-
-const SEVERITY: Record<DriveResult, number> = { ERASED: 0, ERASED_WITH_EXCEPTIONS: 1, ABORTED: 2, FAILED: 3 };
 
 /**
  * Pure: the same input always gives the same record, ID included (derived from the content), so a crashed
@@ -16,7 +15,7 @@ export function buildErasureRecord(input: ErasureRecordInput): ErasureRecord {
   const completedAt = drives
     .map((d) => d.finishedAt)
     .reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
-  const result = drives.map((d) => d.result).reduce((a, b) => (SEVERITY[a] >= SEVERITY[b] ? a : b));
+  const result = worstResult(drives.map((d) => d.result));
   const body: Omit<ErasureRecord, 'recordId'> = {
     schema: RECORD_SCHEMA,
     completedAt,
@@ -46,21 +45,21 @@ export function deriveRecordId(body: Omit<ErasureRecord, 'recordId'>): string {
   return `GR-${day}-${sha256Hex(canonicalJson(body)).slice(0, 10)}`;
 }
 
+/** The facts of a drive, judged by the one verdict every engine uses (core/verdict.ts). */
 export function deriveDriveResult(d: DriveErasureInput): DriveResult {
-  if (d.aborted) return 'ABORTED';
-  if (d.verification.passed === false) return 'FAILED';
-  const errors = d.errors ?? [];
-  const unhandledHidden = [d.hiddenAreas.hpa, d.hiddenAreas.dco].some((a) => a.handling === 'left-in-place');
-  if (errors.length > 0 || unhandledHidden || (d.interruptions ?? []).some((i) => i.resumedAt === null)) {
-    return 'ERASED_WITH_EXCEPTIONS';
-  }
-  return 'ERASED';
+  return driveVerdict({
+    stopped: d.aborted === true,
+    errorCount: (d.errors ?? []).length,
+    verificationPassed: d.verification.passed,
+    hiddenAreaLeft: [d.hiddenAreas.hpa, d.hiddenAreas.dco].some((a) => a.handling === 'left-in-place'),
+    unresumedInterruption: (d.interruptions ?? []).some((i) => i.resumedAt === null),
+  });
 }
 
 function buildDrive(d: DriveErasureInput, i: number): DriveErasure {
   const derived = deriveDriveResult(d);
   // The engine may be stricter than the rules above, never more lenient.
-  if (d.result !== undefined && SEVERITY[d.result] < SEVERITY[derived]) {
+  if (d.result !== undefined && RESULT_SEVERITY[d.result] < RESULT_SEVERITY[derived]) {
     throw new RecordInvalidError([
       `record.drives[${i}].result: ${d.result} contradicts the facts (${derived})`,
     ]);

@@ -41,7 +41,7 @@ export async function certIssueCommand(
     );
     return ExitCode.OK;
   } finally {
-    env.db.close();
+    env.journal.close();
   }
 }
 
@@ -74,7 +74,7 @@ export async function certRenderCommand(
     ctx.say(ctx.json ? JSON.stringify(written) : listing(written));
     return ExitCode.OK;
   } finally {
-    env.db.close();
+    env.journal.close();
   }
 }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,11 +5,19 @@ import { discoverDrives } from '../../core/detect/discover-drives.js';
 import { NeedsRootError, ProtectedDeviceError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { text } from '../../core/i18n.js';
-import { openJournal } from '../../core/journal/open-journal.js';
 import { realSystem } from '../../core/run/system.js';
-import { JobStore } from '../../erasure/jobs/job-store.js';
-import { runJobs } from '../../erasure/jobs/run-jobs.js';
-import { buildOverwritePlan } from '../../erasure/plan/build-plan.js';
+import {
+  certifyRecords,
+  checkTargets,
+  factsFor,
+  faultWithCopy,
+  openSession,
+  plansOrRefuse,
+  planTargets,
+  requireRoom,
+  runStarted,
+  startJobs,
+} from '../../session/index.js';
 import { createScratchDrives } from '../demo/scratch-drives.js';
 import type { CommandContext } from '../io.js';
 import { drivesJson, renderDrivesTable } from '../output/drives-view.js';
@@ -18,15 +25,21 @@ import { renderPlan, renderResults, resultJson } from '../output/erase-report.js
 
 const MiB = 1024 * 1024;
 
+export interface DemoDeps {
+  /** Keep the journal (and sign with its key, if it has one) in this folder instead of a temporary one. */
+  dataDir?: string;
+}
+
 /**
  * A safe tour on drives the demo creates itself: discovery, protection, a verified erasure and a refusal.
- * It never writes to a device it did not make, and its journal lives in a temporary folder.
+ * It never writes to a device it did not make, and its journal lives in a temporary folder. The erasure goes
+ * through the same session as `gomme erase`: same plan, same journal rows, same record.
  */
-export async function demoCommand(ctx: CommandContext): Promise<number> {
+export async function demoCommand(ctx: CommandContext, deps: DemoDeps = {}): Promise<number> {
   if (process.getuid?.() !== 0) throw new NeedsRootError('gomme demo');
   const system = realSystem();
   const scratch = await createScratchDrives(system.runner, 2, 64 * MiB);
-  const dataDir = await mkdtemp(join(tmpdir(), 'gomme-demo-journal-'));
+  const dataDir = deps.dataDir ?? (await mkdtemp(join(tmpdir(), 'gomme-demo-journal-')));
   try {
     const [free, mounted] = scratch.devices as [string, string];
     ctx.say(
@@ -43,39 +56,35 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
       const error = new ProtectedDeviceError(mounted, refused.protections);
       ctx.say(text(`2. Refus attendu : ${error.text.fr}`, `2. Expected refusal: ${error.text.en}`));
     }
-    const target = discovery.drives.find((d) => d.path === free);
-    const built = target && buildOverwritePlan(target, { method: 'nist-clear', verify: 'sample' });
-    if (!built?.ok) throw new Error(`demo drive ${free} could not be planned`);
+    const plans = plansOrRefuse(
+      planTargets(discovery.drives, [free], { method: 'nist-clear', verify: 'sample' }),
+    );
     ctx.say(text('3. Plan puis effacement vérifié :', '3. Plan, then a verified erasure:'));
-    ctx.say(renderPlan(built.plan, ctx.lang));
-    const db = openJournal(dataDir);
+    for (const plan of plans) ctx.say(renderPlan(plan, ctx.lang));
+    const opened = openSession({ dataDir, env: ctx.env, lang: ctx.lang });
     try {
-      const store = new JobStore(db);
-      const jobId = randomUUID();
-      const startedAt = new Date().toISOString();
-      store.create({
-        jobId,
-        batchId: randomUUID(),
-        drive: built.plan.drive,
-        plan: built.plan.job,
-        startedAt,
-        pid: process.pid,
-      });
-      const results = await runJobs(
-        [{ jobId, drive: built.plan.drive, plan: built.plan.job, resumeFrom: null, startedAt }],
-        {
-          store,
-          runner: system.runner,
-          emit: () => {},
-        },
+      requireRoom(opened, plans.length);
+      await checkTargets(
+        opened,
+        plans.map((p) => p.drive),
+        system,
       );
-      ctx.say(ctx.json ? JSON.stringify(resultJson(results)) : renderResults(results, ctx.lang));
+      const run = startJobs(opened, plans, await factsFor(opened, {}, system));
+      const outcome = await runStarted(opened, run, { runner: system.runner, emit: () => {} });
+      if (outcome.fault) throw faultWithCopy(outcome.fault, outcome.emergency);
+      await certifyRecords(
+        opened.journal,
+        opened.signing,
+        ctx.lang,
+        outcome.records.map((r) => r.recordId),
+      );
+      ctx.say(ctx.json ? JSON.stringify(resultJson(outcome)) : renderResults(outcome.drives, ctx.lang));
     } finally {
-      db.close();
+      opened.journal.close();
     }
   } finally {
     await scratch.dispose();
-    await rm(dataDir, { recursive: true, force: true });
+    if (!deps.dataDir) await rm(dataDir, { recursive: true, force: true });
   }
   ctx.say(text('4. Disques de démonstration supprimés.', '4. Demo drives removed.'));
   return ExitCode.OK;

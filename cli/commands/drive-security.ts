@@ -5,9 +5,8 @@ import { DeviceNotFoundError, GommeError, NeedsRootError, ProtectedDeviceError }
 import { ExitCode } from '../../core/exit-codes.js';
 import { text } from '../../core/i18n.js';
 import { resolveDataDir } from '../../core/journal/data-dir.js';
-import { openJournal } from '../../core/journal/open-journal.js';
+import { openJournal } from '../../core/journal/index.js';
 import { realSystem } from '../../core/run/system.js';
-import { JournalPasswordVault } from '../../erasure/jobs/journal-password-vault.js';
 import { unfreezeDrive } from '../../erasure/purge/unfreeze.js';
 import { unlockDrive } from '../../erasure/purge/unlock.js';
 import type { CommandContext } from '../io.js';
@@ -41,9 +40,9 @@ export async function unlockCommand(
 ): Promise<number> {
   const { drive, runner } = await findDrive(device);
   requireYes(options.yes, 'gomme unlock');
-  const db = openJournal(resolveDataDir(ctx.env));
+  const journal = openJournal(resolveDataDir(ctx.env));
   try {
-    const result = await unlockDrive(drive, { runner, now: Date.now, vault: new JournalPasswordVault(db) });
+    const result = await unlockDrive(drive, { runner, now: Date.now, vault: journal.passwords });
     if (ctx.json)
       ctx.say(
         JSON.stringify({ type: 'unlock', device, status: result.status, message: result.message[ctx.lang] }),
@@ -53,7 +52,7 @@ export async function unlockCommand(
       ? ExitCode.OK
       : ExitCode.NOT_SUPPORTED;
   } finally {
-    db.close();
+    journal.close();
   }
 }
 

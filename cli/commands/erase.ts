@@ -1,33 +1,38 @@
-import { randomUUID } from 'node:crypto';
 import { discoverDrives } from '../../core/detect/discover-drives.js';
-import type { Drive } from '../../core/drive.js';
-import {
-  DeviceNotFoundError,
-  GommeError,
-  NeedsRootError,
-  ProtectedDeviceError,
-  UsageError,
-} from '../../core/errors.js';
-import type { JobEvent } from '../../core/events.js';
+import { GommeError, NeedsRootError, ProtectedDeviceError, UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { text } from '../../core/i18n.js';
 import { resolveDataDir } from '../../core/journal/data-dir.js';
-import { openJournal } from '../../core/journal/open-journal.js';
-import type { CommandRunner } from '../../core/run/runner.js';
+import type { JournalOptions } from '../../core/journal/index.js';
+import type { System } from '../../core/run/system.js';
 import { realSystem } from '../../core/run/system.js';
-import { JobStore } from '../../erasure/jobs/job-store.js';
-import { matchDrive } from '../../erasure/jobs/match-drive.js';
-import { type JobResult, type JobToRun, runJobs } from '../../erasure/jobs/run-jobs.js';
 import type { VerifyMode } from '../../erasure/plan/resolve-passes.js';
+import {
+  checkTargets,
+  claimJobs,
+  type FactsRequest,
+  factsFor,
+  missingNotice,
+  type OpenedSession,
+  openSession,
+  type ProcReader,
+  plansOrRefuse,
+  planTargets,
+  ResumeDrivesMissingError,
+  refuseDrivesInUse,
+  requireRoom,
+  resumePlanFor,
+  type SessionConfig,
+  type StartedRun,
+  startJobs,
+} from '../../session/index.js';
 import { confirmOnTerminal } from '../confirm.js';
-import type { SessionOptions } from '../erase-certificates.js';
 import type { CommandContext } from '../io.js';
 import { openSystem } from '../open-system.js';
-import { progressLine, renderResults, resultJson } from '../output/erase-report.js';
 import { printPlans } from '../output/print-plans.js';
-import { planTargets } from '../plan-targets.js';
+import { finishErasure, sayNotice } from './erase-output.js';
 
-export interface EraseOptions extends SessionOptions {
+export interface EraseOptions extends FactsRequest {
   method?: string;
   verify?: VerifyMode;
   dryRun?: boolean;
@@ -38,6 +43,17 @@ export interface EraseOptions extends SessionOptions {
   all?: boolean;
   /** --dry-run only: plan from a captured bundle. */
   replay?: string;
+  /** List the journal's jobs. */
+  jobs?: boolean;
+  /** Discard an unfinished job (its drive is gone, or it will never be resumed). */
+  forget?: string;
+}
+
+/** What tests inject: journal hooks (crash or break the medium at a write point), a /proc reader. */
+export interface EraseDeps {
+  journal?: JournalOptions;
+  readProc?: ProcReader;
+  system?: System;
 }
 
 /** Shows what would happen to each drive; writes nothing, so it also works on a replayed bundle and without root. */
@@ -53,12 +69,50 @@ async function dryRun(ctx: CommandContext, devices: string[], options: EraseOpti
   return targets.some((t) => t.refusal) ? ExitCode.REFUSED : ExitCode.OK;
 }
 
+export function sessionSettings(ctx: CommandContext, deps: EraseDeps): SessionConfig {
+  return {
+    dataDir: resolveDataDir(ctx.env),
+    env: ctx.env,
+    lang: ctx.lang,
+    ...(deps.journal ? { journal: deps.journal } : {}),
+    ...(deps.readProc ? { readProc: deps.readProc } : {}),
+  };
+}
+
 export async function eraseCommand(
   ctx: CommandContext,
   devices: string[],
   options: EraseOptions,
+  deps: EraseDeps = {},
 ): Promise<number> {
   if (options.dryRun) return dryRun(ctx, devices, options);
+  if (options.jobs || options.forget !== undefined) {
+    const { eraseJobsCommand } = await import('./erase-jobs.js');
+    return eraseJobsCommand(ctx, devices, options, sessionSettings(ctx, deps));
+  }
+  checkUsage(devices, options);
+  if (process.getuid?.() !== 0) throw new NeedsRootError('gomme erase');
+  const system = deps.system ?? realSystem();
+  const { drives } = await discoverDrives(system);
+  // Planning is pure and refuses before the journal is even opened.
+  const plans = options.resume
+    ? null
+    : plansOrRefuse(planTargets(drives, devices, { method: options.method, verify: options.verify }));
+  const opened = openSession(sessionSettings(ctx, deps));
+  try {
+    // Before anything is erased: unsigned records, a rebuilt journal index, records recovered from a crash.
+    for (const notice of opened.notices) sayNotice(ctx, notice);
+    const run = plans
+      ? await startNew(ctx, opened, plans, options, system)
+      : await startResumed(ctx, opened, drives, options, system);
+    if (!run) return ExitCode.OK;
+    return await finishErasure(ctx, opened, run, options, system.runner);
+  } finally {
+    opened.journal.close();
+  }
+}
+
+function checkUsage(devices: string[], options: EraseOptions): void {
   if (options.all || options.replay) {
     throw new UsageError(
       text('--all et --replay ne servent qu’avec --dry-run.', '--all and --replay only go with --dry-run.'),
@@ -80,160 +134,77 @@ export async function eraseCommand(
       ),
     );
   }
-  if (process.getuid?.() !== 0) throw new NeedsRootError('gomme erase');
-  const system = realSystem();
-  const { drives } = await discoverDrives(system);
-  const store = new JobStore(openJournal(resolveDataDir(ctx.env)));
-  const jobs = options.resume ? resumeJobs(store, drives) : planJobs(store, drives, devices, options);
-  if (jobs.length === 0) {
-    ctx.say(text('Aucun effacement à reprendre.', 'No erasure to resume.'));
-    return ExitCode.OK;
-  }
-  if (!options.yes) {
-    const confirmed =
-      process.stdin.isTTY &&
-      (await confirmOnTerminal(
-        ctx,
-        jobs.map((j) => j.drive),
-      ));
-    if (!confirmed) {
-      throw new GommeError(
-        'not-confirmed',
-        text('Effacement non confirmé : rien n’a été écrit.', 'Erasure not confirmed: nothing was written.'),
-        {
-          exitCode: ExitCode.REFUSED,
-          hint: text(
-            'Dans un script, ajoutez --yes après avoir vérifié la cible.',
-            'In a script, add --yes once the target is checked.',
-          ),
-        },
-      );
-    }
-  }
-  const results = await runWithSignals(ctx, store, jobs, options, system.runner);
-  // The record is committed before any PDF is made: a crash here loses nothing (gomme cert render).
-  // Loaded only now: the PDF and signing libraries need not sit in memory during the erasure.
-  const { certifyResults } = await import('../erase-certificates.js');
-  const certified = await certifyResults(ctx, system, results, options);
-  if (certified.warning) ctx.stderr.write(`gomme: ${certified.warning}\n`);
-  ctx.say(ctx.json ? JSON.stringify(resultJson(results, certified)) : renderResults(results, ctx.lang));
-  if (!ctx.json) {
-    for (const [device, pdf] of certified.certificates)
-      ctx.say(`${device}: ${ctx.lang === 'fr' ? 'certificat' : 'certificate'} ${pdf}`);
-    if (certified.machineCertificate)
-      ctx.say(
-        `${ctx.lang === 'fr' ? 'Certificat machine' : 'Machine certificate'}: ${certified.machineCertificate}`,
-      );
-  }
-  return exitCodeFor(results);
 }
 
-function planJobs(store: JobStore, drives: Drive[], devices: string[], options: EraseOptions): JobToRun[] {
-  const targets = planTargets(drives, devices, { method: options.method, verify: options.verify });
-  // Every target is checked before anything is written to any of them.
-  for (const t of targets) {
-    if (t.refusal?.code === 'protected') throw new ProtectedDeviceError(t.device, t.drive.protections);
-    if (t.refusal) throw new UsageError(t.refusal.message);
-  }
-  const batchId = randomUUID();
-  return targets.flatMap((t) => {
-    if (!t.plan) return [];
-    const jobId = randomUUID();
-    const startedAt = new Date().toISOString();
-    store.create({ jobId, batchId, drive: t.drive, plan: t.plan.job, startedAt, pid: process.pid });
-    return [{ jobId, drive: t.drive, plan: t.plan.job, resumeFrom: null, startedAt }];
-  });
-}
-
-function resumeJobs(store: JobStore, drives: Drive[]): JobToRun[] {
-  const jobs: JobToRun[] = [];
-  for (const row of store.resumable(isAlive)) {
-    const drive = matchDrive(row.drive, drives);
-    if (!drive)
-      throw new DeviceNotFoundError(
-        `${row.drive.path} (${row.drive.serial ?? row.drive.backingFile ?? `job ${row.jobId}`})`,
-      );
-    if (drive.protected) throw new ProtectedDeviceError(drive.path, drive.protections);
-    store.claim(row.jobId, process.pid, {
-      detectedAt: new Date().toISOString(),
-      pass: row.checkpoint.pass,
-      offset: row.checkpoint.offset,
-      reason: row.state === 'aborted' ? 'operator-stopped' : 'process-died',
-    });
-    jobs.push({
-      jobId: row.jobId,
-      drive,
-      plan: row.plan,
-      resumeFrom: row.checkpoint,
-      startedAt: row.startedAt,
-    });
-  }
-  return jobs;
-}
-
-/** Ctrl-C or SIGTERM stops every job at a checkpoint; they stay resumable. */
-async function runWithSignals(
+async function startNew(
   ctx: CommandContext,
-  store: JobStore,
-  jobs: JobToRun[],
+  opened: OpenedSession,
+  plans: ReturnType<typeof plansOrRefuse>,
   options: EraseOptions,
-  runner: CommandRunner,
-): Promise<JobResult[]> {
-  const controller = new AbortController();
-  const stop = () => {
-    if (!controller.signal.aborted) {
-      ctx.stderr.write(
-        ctx.lang === 'fr'
-          ? '\nArrêt propre en cours… (reprise : gomme erase --resume)\n'
-          : '\nStopping safely… (resume with: gomme erase --resume)\n',
-      );
-    }
-    controller.abort();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  const lastLine = new Map<string, number>();
-  const emit = (event: JobEvent) => {
-    if (ctx.json) {
-      ctx.stdout.write(`${JSON.stringify(event)}\n`);
-      return;
-    }
-    if (event.type === 'progress') {
-      const now = Date.now();
-      if (now - (lastLine.get(event.device) ?? 0) < 2000) return;
-      lastLine.set(event.device, now);
-      ctx.say(progressLine(event, ctx.lang));
-    } else if (event.type === 'io-error') {
-      ctx.say(`${event.device}: ${event.error.code} @${event.error.offset}: ${event.error.message}`);
-    }
-  };
-  try {
-    const checkpointMs = options.checkpointInterval ? Number(options.checkpointInterval) : undefined;
-    return await runJobs(jobs, {
-      store,
-      runner,
-      emit,
-      signal: controller.signal,
-      tuning: checkpointMs && checkpointMs > 0 ? { checkpointMs } : {},
-    });
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-  }
+  system: System,
+): Promise<StartedRun> {
+  const targets = plans.map((p) => p.drive);
+  requireRoom(opened, plans.length);
+  await checkTargets(opened, targets, system);
+  await confirm(ctx, targets, options);
+  return startJobs(opened, plans, await factsFor(opened, options, system));
 }
 
-function exitCodeFor(results: JobResult[]): number {
-  if (results.every((r) => r.result === 'ERASED')) return ExitCode.OK;
-  if (results.some((r) => r.result === 'ABORTED')) return ExitCode.INTERRUPTED;
-  if (results.some((r) => r.result === 'ERASED')) return ExitCode.PARTIAL;
-  return ExitCode.ERASE_FAILED;
+async function startResumed(
+  ctx: CommandContext,
+  opened: OpenedSession,
+  drives: Awaited<ReturnType<typeof discoverDrives>>['drives'],
+  options: EraseOptions,
+  system: System,
+): Promise<StartedRun | null> {
+  const plan = resumePlanFor(opened, drives);
+  if (plan.resume.length === 0) {
+    if (plan.missing.length > 0) throw new ResumeDrivesMissingError(plan.missing);
+    ctx.say(text('Aucun effacement à reprendre.', 'No erasure to resume.'));
+    return null;
+  }
+  for (const job of plan.missing) sayNotice(ctx, missingNotice(job));
+  if (options.operator || options.donor || options.lot || options.destination)
+    sayNotice(
+      ctx,
+      text(
+        'Les travaux repris gardent l’opérateur, le donateur, le lot et la destination de leur début.',
+        'Resumed jobs keep the operator, donor, lot and destination they started with.',
+      ),
+    );
+  for (const { drive } of plan.resume)
+    if (drive.protected) throw new ProtectedDeviceError(drive.path, drive.protections);
+  requireRoom(opened, plan.resume.length);
+  await refuseDrivesInUse(
+    plan.resume.map((r) => r.drive),
+    system,
+  );
+  await confirm(
+    ctx,
+    plan.resume.map((r) => r.drive),
+    options,
+  );
+  const facts = await factsFor(opened, options, system);
+  return claimJobs(opened, plan, () => facts).run;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+async function confirm(
+  ctx: CommandContext,
+  drives: Parameters<typeof confirmOnTerminal>[1],
+  options: EraseOptions,
+) {
+  if (options.yes) return;
+  const confirmed = process.stdin.isTTY && (await confirmOnTerminal(ctx, drives));
+  if (confirmed) return;
+  throw new GommeError(
+    'not-confirmed',
+    text('Effacement non confirmé : rien n’a été écrit.', 'Erasure not confirmed: nothing was written.'),
+    {
+      exitCode: ExitCode.REFUSED,
+      hint: text(
+        'Dans un script, ajoutez --yes après avoir vérifié la cible.',
+        'In a script, add --yes once the target is checked.',
+      ),
+    },
+  );
 }

@@ -42,6 +42,7 @@ export async function guideCommand(ctx: CommandContext, options: GuideOptions): 
   const services: GuideServices = realGuideServices({
     system,
     dataDir: resolveDataDir(ctx.env),
+    env: ctx.env,
     lang: ctx.lang,
     onlyDevices: parseOnlyDevices(options.onlyDevices),
     checkpointMs: checkpointMs && checkpointMs > 0 ? checkpointMs : undefined,
@@ -56,7 +57,7 @@ export async function guideCommand(ctx: CommandContext, options: GuideOptions): 
           timeBoxes: options.quick ? QUICK_TIME_BOXES : FULL_TIME_BOXES,
           publicDonor: () => publicDonor,
         }),
-    certificates: certificateService(ctx, system),
+    certificates: certificateService({ dataDir: resolveDataDir(ctx.env), env: ctx.env, lang: ctx.lang }),
   });
   const memory = services.memory;
   services.memory = {

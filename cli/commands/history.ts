@@ -14,9 +14,9 @@ export interface HistoryFlags {
 
 /** Records matching the filters; `--result` keeps a record when it or any of its drives has that result. */
 export function filteredRecords(ctx: CommandContext, flags: HistoryFlags): ErasureRecord[] {
-  const { db } = openJournalFor(ctx.env);
+  const { journal } = openJournalFor(ctx.env);
   try {
-    const records = listRecords(db, {
+    const records = listRecords(journal, {
       ...(flags.lot ? { lotId: flags.lot } : {}),
       ...(flags.from ? { from: flags.from } : {}),
       ...(flags.to ? { to: flags.to } : {}),
@@ -26,7 +26,7 @@ export function filteredRecords(ctx: CommandContext, flags: HistoryFlags): Erasu
       ? records.filter((r) => r.result === wanted || r.drives.some((d) => d.result === wanted))
       : records;
   } finally {
-    db.close();
+    journal.close();
   }
 }
 

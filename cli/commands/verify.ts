@@ -3,10 +3,10 @@ import { DeviceNotFoundError, GommeError, NeedsRootError } from '../../core/erro
 import { ExitCode } from '../../core/exit-codes.js';
 import { text } from '../../core/i18n.js';
 import { resolveDataDir } from '../../core/journal/data-dir.js';
-import { openJournal } from '../../core/journal/open-journal.js';
+import { openJournal } from '../../core/journal/index.js';
 import { realSystem } from '../../core/run/system.js';
 import { openBlockDevice } from '../../erasure/io/block-device.js';
-import { JobStore } from '../../erasure/jobs/job-store.js';
+import { jobStore } from '../../erasure/jobs/job-store.js';
 import { matchDrive } from '../../erasure/jobs/match-drive.js';
 import { reverifyLastPass } from '../../erasure/jobs/reverify.js';
 import type { CommandContext } from '../io.js';
@@ -17,11 +17,16 @@ export async function verifyCommand(ctx: CommandContext, device: string): Promis
   const { drives } = await discoverDrives(realSystem());
   const drive = drives.find((d) => d.path === device || d.byIdPath === device);
   if (!drive) throw new DeviceNotFoundError(device);
-  const store = new JobStore(openJournal(resolveDataDir(ctx.env)));
-  const job = store
-    .list()
-    .filter((j) => j.state === 'finished' && j.outcome && matchDrive(j.drive, [drive]))
-    .at(-1);
+  const journal = openJournal(resolveDataDir(ctx.env));
+  let job: ReturnType<ReturnType<typeof jobStore>['list']>[number] | undefined;
+  try {
+    job = jobStore(journal)
+      .list()
+      .filter((j) => j.state === 'finished' && j.outcome && matchDrive(j.drive, [drive]))
+      .at(-1);
+  } finally {
+    journal.close();
+  }
   if (!job) {
     throw new GommeError(
       'no-job',

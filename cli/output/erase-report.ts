@@ -1,8 +1,8 @@
 import type { JobEvent } from '../../core/events.js';
-import type { Lang } from '../../core/i18n.js';
-import type { JobResult } from '../../erasure/jobs/run-jobs.js';
+import { type Lang, text } from '../../core/i18n.js';
 import type { ErasePlan } from '../../erasure/plan/build-plan.js';
 import { describePattern } from '../../erasure/plan/resolve-passes.js';
+import type { DriveOutcome, EmergencyCopy } from '../../session/index.js';
 import { formatBytes } from './format-size.js';
 import { terminalSafe } from './terminal-text.js';
 
@@ -60,17 +60,16 @@ export function progressLine(event: JobEvent & { type: 'progress' }, lang: Lang)
   );
 }
 
+/** The `--json` result line: one entry per drive, with the figures of every resume and the drive's own PDF. */
 export function resultJson(
-  results: JobResult[],
-  certified: { recordId: string | null; certificates: Map<string, string> } = {
-    recordId: null,
-    certificates: new Map(),
-  },
+  outcome: { drives: DriveOutcome[]; records: Array<{ recordId: string }> },
+  pdfs: ReadonlyMap<string, string> = new Map(),
 ) {
   return {
     type: 'result',
-    recordId: certified.recordId,
-    drives: results.map((r) => ({
+    recordId: outcome.records[0]?.recordId ?? null,
+    records: outcome.records.map((r) => r.recordId),
+    drives: outcome.drives.map((r) => ({
       device: r.job.drive.path,
       serial: r.job.drive.serial,
       model: r.job.drive.model,
@@ -79,17 +78,58 @@ export function resultJson(
       nistLevel: r.job.plan.nistLevel,
       verification: r.outcome?.verification ?? null,
       errors: r.errors,
-      bytesWritten: r.outcome?.bytesWritten ?? 0,
-      seconds: r.outcome?.seconds ?? 0,
+      bytesWritten: bytesWritten(r),
+      seconds: r.figures.seconds,
+      passBytes: r.figures.passBytes,
       jobId: r.job.jobId,
       interruptions: r.interruptions,
-      recordId: r.result === 'ABORTED' ? null : certified.recordId,
-      certificate: certified.certificates.get(r.job.drive.path) ?? null,
+      recordId: r.recordId,
+      certificate: pdfs.get(r.job.jobId) ?? null,
     })),
   };
 }
 
-export function renderResults(results: JobResult[], lang: Lang): string {
+const bytesWritten = (r: DriveOutcome) => Math.max(r.figures.bytesWritten, r.outcome?.bytesWritten ?? 0);
+
+/** `--json`: what reached each drive when the journal failed, and where the records' copies are. */
+export function emergencyJson(copy: EmergencyCopy, lang: Lang) {
+  return {
+    type: 'emergency',
+    code: copy.code,
+    message: copy.message[lang],
+    journal: copy.journal,
+    drives: copy.drives,
+    files: copy.files,
+    failures: copy.failures,
+    records: copy.records,
+  };
+}
+
+export function renderEmergency(copy: EmergencyCopy, lang: Lang): string {
+  const lines = [
+    text(
+      `ARRÊT : le journal ne peut plus être écrit (${copy.code}). Ce qui a atteint chaque disque :`,
+      `STOPPED: the journal can no longer be written (${copy.code}). What reached each drive:`,
+    ),
+    ...copy.drives.map((d) => {
+      const where = `${d.device} ${d.serial ?? ''}  ${d.result}`;
+      const size = formatBytes(d.bytesWritten);
+      const at = `${d.checkpoint.pass + 1} @${d.checkpoint.offset}`;
+      return text(
+        `  ${where}  passes complètes ${d.passesCompleted}, dernier point sûr : passe ${at}, ${size} écrits`,
+        `  ${where}  passes complete ${d.passesCompleted}, last safe point: pass ${at}, ${size} written`,
+      );
+    }),
+    ...copy.files.map((f) =>
+      text(`  copie de secours du rapport : ${f}`, `  emergency copy of the record: ${f}`),
+    ),
+    ...copy.failures.map((f) => text(`  copie impossible : ${f}`, `  copy failed: ${f}`)),
+  ].map((t) => terminalSafe(t[lang]));
+  if (copy.files.length === 0) lines.push(JSON.stringify(copy.records));
+  return lines.join('\n');
+}
+
+export function renderResults(results: DriveOutcome[], lang: Lang): string {
   const fr = lang === 'fr';
   const words: Record<string, string> = fr
     ? {
@@ -107,7 +147,7 @@ export function renderResults(results: JobResult[], lang: Lang): string {
   return results
     .map((r) => {
       const lines = [
-        `${r.job.drive.path}: ${words[r.result]}${r.outcome ? ` (${formatDuration(r.outcome.seconds)})` : ''}`,
+        `${r.job.drive.path}: ${words[r.result]}${r.outcome ? ` (${formatDuration(r.figures.seconds)})` : ''}`,
       ];
       if (r.outcome?.verification.passed != null) {
         const v = r.outcome.verification;

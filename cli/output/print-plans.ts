@@ -1,5 +1,5 @@
+import type { TargetPlan } from '../../session/index.js';
 import type { CommandContext } from '../io.js';
-import type { TargetPlan } from '../plan-targets.js';
 import { planJson, renderPlan } from './erase-report.js';
 import { terminalSafe } from './terminal-text.js';
 

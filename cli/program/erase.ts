@@ -59,6 +59,13 @@ export function registerErase(program: Command, s: ProgramSetup): void {
     .addOption(replayOption(s))
     .addOption(yesOption(s))
     .option('--resume', s.say(text('reprendre les effacements interrompus', 'resume interrupted erasures')))
+    .option('--jobs', s.say(text('lister les travaux du journal', 'list the journal’s jobs')))
+    .option(
+      '--forget <job>',
+      s.say(
+        text('abandonner un travail interrompu (disque absent)', 'discard an interrupted job (drive gone)'),
+      ),
+    )
     .option('--operator <name>', s.say(text('nom de la personne qui efface', 'name of the person erasing')))
     .option(
       '--donor <name>',
@@ -71,7 +78,8 @@ export function registerErase(program: Command, s: ProgramSetup): void {
         s.say(text('destination après effacement', 'destination after erasure')),
       )
         .choices(DESTINATIONS)
-        .default('reuse'),
+        // No commander default: the session's (reuse) applies, and a resumed batch keeps its own.
+        .default(undefined, 'reuse'),
     )
     .addOption(checkpointIntervalOption(s))
     .addOption(jsonOption(s))

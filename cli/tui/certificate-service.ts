@@ -1,25 +1,35 @@
-import type { System } from '../../core/run/system.js';
-import { certifyResults } from '../erase-certificates.js';
-import type { CommandContext } from '../io.js';
+import type { Lang } from '../../core/i18n.js';
+import type { JournalOptions } from '../../core/journal/index.js';
+import { certifyRecords, openSession, recordIdsOf } from '../../session/index.js';
 import type { CertificateService } from './services.js';
 
-/** The guide's certificates: the same record and signed PDFs as `gomme erase` (cli/erase-certificates.ts). */
-export function certificateService(
-  ctx: Pick<CommandContext, 'env' | 'lang'>,
-  system: System,
-): CertificateService {
+/**
+ * The guide's certificates: the records were committed by the session when the erasure ended; this signs
+ * them, exactly as `gomme erase` does.
+ */
+export function certificateService(settings: {
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  lang: Lang;
+  journal?: JournalOptions;
+}): CertificateService {
   return {
     async issue(request) {
-      const certified = await certifyResults(ctx, system, request.results, {
-        operator: request.operator,
-        donor: request.intake.donor,
-        lot: request.intake.lot,
-      });
-      const files = [...certified.certificates.values()];
-      if (certified.machineCertificate) files.push(certified.machineCertificate);
-      const savedIn = files[0]?.replace(/\/[^/]+$/, '') ?? certified.warning ?? '';
-      // A QR code of a full certificate needs ~33 rows: more than an 80x25 console; the PDF carries it.
-      return { files, qr: null, savedIn };
+      const opened = openSession(settings);
+      try {
+        const certified = await certifyRecords(
+          opened.journal,
+          opened.signing,
+          settings.lang,
+          recordIdsOf(request.results),
+        );
+        const files = [...certified.written.values()].flat().map((w) => w.path);
+        const savedIn = files[0]?.replace(/\/[^/]+$/, '') ?? certified.notice?.[settings.lang] ?? '';
+        // A QR code of a full certificate needs ~33 rows: more than an 80x25 console; the PDF carries it.
+        return { files, qr: null, savedIn };
+      } finally {
+        opened.journal.close();
+      }
     },
   };
 }

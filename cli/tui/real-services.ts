@@ -1,14 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { discoverDrives } from '../../core/detect/discover-drives.js';
 import { readMachineIdentity } from '../../core/detect/machine-identity.js';
 import { NeedsRootError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n.js';
-import { openJournal } from '../../core/journal/open-journal.js';
+import type { JournalOptions } from '../../core/journal/index.js';
 import type { System } from '../../core/run/system.js';
-import { JobStore } from '../../erasure/jobs/job-store.js';
-import { runJobs } from '../../erasure/jobs/run-jobs.js';
 import type { VerifyMode } from '../../erasure/plan/resolve-passes.js';
-import { planTargets } from '../plan-targets.js';
+import {
+  checkTargets,
+  factsFor,
+  faultWithCopy,
+  openSession,
+  planTargets,
+  requireRoom,
+  runStarted,
+  startJobs,
+} from '../../session/index.js';
 import { fileIntakeMemory } from './intake-memory.js';
 import type {
   CertificateService,
@@ -21,6 +27,7 @@ import type {
 export interface RealServicesOptions {
   system: System;
   dataDir: string;
+  env?: NodeJS.ProcessEnv;
   lang: Lang;
   /** `--only-devices`: show only these paths (tests, a bench with many drives). Never used to hide protection. */
   onlyDevices: string[] | null;
@@ -30,11 +37,22 @@ export interface RealServicesOptions {
   powerOff?: () => Promise<void>;
   diagnostics?: DiagnosticsService;
   certificates?: CertificateService;
+  /** Journal hooks (tests). */
+  journal?: JournalOptions;
 }
 
-/** The real discovery, planning and erasure behind the guide, with diagnostics and certificates when given. */
+/**
+ * The guide's services over the erase session: the same planning, checks, journal rows and record as
+ * `gomme erase`. The record is committed when the erasure ends, whether or not certificates are asked for.
+ */
 export function realGuideServices(options: RealServicesOptions): GuideServices {
   const { system } = options;
+  const settings = {
+    dataDir: options.dataDir,
+    env: options.env ?? process.env,
+    lang: options.lang,
+    ...(options.journal ? { journal: options.journal } : {}),
+  };
   const services: GuideServices = {
     async discover() {
       const { drives, warnings } = await discoverDrives(system);
@@ -53,28 +71,28 @@ export function realGuideServices(options: RealServicesOptions): GuideServices {
       return { vendor, model, serial };
     },
     erase: {
-      async run(plans, { emit, signal }) {
+      async run(plans, { emit, signal, facts }) {
         if (system.replayed) throw new Error('a replayed system cannot be erased');
         if (process.getuid?.() !== 0) throw new NeedsRootError('gomme guide');
-        const db = openJournal(options.dataDir);
+        const opened = openSession(settings);
         try {
-          const store = new JobStore(db);
-          const batchId = randomUUID();
-          const jobs = plans.map((plan) => {
-            const jobId = randomUUID();
-            const startedAt = new Date().toISOString();
-            store.create({ jobId, batchId, drive: plan.drive, plan: plan.job, startedAt, pid: process.pid });
-            return { jobId, drive: plan.drive, plan: plan.job, resumeFrom: null, startedAt };
-          });
-          return await runJobs(jobs, {
-            store,
+          requireRoom(opened, plans.length);
+          await checkTargets(
+            opened,
+            plans.map((p) => p.drive),
+            system,
+          );
+          const run = startJobs(opened, plans, await factsFor(opened, facts ?? {}, system));
+          const outcome = await runStarted(opened, run, {
             runner: system.runner,
             emit,
             signal,
             tuning: options.checkpointMs ? { checkpointMs: options.checkpointMs } : {},
           });
+          if (outcome.fault) throw faultWithCopy(outcome.fault, outcome.emergency);
+          return outcome.drives;
         } finally {
-          db.close();
+          opened.journal.close();
         }
       },
     },

@@ -93,7 +93,12 @@ export interface EraseService {
   /** Runs the jobs side by side; an aborted signal ends them at a checkpoint (ABORTED, resumable). */
   run(
     plans: ErasePlan[],
-    options: { emit(event: JobEvent): void; signal: AbortSignal },
+    options: {
+      emit(event: JobEvent): void;
+      signal: AbortSignal;
+      /** Who erases and for whom (from the intake): stored with the jobs, before the first byte. */
+      facts?: { operator?: string; donor?: string; lot?: string };
+    },
   ): Promise<JobResult[]>;
 }
 

@@ -97,8 +97,13 @@ export function useGuideEffects(
     const plans = plansToRun(latest.current);
     const controller = new AbortController();
     abort.current = controller;
+    const { operator, intake } = latest.current;
     services.erase
-      .run(plans, { emit: (event) => dispatch({ type: 'job-event', event }), signal: controller.signal })
+      .run(plans, {
+        emit: (event) => dispatch({ type: 'job-event', event }),
+        signal: controller.signal,
+        facts: { operator, donor: intake.donor, lot: intake.lot },
+      })
       .then(
         (results) => dispatch({ type: 'erase-finished', results }),
         (error: unknown) => dispatch({ type: 'erase-failed', message: message(error) }),

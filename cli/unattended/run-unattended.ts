@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Drive } from '../../core/drive.js';
 import { GommeError, ToolMissingError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { type Text, text } from '../../core/i18n.js';
@@ -10,7 +11,7 @@ import { AUTO_METHOD } from '../../erasure/plan/plan-erasure.js';
 import { ENGINES } from '../../erasure/purge/engines.js';
 import type { EraseOptions } from '../commands/erase.js';
 import type { CommandContext } from '../io.js';
-import { type ParamsOutcome, resolveUnattendedParams } from './params.js';
+import { type ParamsOutcome, resolveUnattendedParams, type UnattendedParams } from './params.js';
 
 /** What the unattended run needs from outside; tests give fakes. */
 export interface UnattendedDeps {
@@ -108,7 +109,23 @@ export async function runUnattended(
   });
   if (choice.errors.length > 0)
     return refuse(emit, 'unattended-targets', ExitCode.REFUSED, choice.errors, ctx);
-  const devices = choice.targets.map((d) => d.byIdPath ?? d.path);
+  return eraseChosen(ctx, choice.targets, params, deps, options);
+}
+
+/**
+ * The erase step once the targets are chosen: `gomme erase` in-process, so the same session (checks before the
+ * first byte, journal, record, certificates), with its NDJSON on stdout, which the caller tees to the serial
+ * console and the data partition: an emergency copy of the records lands there too.
+ */
+export async function eraseChosen(
+  ctx: CommandContext,
+  targets: readonly Drive[],
+  params: Pick<UnattendedParams, 'method' | 'verify'>,
+  deps: Pick<UnattendedDeps, 'erase'>,
+  options: UnattendedRunOptions,
+): Promise<number> {
+  const emit = (event: Record<string, unknown>) => ctx.stdout.write(`${JSON.stringify(event)}\n`);
+  const devices = targets.map((d) => d.byIdPath ?? d.path);
   try {
     return await deps.erase(ctx, devices, {
       ...(params.method ? { method: params.method } : {}),
@@ -144,9 +161,11 @@ async function capture(
   const discovery = await discoverDrives(recording);
   const dir = join(resolveDataDir(ctx.env), 'captures');
   const file = join(dir, `capture-${at().replace(/[:.]/g, '-')}.json`);
+  let written = false;
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await writeFile(file, `${JSON.stringify(recording.bundle, null, 1)}\n`, { mode: 0o600 });
+    written = true;
     emit({
       type: 'unattended',
       phase: 'capture-written',
@@ -160,6 +179,12 @@ async function capture(
       at: at(),
       message: `capture bundle not written to ${file}: ${(error as Error).message}`,
     });
+  }
+  if (written) {
+    // Queued for the workshop hub; the bundle is safe on the data partition whatever the journal says.
+    const { queueFileForHub } = await import('../../session/hub-queue.js');
+    const notQueued = queueFileForHub(resolveDataDir(ctx.env), 'capture', file, deps.now());
+    if (notQueued) emit({ type: 'warning', at: at(), message: notQueued.text[ctx.lang] });
   }
   emit(drivesJson(discovery));
   return ExitCode.OK;

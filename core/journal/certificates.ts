@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { JournalDb } from './db.js';
 
 /** One rendered PDF. A certificate may be rendered again (new signature): each rendering is a row. */
 export interface CertificateRow {
@@ -14,22 +14,29 @@ export interface CertificateRow {
   renderedAt: string;
 }
 
-export function insertCertificate(db: Database, row: CertificateRow): void {
-  db.prepare(
-    `INSERT OR IGNORE INTO certificates (certificate_id, kind, record_id, lot_id, payload_sha256, pdf_sha256,
-      pdf_path, signer, rendered_at)
-     VALUES (@certificateId, @kind, @recordId, @lotId, @payloadSha256, @pdfSha256, @pdfPath, @signer, @renderedAt)`,
-  ).run(row);
-}
+const COLUMNS = `certificate_id AS certificateId, kind, record_id AS recordId, lot_id AS lotId,
+  payload_sha256 AS payloadSha256, pdf_sha256 AS pdfSha256, pdf_path AS pdfPath, signer, rendered_at AS renderedAt`;
 
-export function listCertificates(db: Database, recordId?: string): CertificateRow[] {
-  const columns = `certificate_id AS certificateId, kind, record_id AS recordId, lot_id AS lotId,
-    payload_sha256 AS payloadSha256, pdf_sha256 AS pdfSha256, pdf_path AS pdfPath, signer,
-    rendered_at AS renderedAt`;
-  const sql =
-    recordId === undefined
-      ? `SELECT ${columns} FROM certificates ORDER BY rendered_at`
-      : `SELECT ${columns} FROM certificates WHERE record_id = ? ORDER BY rendered_at`;
-  const statement = db.prepare(sql);
-  return (recordId === undefined ? statement.all() : statement.all(recordId)) as CertificateRow[];
+export class CertificatesStore {
+  constructor(private readonly db: JournalDb) {}
+
+  insert(row: CertificateRow): void {
+    this.db.write('certificate-logged', () =>
+      this.db.run(
+        `INSERT OR IGNORE INTO certificates (certificate_id, kind, record_id, lot_id, payload_sha256, pdf_sha256,
+          pdf_path, signer, rendered_at)
+         VALUES (@certificateId, @kind, @recordId, @lotId, @payloadSha256, @pdfSha256, @pdfPath, @signer, @renderedAt)`,
+        row,
+      ),
+    );
+  }
+
+  list(recordId?: string): CertificateRow[] {
+    return recordId === undefined
+      ? this.db.all<CertificateRow>(`SELECT ${COLUMNS} FROM certificates ORDER BY rendered_at`)
+      : this.db.all<CertificateRow>(
+          `SELECT ${COLUMNS} FROM certificates WHERE record_id = ? ORDER BY rendered_at`,
+          recordId,
+        );
+  }
 }

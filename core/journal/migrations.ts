@@ -3,7 +3,8 @@ import type { Database } from 'better-sqlite3';
 /**
  * Ordered schema migrations. Migration N (1-based position) brings the database to PRAGMA user_version N.
  * Append only: never edit or reorder a shipped entry (journals on donated-PC USB sticks are already at it).
- * The erasure engine's jobs/checkpoints tables go in a new entry at the end.
+ * Every version has a fixture journal made by the code of its time (test/fixtures/journal/): a new entry comes
+ * with a test that migrates each older fixture and keeps every row.
  */
 export interface Migration {
   name: string;
@@ -102,6 +103,76 @@ export const migrations: readonly Migration[] = [
           password  TEXT NOT NULL,
           set_at    TEXT NOT NULL
         ) STRICT;
+      `);
+    },
+  },
+  {
+    name: 'erase sessions: batch facts, job owners, cumulative figures, record links, discarded jobs',
+    up(db) {
+      db.exec(`
+        -- What a record needs besides the jobs (organisation, operator, donor, lot, destination, machine,
+        -- software), written before the first byte: a record can be rebuilt from the journal alone.
+        CREATE TABLE erase_batches (
+          batch_id    TEXT PRIMARY KEY,
+          created_at  TEXT NOT NULL,
+          facts_json  TEXT NOT NULL
+        ) STRICT;
+
+        -- "<boot id>:<start time in clock ticks>" of the owning process: a PID alone can be reused.
+        ALTER TABLE erase_jobs ADD COLUMN owner_start TEXT;
+        -- Active time: closed segments in prior_seconds, the open one from segment_started_at.
+        ALTER TABLE erase_jobs ADD COLUMN segment_started_at TEXT;
+        ALTER TABLE erase_jobs ADD COLUMN prior_seconds REAL NOT NULL DEFAULT 0;
+        -- Bytes known to have reached the drive (flushed before a checkpoint), in total and per pass.
+        ALTER TABLE erase_jobs ADD COLUMN bytes_written INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE erase_jobs ADD COLUMN pass_bytes_json TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE erase_jobs ADD COLUMN record_id TEXT REFERENCES records (record_id);
+        ALTER TABLE erase_jobs ADD COLUMN discarded_at TEXT;
+        ALTER TABLE erase_jobs ADD COLUMN discard_reason TEXT;
+
+        UPDATE erase_jobs SET segment_started_at = started_at WHERE state = 'running';
+        UPDATE erase_jobs
+          SET prior_seconds = COALESCE(json_extract(outcome_json, '$.seconds'), 0),
+              bytes_written = COALESCE(json_extract(outcome_json, '$.bytesWritten'), 0)
+          WHERE outcome_json IS NOT NULL;
+        CREATE INDEX erase_jobs_record ON erase_jobs (record_id);
+      `);
+    },
+  },
+  {
+    name: 'outbox for the hub',
+    up(db) {
+      db.exec(`
+        -- Everything a workshop hub should receive, queued in the same transaction that commits it. A row is
+        -- done when the hub acknowledges the same SHA-256; until then it is retried (attempts, next_attempt_at).
+        CREATE TABLE outbox (
+          item_id       INTEGER PRIMARY KEY AUTOINCREMENT,
+          kind          TEXT NOT NULL CHECK (kind IN ('record', 'certificate', 'diagnostics', 'capture')),
+          -- record ID, certificate ID, or the report/bundle file name
+          ref           TEXT NOT NULL,
+          -- the file to push (PDF, report, bundle); NULL when the payload is in the journal (a record's JSON)
+          path          TEXT,
+          sha256        TEXT NOT NULL,
+          -- NULL when unknown (PDFs queued by this migration: their size was never logged)
+          bytes         INTEGER,
+          created_at    TEXT NOT NULL,
+          attempts      INTEGER NOT NULL DEFAULT 0,
+          next_attempt_at TEXT NOT NULL,
+          last_attempt_at TEXT,
+          last_error    TEXT,
+          acknowledged_sha256 TEXT,
+          acknowledged_at TEXT,
+          UNIQUE (kind, ref, sha256)
+        ) STRICT;
+        CREATE INDEX outbox_due ON outbox (acknowledged_at, next_attempt_at);
+
+        -- What was committed before the outbox existed is queued too: the hub gets the whole history.
+        INSERT INTO outbox (kind, ref, path, sha256, bytes, created_at, next_attempt_at)
+          SELECT 'record', record_id, NULL, sha256, length(CAST(json AS BLOB)), committed_at, committed_at
+          FROM records ORDER BY committed_at, record_id;
+        INSERT OR IGNORE INTO outbox (kind, ref, path, sha256, bytes, created_at, next_attempt_at)
+          SELECT 'certificate', certificate_id, pdf_path, pdf_sha256, NULL, rendered_at, rendered_at
+          FROM certificates ORDER BY rendered_at, certificate_id;
       `);
     },
   },

@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
 import { GommeError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { text } from '../i18n.js';
+import type { JournalDb } from './db.js';
 
 /** One committed erasure record. `json` holds the canonical bytes; the other columns index it. */
 export interface RecordRow {
@@ -41,48 +41,57 @@ export class RecordConflictError extends GommeError {
 const COLUMNS = `record_id AS recordId, schema, lot_id AS lotId, donor, machine_serial AS machineSerial,
   completed_at AS completedAt, result, drive_count AS driveCount, sha256, json, committed_at AS committedAt`;
 
-/** Idempotent: committing the same bytes twice is a no-op; different bytes under the same ID are refused. */
-export function insertRecord(db: Database, row: RecordRow): 'inserted' | 'already-present' {
-  const existing = db.prepare('SELECT sha256 FROM records WHERE record_id = ?').get(row.recordId) as
-    | { sha256: string }
-    | undefined;
-  if (existing) {
-    if (existing.sha256 === row.sha256) return 'already-present';
-    throw new RecordConflictError(row.recordId);
-  }
-  db.prepare(
-    `INSERT INTO records (record_id, schema, lot_id, donor, machine_serial, completed_at, result, drive_count,
-      sha256, json, committed_at)
-     VALUES (@recordId, @schema, @lotId, @donor, @machineSerial, @completedAt, @result, @driveCount, @sha256,
-      @json, @committedAt)`,
-  ).run(row);
-  return 'inserted';
-}
+export class RecordsStore {
+  constructor(private readonly db: JournalDb) {}
 
-export function getRecordRow(db: Database, recordId: string): RecordRow | undefined {
-  return db.prepare(`SELECT ${COLUMNS} FROM records WHERE record_id = ?`).get(recordId) as
-    | RecordRow
-    | undefined;
-}
+  /** Idempotent: the same bytes twice is a no-op; different bytes under the same ID are refused. */
+  insert(row: RecordRow): 'inserted' | 'already-present' {
+    return this.db.transaction(() => {
+      const existing = this.db.get<{ sha256: string }>(
+        'SELECT sha256 FROM records WHERE record_id = ?',
+        row.recordId,
+      );
+      if (existing) {
+        if (existing.sha256 === row.sha256) return 'already-present';
+        throw new RecordConflictError(row.recordId);
+      }
+      this.db.write('record-committed', () =>
+        this.db.run(
+          `INSERT INTO records (record_id, schema, lot_id, donor, machine_serial, completed_at, result, drive_count,
+            sha256, json, committed_at)
+           VALUES (@recordId, @schema, @lotId, @donor, @machineSerial, @completedAt, @result, @driveCount, @sha256,
+            @json, @committedAt)`,
+          row,
+        ),
+      );
+      return 'inserted';
+    });
+  }
 
-export function listRecordRows(db: Database, filter: RecordFilter = {}): RecordRow[] {
-  const where: string[] = [];
-  const params: Record<string, string> = {};
-  if (filter.lotId !== undefined) {
-    where.push('lot_id = @lotId');
-    params.lotId = filter.lotId;
+  get(recordId: string): RecordRow | undefined {
+    return this.db.get<RecordRow>(`SELECT ${COLUMNS} FROM records WHERE record_id = ?`, recordId);
   }
-  if (filter.from !== undefined) {
-    where.push('completed_at >= @from');
-    params.from = filter.from;
+
+  list(filter: RecordFilter = {}): RecordRow[] {
+    const where: string[] = [];
+    const params: Record<string, string> = {};
+    if (filter.lotId !== undefined) {
+      where.push('lot_id = @lotId');
+      params.lotId = filter.lotId;
+    }
+    if (filter.from !== undefined) {
+      where.push('completed_at >= @from');
+      params.from = filter.from;
+    }
+    if (filter.to !== undefined) {
+      // A bare day as upper bound means "until the end of that day".
+      where.push('completed_at <= @to');
+      params.to = /^\d{4}-\d{2}-\d{2}$/.test(filter.to) ? `${filter.to}T\uffff` : filter.to;
+    }
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    return this.db.all<RecordRow>(
+      `SELECT ${COLUMNS} FROM records ${clause} ORDER BY completed_at, record_id`,
+      params,
+    );
   }
-  if (filter.to !== undefined) {
-    // A bare day as upper bound means "until the end of that day".
-    where.push('completed_at <= @to');
-    params.to = /^\d{4}-\d{2}-\d{2}$/.test(filter.to) ? `${filter.to}T\uffff` : filter.to;
-  }
-  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  return db
-    .prepare(`SELECT ${COLUMNS} FROM records ${clause} ORDER BY completed_at, record_id`)
-    .all(params) as RecordRow[];
 }

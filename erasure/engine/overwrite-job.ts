@@ -1,4 +1,5 @@
 import type { EraseResult, IoErrorRange, JobEvent } from '../../core/events.js';
+import { driveVerdict } from '../../core/verdict.js';
 import { alignedSlots, allocAligned } from '../io/aligned-buffer.js';
 import type { BlockDevice } from '../io/block-device.js';
 import { DeviceSyncError } from '../io/errors.js';
@@ -242,11 +243,11 @@ export async function runOverwriteJob(
     // A stalled drive may never answer close(): do not wait for it.
     if (!errors.some((e) => e.code === 'STALLED')) await device.close();
   }
-  const result: EraseResult = aborted
-    ? 'ABORTED'
-    : errors.length > 0 || verification.passed === false
-      ? 'FAILED'
-      : 'ERASED';
+  const result: EraseResult = driveVerdict({
+    stopped: aborted,
+    errorCount: errors.length,
+    verificationPassed: verification.passed,
+  });
   const ended = now();
   deps.emit({ ...base(), type: 'job-finished', result, seconds: (ended - started) / 1000 });
   return {

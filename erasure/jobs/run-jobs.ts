@@ -1,10 +1,11 @@
 import type { Drive } from '../../core/drive.js';
 import type { EraseResult, IoErrorRange, JobEvent } from '../../core/events.js';
 import type { CommandRunner } from '../../core/run/runner.js';
+import { driveVerdict, stricterResult } from '../../core/verdict.js';
 import { type OverwriteOutcome, type OverwriteTuning, runOverwriteJob } from '../engine/overwrite-job.js';
 import { openBlockDevice } from '../io/block-device.js';
-import type { Interruption, JobPlan, JobStore } from './job-store.js';
-import { JournalPasswordVault } from './journal-password-vault.js';
+import type { PasswordVault } from '../purge/password-vault.js';
+import type { Interruption, JobJournal, JobPlan } from './job-store.js';
 import { type PurgeDetails, runPurgeJob } from './run-purge-job.js';
 
 export interface JobToRun {
@@ -29,7 +30,9 @@ export interface JobResult {
 }
 
 export interface RunJobsOptions {
-  store: JobStore;
+  store: JobJournal;
+  /** Where ATA Security Erase keeps its temporary password (the journal's, so it survives a crash). */
+  vault: PasswordVault;
   /** Runs the firmware commands of purge jobs. */
   runner: CommandRunner;
   emit(event: JobEvent): void;
@@ -65,7 +68,7 @@ async function runOne(job: JobToRun, options: RunJobsOptions): Promise<JobResult
             // Firmware commands need the device free: samples are read through a shared, direct handle.
             openDevice: (path) => openBlockDevice(path, { write: false, exclusive: false }),
             emit: record,
-            vault: new JournalPasswordVault(store.db),
+            vault: options.vault,
             signal: options.signal,
             now,
           },
@@ -89,7 +92,14 @@ async function runOne(job: JobToRun, options: RunJobsOptions): Promise<JobResult
         );
     const errors = store.errors(job.jobId);
     // Errors recorded before a crash still count after the resume.
-    const result: EraseResult = outcome.result === 'ERASED' && errors.length > 0 ? 'FAILED' : outcome.result;
+    const result: EraseResult = stricterResult(
+      outcome.result,
+      driveVerdict({
+        stopped: outcome.result === 'ABORTED',
+        errorCount: errors.length,
+        verificationPassed: null,
+      }),
+    );
     const final = { ...outcome, result };
     store.finish(job.jobId, final, iso());
     return {

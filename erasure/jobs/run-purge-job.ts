@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Drive } from '../../core/drive.js';
 import type { EraseResult, IoErrorRange, JobEvent } from '../../core/events.js';
 import type { CommandRunner } from '../../core/run/runner.js';
+import { driveVerdict } from '../../core/verdict.js';
 import type { OverwriteOutcome } from '../engine/overwrite-job.js';
 import type { BlockDevice } from '../io/block-device.js';
 import type { CommandRecord, PurgeEngineId, PurgeOutcome } from '../purge/engine.js';
@@ -108,12 +109,12 @@ export async function runPurgeJob(
   for (const e of found) deps.emit({ ...base(), type: 'io-error', error: e });
   const errors = [...outcome.errors, ...found];
   const succeeded = outcome.status === 'succeeded' || outcome.status === 'already-running-followed';
-  const result: EraseResult =
-    outcome.status === 'aborted'
-      ? 'ABORTED'
-      : succeeded && verification?.passed && errors.length === 0
-        ? 'ERASED'
-        : 'FAILED';
+  const result: EraseResult = driveVerdict({
+    stopped: outcome.status === 'aborted',
+    errorCount: errors.length,
+    verificationPassed: verification?.passed ?? null,
+    firmware: { succeeded },
+  });
   const ended = now();
   deps.emit({ ...base(), type: 'job-finished', result, seconds: (ended - started) / 1000 });
   return {

@@ -13,8 +13,12 @@ export interface EraseRequest {
   /** "auto" (the strongest method the drive supports), an overwrite method id, or a firmware engine id. */
   method?: string;
   verify?: VerifyMode;
-  /** Other namespaces of the same NVMe controller (a controller-wide purge must not reach a protected one). */
-  siblings?: readonly Drive[];
+  /**
+   * Every other drive of the machine (at least the other namespaces of the same NVMe controller): a
+   * controller-wide purge must not reach a protected one. Required on purpose: a caller that forgot it would
+   * silently lose that check. Pass [] only for a drive known to have no controller-wide command.
+   */
+  siblings: readonly Drive[];
 }
 
 export type PlannedErasure = { ok: true; plan: ErasePlan } | { ok: false; refusals: Refusal[] };
@@ -30,7 +34,7 @@ export function planErasure(drive: Drive, request: EraseRequest): PlannedErasure
   }
   const selection = selectErasure(drive, {
     ...(method === AUTO_METHOD ? {} : { force: method }),
-    siblings: request.siblings ?? [],
+    siblings: request.siblings,
   });
   if (!selection.ok) {
     return { ok: false, refusals: selection.refusals.map((r) => ({ code: 'policy', message: r.message })) };

@@ -43,15 +43,18 @@ export type Selection =
 export interface ErasureRequest {
   /** An engine id, or "nist-clear" / "overwrite" for the software overwrite. */
   force?: string;
-  /** The other namespaces of the same NVMe controller: a controller-wide purge must not reach a protected one. */
-  siblings?: readonly Drive[];
+  /**
+   * The other drives of the machine (the namespaces of the same NVMe controller among them): a controller-wide
+   * purge must not reach a protected one. Required: forgetting it must not silently drop that check.
+   */
+  siblings: readonly Drive[];
 }
 
-export function selectErasure(drive: Drive, request: ErasureRequest = {}): Selection {
+export function selectErasure(drive: Drive, request: ErasureRequest): Selection {
   const refusals = safetyRefusals(drive);
   if (refusals.length > 0) return { ok: false, refusals };
 
-  const alternatives = listAlternatives(drive, request.siblings ?? []);
+  const alternatives = listAlternatives(drive, request.siblings);
   const warnings = driveWarnings(drive);
   const force = request.force;
   if (force !== undefined) {

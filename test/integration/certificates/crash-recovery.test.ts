@@ -7,7 +7,6 @@ import { loadRecord } from '../../../certificates/journal-store.js';
 import { initKeys } from '../../../certificates/keys/init-keys.js';
 import { openCertificateEnv } from '../../../certificates/open-env.js';
 import { renderRecordCertificates } from '../../../certificates/render-certificate.js';
-import { listCertificates } from '../../../core/journal/certificates.js';
 import { projectRoot } from '../../helpers/fixtures.js';
 import { tempDataDir, tool } from './helpers.js';
 
@@ -71,8 +70,8 @@ describe('crash between record commit and PDF rendering', () => {
     const recordId = readFileSync(marker, 'utf8').trim();
     const env = openCertificateEnv({ GOMME_DATA_DIR: data.dir }, 'fr');
     try {
-      expect(loadRecord(env.db, recordId).recordId).toBe(recordId);
-      expect(listCertificates(env.db, recordId)).toEqual([]);
+      expect(loadRecord(env.journal, recordId).recordId).toBe(recordId);
+      expect(env.journal.certificates.list(recordId)).toEqual([]);
       expect(existsSync(join(data.dir, 'certificates'))).toBe(false);
       const written = await renderRecordCertificates(env, recordId);
       expect(written.map((w) => w.certificateId)).toEqual([
@@ -81,9 +80,9 @@ describe('crash between record commit and PDF rendering', () => {
         `${recordId}-M`,
       ]);
       expect(tool('pdfsig', [written[0]?.path ?? '']).out).toContain('Signature is Valid.');
-      expect(listCertificates(env.db, recordId)).toHaveLength(3);
+      expect(env.journal.certificates.list(recordId)).toHaveLength(3);
     } finally {
-      env.db.close();
+      env.journal.close();
     }
   });
 });

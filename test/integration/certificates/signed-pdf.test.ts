@@ -46,11 +46,11 @@ beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   initKeys(data.dir, { organisation: 'Ressourcerie du Lac' });
   nss = nssTrusting(data.dir, readFileSync(join(data.dir, 'keys', 'org-chain.pem'), 'utf8'));
-  const db = openJournal(data.dir);
-  commitRecord(db, record);
-  commitRecord(db, second);
+  const journal = openJournal(data.dir);
+  commitRecord(journal, record);
+  commitRecord(journal, second);
   env = {
-    db,
+    journal,
     dataDir: data.dir,
     lang: 'fr',
     config: loadConfig(data.dir),
@@ -76,7 +76,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  env.db.close();
+  env.journal.close();
   data.cleanup();
 });
 

@@ -14,9 +14,10 @@ describe('buildErasureRecord', () => {
     expect(a.completedAt).toBe('2026-03-14T10:33:05.000Z');
     expect(a.drives.map((d) => [d.index, d.result, d.durationSeconds])).toEqual([
       [1, 'ERASED', 8969],
-      [2, 'ERASED_WITH_EXCEPTIONS', 65],
+      // The NVMe drive had a read error: FAILED, as every engine says (core/verdict.ts).
+      [2, 'FAILED', 65],
     ]);
-    expect(a.result).toBe('ERASED_WITH_EXCEPTIONS');
+    expect(a.result).toBe('FAILED');
     expect(recordIssues(a)).toEqual([]);
   });
 
@@ -34,6 +35,24 @@ describe('buildErasureRecord', () => {
     const r = buildErasureRecord(sampleInput({ drives: [failed, aborted] }));
     expect(r.drives.map((d) => d.result)).toEqual(['FAILED', 'ABORTED']);
     expect(r.result).toBe('FAILED');
+  });
+
+  it('derives ERASED_WITH_EXCEPTIONS for a hidden area left in place or an interruption never resumed', () => {
+    const hidden = hddInput({
+      hiddenAreas: {
+        hpa: { found: true, handling: 'left-in-place', sectors: 2048 },
+        dco: { found: false, handling: 'none-found', sectors: null },
+      },
+    });
+    const unresumed = nvmeInput({
+      errors: [],
+      interruptions: [
+        { at: '2026-03-14T10:32:30.000Z', reason: 'process-died', resumedAt: null, resumeOffsetBytes: 0 },
+      ],
+    });
+    const r = buildErasureRecord(sampleInput({ drives: [hidden, unresumed] }));
+    expect(r.drives.map((d) => d.result)).toEqual(['ERASED_WITH_EXCEPTIONS', 'ERASED_WITH_EXCEPTIONS']);
+    expect(r.result).toBe('ERASED_WITH_EXCEPTIONS');
   });
 
   it('refuses an engine verdict more lenient than the facts', () => {

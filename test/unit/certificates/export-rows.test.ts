@@ -18,7 +18,8 @@ describe('export rows', () => {
     for (const row of rows) expect(Object.keys(row).sort()).toEqual([...DRIVE_COLUMNS].sort());
     expect(rows[1]).toMatchObject({
       drive_serial: 'S4ELNX0N123456',
-      result: 'ERASED_WITH_EXCEPTIONS',
+      // A read error is an error: the one verdict (core/verdict.ts) makes the drive FAILED.
+      result: 'FAILED',
       error_count: 1,
     });
   });

@@ -12,9 +12,9 @@ const marker = process.argv[2];
 if (!marker) throw new Error('usage: issue-child.js MARKER_FILE');
 const env = openCertificateEnv(process.env, 'fr');
 await certifyErasure(env, sampleInput(), {
-  afterCommit: async (recordId) => {
-    writeFileSync(marker, `${recordId}\n`);
+  afterCommit: async (commit) => {
+    writeFileSync(marker, `${commit.recordId}\n`);
     await sleep(60_000);
   },
 });
-env.db.close();
+env.journal.close();

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   commitRecord,
@@ -9,11 +10,14 @@ import {
   loadRecord,
 } from '../../../../certificates/journal-store.js';
 import { buildErasureRecord } from '../../../../certificates/record/build-record.js';
-import { insertCertificate, listCertificates } from '../../../../core/journal/certificates.js';
 import { type DataDirProbe, resolveDataDir } from '../../../../core/journal/data-dir.js';
+import {
+  JOURNAL_FILE,
+  JournalTooNewError,
+  openJournal,
+  RecordConflictError,
+} from '../../../../core/journal/index.js';
 import { migrations } from '../../../../core/journal/migrations.js';
-import { JOURNAL_FILE, JournalTooNewError, openJournal } from '../../../../core/journal/open-journal.js';
-import { RecordConflictError } from '../../../../core/journal/records.js';
 import { hddInput, sampleInput } from '../../certificates/fixtures/sample-input.js';
 
 const dirs: string[] = [];
@@ -30,9 +34,11 @@ describe('openJournal', () => {
   it('creates a WAL journal at the latest schema version, file mode 0600', () => {
     const dir = tempDir();
     const db = openJournal(dir);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.schemaVersion()).toBe(migrations.length);
     db.close();
+    const raw = new BetterSqlite3(join(dir, JOURNAL_FILE), { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
     expect(statSync(join(dir, JOURNAL_FILE)).mode & 0o777).toBe(0o600);
     openJournal(dir).close(); // re-opening runs nothing twice
   });
@@ -44,8 +50,8 @@ describe('openJournal', () => {
       ...migrations,
       { name: 'jobs', up: (db: import('better-sqlite3').Database) => db.exec('CREATE TABLE jobs (id TEXT)') },
     ];
-    const db = openJournal(dir, extended);
-    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length + 1);
+    const db = openJournal(dir, { migrations: extended });
+    expect(db.schemaVersion()).toBe(migrations.length + 1);
     db.close();
     expect(() => openJournal(dir)).toThrow(JournalTooNewError);
   });
@@ -77,7 +83,7 @@ describe('records in the journal', () => {
     expect(loadLotRecords(db, 'LOT-B').map((r) => r.recordId)).toEqual([b.recordId]);
     expect(listRecords(db, { from: '2026-03-20' }).map((r) => r.recordId)).toEqual([b.recordId]);
     expect(listRecords(db, { to: '2026-03-14' }).map((r) => r.recordId)).toEqual([a.recordId]);
-    insertCertificate(db, {
+    db.certificates.insert({
       certificateId: `${a.recordId}-M`,
       kind: 'machine',
       recordId: a.recordId,
@@ -88,7 +94,12 @@ describe('records in the journal', () => {
       signer: 'fp',
       renderedAt: '2026-03-14T11:00:00.000Z',
     });
-    expect(listCertificates(db, a.recordId)).toHaveLength(1);
+    expect(db.certificates.list(a.recordId)).toHaveLength(1);
+    // Committing a record queued it for the hub in the same transaction.
+    expect(db.outbox.list().map((i) => [i.kind, i.ref])).toEqual([
+      ['record', a.recordId],
+      ['record', b.recordId],
+    ]);
     db.close();
   });
 });

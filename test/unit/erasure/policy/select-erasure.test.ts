@@ -14,7 +14,7 @@ const bySource = (suffix: string): Drive => {
   return hit.drive;
 };
 const chosen = (drive: Drive, force?: string): ErasureChoice => {
-  const s = selectErasure(drive, force === undefined ? {} : { force });
+  const s = selectErasure(drive, force === undefined ? { siblings: [] } : { force, siblings: [] });
   if (!s.ok) throw new Error(s.refusals.map((r) => r.message.en).join('; '));
   return s.choice;
 };
@@ -32,7 +32,7 @@ describe('selectErasure over every drive of the fixture corpus', () => {
   it.each(corpus.map((c) => [c.source, c.drive] as const))(
     '%s: a method, a NIST level and a reason; nothing unsupported',
     (_, drive) => {
-      const selection = selectErasure(drive);
+      const selection = selectErasure(drive, { siblings: [] });
       if (!selection.ok) {
         // Only the read-only boot stick of the USB-boot guest is refused, and it says why.
         expect(selection.refusals.map((r) => r.code)).toEqual(['read-only']);
@@ -133,13 +133,19 @@ describe('selectErasure over every drive of the fixture corpus', () => {
       protected: true,
       protections: [{ reason: 'mounted', detail: 'sda1 is mounted at /', detailFr: 'sda1 est monté sur /' }],
     };
-    expect(selectErasure(prot)).toMatchObject({ ok: false, refusals: [{ code: 'protected' }] });
+    expect(selectErasure(prot, { siblings: [] })).toMatchObject({
+      ok: false,
+      refusals: [{ code: 'protected' }],
+    });
     const sec = evo.capabilities.ataSecurity!;
     const locked: Drive = {
       ...evo,
       capabilities: { ...evo.capabilities, ataSecurity: { ...sec, enabled: true, locked: true } },
     };
-    expect(selectErasure(locked)).toMatchObject({ ok: false, refusals: [{ code: 'ata-locked' }] });
+    expect(selectErasure(locked, { siblings: [] })).toMatchObject({
+      ok: false,
+      refusals: [{ code: 'ata-locked' }],
+    });
   });
 
   it('forcing: allowed when supported, refused with the reason otherwise', () => {
@@ -150,18 +156,22 @@ describe('selectErasure over every drive of the fixture corpus', () => {
       nistLevel: 'clear',
     });
     expect(chosen(evo, 'nist-clear')).toMatchObject({ kind: 'overwrite', nistLevel: 'clear' });
-    expect(selectErasure(evo, { force: 'ata-sanitize-crypto' })).toMatchObject({
+    expect(selectErasure(evo, { force: 'ata-sanitize-crypto', siblings: [] })).toMatchObject({
       ok: false,
       refusals: [{ code: 'unsupported-method' }],
     });
-    expect(selectErasure(nvmeDrive(), { force: 'nvme-sanitize-crypto' })).toMatchObject({ ok: false });
-    expect(selectErasure(evo, { force: 'dd-zero' })).toMatchObject({
+    expect(selectErasure(nvmeDrive(), { force: 'nvme-sanitize-crypto', siblings: [] })).toMatchObject({
+      ok: false,
+    });
+    expect(selectErasure(evo, { force: 'dd-zero', siblings: [] })).toMatchObject({
       ok: false,
       refusals: [{ code: 'unknown-method' }],
     });
     // A USB bridge never gets ATA security commands, even on request.
     const usb = bySource('smartctl/usb-sat-sandisk-pssd.json');
-    expect(selectErasure(usb, { force: 'ata-security-erase-enhanced' })).toMatchObject({ ok: false });
+    expect(selectErasure(usb, { force: 'ata-security-erase-enhanced', siblings: [] })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('a protected namespace on the same controller blocks controller-wide NVMe commands', () => {

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { buildErasureRecord } from '../../../../certificates/record/build-record.js';
-import { recordInputFor, type SessionFacts } from '../../../../erasure/jobs/record-input.js';
-import type { JobResult } from '../../../../erasure/jobs/run-jobs.js';
-import type { PlannedPass } from '../../../../erasure/plan/resolve-passes.js';
-import { nvmeDrive } from '../../erasure/purge/script.js';
+import { buildErasureRecord } from '../../../certificates/record/build-record.js';
+import type { IoErrorRange } from '../../../core/events.js';
+import type { JobOutcome, JobRow } from '../../../erasure/jobs/job-store.js';
+import type { PlannedPass } from '../../../erasure/plan/resolve-passes.js';
+import type { SessionFacts } from '../../../session/facts.js';
+import { recordInputFor } from '../../../session/record-input.js';
+import { nvmeDrive } from '../erasure/purge/script.js';
 
-const session: SessionFacts = {
+const facts: SessionFacts = {
   organisation: { name: 'Ressourcerie du Lac' },
   operator: 'Awa',
   donor: 'Mairie de Test',
   lot: 'LOT-1',
   destination: 'reuse',
-  machine: { vendor: 'LENOVO', model: 'T480', serial: 'PF1', uuid: null, assetTag: null, chassisType: 10 },
+  machine: { vendor: 'LENOVO', model: 'T480', serial: 'PF1', uuid: null, assetTag: null },
   software: { name: 'gomme', version: '0.1.0' },
 };
 
@@ -25,12 +27,28 @@ const verification = {
   passed: true,
 };
 const times = { startedAt: '2026-11-29T10:00:00.000Z', endedAt: '2026-11-29T10:05:00.000Z', seconds: 300 };
+const AT = '2026-11-29T11:00:00.000Z';
 
-function overwriteResult(errors: JobResult['errors'] = []): JobResult {
+function overwriteJob(
+  errors: IoErrorRange[] = [],
+  over: Partial<JobRow> = {},
+): { job: JobRow; errors: IoErrorRange[] } {
   const passes: PlannedPass[] = [{ pattern: { type: 'constant', bytes: [0] }, verify: 'sample' }];
+  const outcome: JobOutcome = {
+    result: errors.length ? 'FAILED' : 'ERASED',
+    errors,
+    sizeBytes: drive.sizeBytes,
+    bytesWritten: 4096,
+    passesCompleted: 1,
+    verification,
+    ...times,
+  };
   return {
+    errors,
     job: {
       jobId: 'j1',
+      batchId: 'b1',
+      device: drive.path,
       drive,
       plan: {
         methodId: 'zero',
@@ -40,28 +58,27 @@ function overwriteResult(errors: JobResult['errors'] = []): JobResult {
         passes,
         verifySeed: 's',
       },
-      resumeFrom: null,
+      state: 'finished',
+      checkpoint: { pass: 1, offset: 0 },
+      checkpointedAt: times.endedAt,
+      owner: { pid: 1, start: 'boot:1' },
       startedAt: times.startedAt,
+      endedAt: times.endedAt,
+      segmentStartedAt: null,
+      result: outcome.result,
+      outcome,
+      interruptions: [
+        { detectedAt: '2026-11-29T10:02:00.000Z', pass: 0, offset: 4096, reason: 'process-died' },
+      ],
+      figures: { bytesWritten: drive.sizeBytes, passBytes: [drive.sizeBytes], seconds: 290 },
+      recordId: null,
+      discarded: null,
+      ...over,
     },
-    outcome: {
-      result: errors.length ? 'FAILED' : 'ERASED',
-      errors,
-      sizeBytes: drive.sizeBytes,
-      bytesWritten: drive.sizeBytes,
-      passesCompleted: 1,
-      verification,
-      ...times,
-    },
-    result: errors.length ? 'FAILED' : 'ERASED',
-    errors,
-    failure: null,
-    interruptions: [
-      { detectedAt: '2026-11-29T10:02:00.000Z', pass: 0, offset: 4096, reason: 'process-died' },
-    ],
   };
 }
 
-describe('recordInputFor', () => {
+describe('recordInputFor (journal rows → record input)', () => {
   it('an overwrite job becomes a Clear record with its passes, verification, errors and interruptions', () => {
     const error = {
       operation: 'write' as const,
@@ -71,8 +88,7 @@ describe('recordInputFor', () => {
       code: 'EIO',
       message: 'Write error',
     };
-    const input = recordInputFor([overwriteResult([error])], session);
-    const record = buildErasureRecord(input!);
+    const record = buildErasureRecord(recordInputFor([overwriteJob([error])], facts, AT));
     const [d] = record.drives;
     expect(d?.sanitization).toMatchObject({
       nistLevel: 'clear',
@@ -93,21 +109,42 @@ describe('recordInputFor', () => {
     expect(record.lot.id).toBe('LOT-1');
   });
 
+  it('bytes written are the journal’s figures across resumes, not the last run’s', () => {
+    const record = buildErasureRecord(recordInputFor([overwriteJob()], facts, AT));
+    expect(record.drives[0]?.bytesWritten).toBe(drive.sizeBytes);
+  });
+
+  it('is a function of the journal rows only: the same rows give the same record ID', () => {
+    const a = buildErasureRecord(recordInputFor([overwriteJob()], facts, AT));
+    const b = buildErasureRecord(recordInputFor([overwriteJob()], facts, '2027-01-01T00:00:00.000Z'));
+    expect(a.recordId).toBe(b.recordId);
+  });
+
+  it('a discarded job is in the record as ABORTED, with why', () => {
+    const { job, errors } = overwriteJob([], {
+      result: 'ABORTED',
+      discarded: { at: AT, reason: 'forgotten by the operator' },
+    });
+    const record = buildErasureRecord(recordInputFor([{ job, errors }], facts, AT));
+    expect(record.drives[0]).toMatchObject({
+      result: 'ABORTED',
+      notes: expect.stringContaining('forgotten'),
+    });
+  });
+
   it('a firmware purge becomes a record that relies on the firmware, with the exact commands and tool version', () => {
-    const base = overwriteResult();
-    const purgeResult: JobResult = {
-      ...base,
-      job: {
-        ...base.job,
-        plan: {
-          ...base.job.plan,
-          purge: { engine: 'nvme-format-user-data', technique: 'Format (User Data Erase)' },
-          methodId: 'nvme-format-user-data',
-          passes: [],
-        },
+    const base = overwriteJob();
+    const job: JobRow = {
+      ...base.job,
+      plan: {
+        ...base.job.plan,
+        purge: { engine: 'nvme-format-user-data', technique: 'Format (User Data Erase)' },
+        methodId: 'nvme-format-user-data',
+        passes: [],
       },
+      interruptions: [],
       outcome: {
-        ...base.outcome!,
+        ...(base.job.outcome as JobOutcome),
         bytesWritten: 0,
         verification: { ...verification, mode: 'purge-pattern' },
         purge: {
@@ -136,11 +173,9 @@ describe('recordInputFor', () => {
           toolVersions: { nvme: '2.13 (libnvme 1.13)' },
         },
       },
-      interruptions: [],
     };
-    const record = buildErasureRecord(recordInputFor([purgeResult], session)!);
-    const s = record.drives[0]?.sanitization;
-    expect(s).toMatchObject({
+    const record = buildErasureRecord(recordInputFor([{ job, errors: [] }], facts, AT));
+    expect(record.drives[0]?.sanitization).toMatchObject({
       method: 'nvme-format-user-data',
       ieee2883Technique: 'Format (User Data Erase)',
       reliesOnFirmware: true,
@@ -148,10 +183,5 @@ describe('recordInputFor', () => {
       tool: { name: 'nvme (via gomme 0.1.0)', version: '2.13 (libnvme 1.13)' },
     });
     expect(record.drives[0]?.verification.method).toBe('sampling');
-  });
-
-  it('aborted jobs are not finished: no record for them', () => {
-    const aborted: JobResult = { ...overwriteResult(), result: 'ABORTED' };
-    expect(recordInputFor([aborted], session)).toBeNull();
   });
 });

@@ -1,49 +1,43 @@
-import type { DriveErasureInput, ErasureRecordInput } from '../../certificates/record/input.js';
-import type { Destination, ErasureError, HiddenArea, MediaType } from '../../certificates/record/schema.js';
-import type { MachineIdentity } from '../../core/detect/machine-identity.js';
-import type { Drive } from '../../core/drive.js';
-import type { IoErrorRange } from '../../core/events.js';
-import { describePattern } from '../plan/resolve-passes.js';
-import type { JobResult } from './run-jobs.js';
-import { commandLines } from './run-purge-job.js';
+import type { DriveErasureInput, ErasureRecordInput } from '../certificates/record/input.js';
+import type { ErasureError, HiddenArea, MediaType } from '../certificates/record/schema.js';
+import type { Drive } from '../core/drive.js';
+import type { IoErrorRange } from '../core/events.js';
+import type { JobRow } from '../erasure/jobs/job-store.js';
+import { commandLines } from '../erasure/jobs/run-purge-job.js';
+import { describePattern } from '../erasure/plan/resolve-passes.js';
+import type { SessionFacts } from './facts.js';
 
-export interface SessionFacts {
-  organisation: ErasureRecordInput['organisation'];
-  operator: string;
-  donor: string;
-  lot: string;
-  destination: Destination;
-  machine: MachineIdentity;
-  software: { name: string; version: string };
+/** A job as the journal holds it, with its errors: all a record needs to say about one drive. */
+export interface JournaledJob {
+  job: JobRow;
+  errors: IoErrorRange[];
 }
 
-/** Pure: what the certificates need to know about finished overwrite jobs (ABORTED ones are not finished). */
-export function recordInputFor(results: JobResult[], session: SessionFacts): ErasureRecordInput | null {
-  const finished = results.filter((r) => r.result !== 'ABORTED');
-  if (finished.length === 0) return null;
+/**
+ * Pure: the record input for jobs that ended (or, in an emergency copy, stopped). Built from the journal alone,
+ * so a record committed after a crash is byte for byte the one the crashed process would have committed.
+ */
+export function recordInputFor(
+  jobs: readonly JournaledJob[],
+  facts: SessionFacts,
+  at: string,
+): ErasureRecordInput {
   return {
-    organisation: session.organisation,
-    operator: { name: session.operator, role: null, contact: null },
-    donor: { name: session.donor },
-    lot: { id: session.lot },
-    machine: {
-      vendor: session.machine.vendor,
-      model: session.machine.model,
-      serial: session.machine.serial,
-      uuid: session.machine.uuid,
-      assetTag: session.machine.assetTag,
-      inventory: null,
-    },
-    drives: finished.map((r) => driveInput(r, session)),
-    software: session.software,
+    organisation: facts.organisation,
+    operator: { name: facts.operator, role: null, contact: null },
+    donor: { name: facts.donor },
+    lot: { id: facts.lot },
+    machine: { ...facts.machine, inventory: null },
+    drives: jobs.map((j) => driveInput(j, facts, at)),
+    software: facts.software,
   };
 }
 
-function driveInput(r: JobResult, session: SessionFacts): DriveErasureInput {
-  const { drive, plan } = r.job;
-  const outcome = r.outcome;
+function driveInput({ job, errors }: JournaledJob, facts: SessionFacts, at: string): DriveErasureInput {
+  const { drive, plan, outcome } = job;
   const verified = outcome?.verification;
   const purge = outcome?.purge;
+  const result = job.state === 'finished' ? (job.result ?? 'FAILED') : 'ABORTED';
   return {
     device: drive.path,
     manufacturer: drive.vendor,
@@ -62,7 +56,7 @@ function driveInput(r: JobResult, session: SessionFacts): DriveErasureInput {
           methodLabel: purge.technique,
           ieee2883Technique: purge.technique,
           passes: [{ pattern: `device: ${purge.technique}`, verified: purge.verification !== null }],
-          tool: purgeTool(purge.toolVersions, session),
+          tool: purgeTool(purge.toolVersions, facts),
           commands: commandLines(purge.outcome.commands),
           reliesOnFirmware: true,
         }
@@ -75,7 +69,7 @@ function driveInput(r: JobResult, session: SessionFacts): DriveErasureInput {
             pattern: describePattern(p.pattern),
             verified: p.verify !== 'none',
           })),
-          tool: session.software,
+          tool: facts.software,
           commands: [`gomme erase ${drive.path} --method ${plan.methodId} --verify ${plan.verify}`],
           reliesOnFirmware: false,
         },
@@ -87,18 +81,21 @@ function driveInput(r: JobResult, session: SessionFacts): DriveErasureInput {
         ? `${verified.mode}: ${verified.bytesRead} bytes read back, ${verified.mismatchedBytes} differing`
         : null,
     },
-    startedAt: r.job.startedAt,
-    finishedAt: outcome?.endedAt ?? new Date().toISOString(),
-    bytesWritten: outcome?.bytesWritten ?? 0,
-    errors: r.errors.map(toRecordError),
-    interruptions: r.interruptions.map((i) => ({
+    startedAt: job.startedAt,
+    finishedAt: job.endedAt ?? outcome?.endedAt ?? at,
+    // Bytes that reached the drive across every resume (the engine alone only knows its last run).
+    bytesWritten: Math.max(job.figures.bytesWritten, outcome?.bytesWritten ?? 0),
+    errors: errors.map(toRecordError),
+    interruptions: job.interruptions.map((i) => ({
       at: i.detectedAt,
       reason: i.reason,
       resumedAt: i.detectedAt,
       resumeOffsetBytes: i.offset,
     })),
-    result: r.result,
-    destination: session.destination,
+    result,
+    aborted: result === 'ABORTED',
+    destination: facts.destination,
+    notes: job.discarded ? `job ${job.jobId} discarded: ${job.discarded.reason}` : null,
   };
 }
 
@@ -112,10 +109,10 @@ function verificationMethod(mode: string | undefined): 'none' | 'full' | 'sampli
 /** The program that sent the firmware command, with its version, and gomme that drove it. */
 function purgeTool(
   versions: Record<string, string | null>,
-  session: SessionFacts,
+  facts: SessionFacts,
 ): { name: string; version: string } {
-  const [name, version] = Object.entries(versions)[0] ?? ['gomme', session.software.version];
-  return { name: `${name} (via gomme ${session.software.version})`, version: version ?? 'unknown' };
+  const [name, version] = Object.entries(versions)[0] ?? ['gomme', facts.software.version];
+  return { name: `${name} (via gomme ${facts.software.version})`, version: version ?? 'unknown' };
 }
 
 function toRecordError(e: IoErrorRange): ErasureError {
@@ -139,7 +136,8 @@ function mediaType(drive: Drive): MediaType {
   return 'unknown';
 }
 
-function hiddenAreas(drive: Drive): { hpa: HiddenArea; dco: HiddenArea } {
+/** What the record says of hidden areas; one left in place makes the result ERASED_WITH_EXCEPTIONS. */
+export function hiddenAreas(drive: Drive): { hpa: HiddenArea; dco: HiddenArea } {
   const hpa = drive.capabilities.hiddenAreas?.hpa;
   const dco = drive.capabilities.hiddenAreas?.dco;
   const hpaHidden =

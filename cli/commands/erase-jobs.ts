@@ -1,0 +1,101 @@
+import { UsageError } from '../../core/errors.js';
+import { ExitCode } from '../../core/exit-codes.js';
+import { text } from '../../core/i18n.js';
+import {
+  forgetJob,
+  type JobSummary,
+  listJobs,
+  openJournalAccess,
+  type SessionConfig,
+} from '../../session/index.js';
+import type { CommandContext } from '../io.js';
+import { formatBytes } from '../output/format-size.js';
+import { renderTable } from '../output/table.js';
+
+/** `gomme erase --jobs` lists the journal's jobs; `gomme erase --forget JOB` discards an unfinished one. */
+export async function eraseJobsCommand(
+  ctx: CommandContext,
+  devices: string[],
+  options: { jobs?: boolean; forget?: string },
+  settings: SessionConfig,
+): Promise<number> {
+  if (devices.length > 0 || (options.jobs && options.forget !== undefined))
+    throw new UsageError(
+      text('--jobs et --forget JOB s’utilisent seuls.', '--jobs and --forget JOB are used on their own.'),
+    );
+  const access = openJournalAccess(settings);
+  try {
+    if (options.forget !== undefined) {
+      const records = forgetJob(access, options.forget);
+      const recordId = records[0]?.recordId ?? null;
+      if (ctx.json) ctx.say(JSON.stringify({ type: 'forgotten', jobId: options.forget, recordId }));
+      else
+        ctx.say(
+          text(
+            `Travail ${options.forget} abandonné${recordId ? ` ; rapport ${recordId} (INTERROMPU)` : ''}.`,
+            `Job ${options.forget} discarded${recordId ? `; record ${recordId} (ABORTED)` : ''}.`,
+          ),
+        );
+      return ExitCode.OK;
+    }
+    const jobs = listJobs(access);
+    if (ctx.json) ctx.say(JSON.stringify({ type: 'jobs', jobs: jobs.map(jobJson) }));
+    else ctx.say(renderJobs(jobs, ctx));
+    return ExitCode.OK;
+  } finally {
+    access.journal.close();
+  }
+}
+
+function jobJson({ job, status }: JobSummary) {
+  return {
+    jobId: job.jobId,
+    status,
+    device: job.drive.path,
+    serial: job.drive.serial,
+    model: job.drive.model,
+    backingFile: job.drive.backingFile,
+    method: job.plan.methodId,
+    startedAt: job.startedAt,
+    endedAt: job.endedAt,
+    result: job.result,
+    checkpoint: job.checkpoint,
+    bytesWritten: job.figures.bytesWritten,
+    passBytes: job.figures.passBytes,
+    seconds: job.figures.seconds,
+    interruptions: job.interruptions.length,
+    recordId: job.recordId,
+    discarded: job.discarded,
+    pid: job.owner?.pid ?? null,
+  };
+}
+
+function renderJobs(jobs: JobSummary[], ctx: CommandContext): string {
+  const status = {
+    running: text('en cours', 'running'),
+    resumable: text('à reprendre', 'resumable'),
+    finished: text('terminé', 'finished'),
+  };
+  const rows = jobs.map(({ job, status: s }) => [
+    job.jobId,
+    job.drive.path,
+    job.drive.serial ?? job.drive.backingFile ?? '',
+    job.plan.methodId,
+    job.startedAt.slice(0, 16).replace('T', ' '),
+    status[s][ctx.lang],
+    job.result ?? '',
+    `${passLabel(job)} ${formatBytes(job.figures.bytesWritten)}`,
+    job.recordId ?? '',
+  ]);
+  const header = text(
+    'travail|disque|n° / fichier|méthode|début|état|résultat|passe, écrit|rapport',
+    'job|drive|serial / file|method|started|status|result|pass, written|record',
+  )[ctx.lang].split('|');
+  return `${renderTable(header, rows)}\n${text(`${jobs.length} travail(s)`, `${jobs.length} job(s)`)[ctx.lang]}`;
+}
+
+/** The pass a job is at (or the passes it completed, once finished): "2/3". */
+function passLabel(job: JobSummary['job']): string {
+  const passes = Math.max(1, job.plan.passes.length);
+  return `${Math.min(job.checkpoint.pass + (job.state === 'finished' ? 0 : 1), passes)}/${passes}`;
+}
