@@ -89,7 +89,9 @@ export async function guideCommand(ctx: CommandContext, options: GuideOptions): 
   // ends or crashes is replaced at once: under emulation, loading Node and Ink alone takes longer than 5 s.
   const standby = ctx.env.GOMME_GUIDE_STANDBY;
   if (standby) {
-    // Loaded: say so (tty1 shows "loading" until then), then wait for the word to start.
+    const { warmUpGuide } = await import('../tui/warm-up.js');
+    await warmUpGuide(ctx.lang);
+    // Loaded and warm: say so (tty1 shows "loading" until then), then wait for the word to start.
     await writeFile(`${standby}.ready`, '');
     await readFile(standby);
     // Whatever tty1 showed while this one loaded ("loading…", a message about the previous guide) goes away.
