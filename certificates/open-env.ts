@@ -1,20 +1,13 @@
-import { readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { Lang } from '../core/i18n.js';
 import { resolveDataDir } from '../core/journal/data-dir.js';
 import { openJournal } from '../core/journal/open-journal.js';
 import { loadConfig } from './config.js';
+import { readPassphrase } from './keys/input-files.js';
 import { loadIdentity } from './keys/store.js';
 import type { CertificateEnv } from './render-certificate.js';
 
-/** GOMME_KEY_PASSPHRASE, or the first line of --passphrase-file; a passphrase never goes on the command line. */
-export function readPassphrase(
-  env: NodeJS.ProcessEnv,
-  passphraseFile: string | undefined,
-): string | undefined {
-  if (passphraseFile) return readFileSync(passphraseFile, 'utf8').split(/\r?\n/)[0];
-  return env.GOMME_KEY_PASSPHRASE || undefined;
-}
+export { readPassphrase } from './keys/input-files.js';
 
 export function openJournalFor(env: NodeJS.ProcessEnv): { db: Database; dataDir: string } {
   const dataDir = resolveDataDir(env);
