@@ -33,8 +33,8 @@ export function issuePath(root: string, issue: Issue): string {
   return out;
 }
 
-/** Every issue as "path: problem", in both languages. */
-export function issueTexts(issues: readonly Issue[], root = ''): Text[] {
+/** Every issue as "path: problem" (or the bare problem), in both languages. */
+export function issueTexts(issues: readonly Issue[], root = '', withPath = true): Text[] {
   return issues.map((issue) => {
     const message =
       decode(issue.message) ??
@@ -42,7 +42,7 @@ export function issueTexts(issues: readonly Issue[], root = ''): Text[] {
         `valeur invalide (attendu ${issue.expected ?? '?'}, reçu ${issue.received})`,
         `invalid value (expected ${issue.expected ?? '?'}, received ${issue.received})`,
       );
-    const path = issuePath(root, issue);
+    const path = withPath ? issuePath(root, issue) : '';
     return path ? text(`${path} : ${message.fr}`, `${path}: ${message.en}`) : message;
   });
 }
@@ -52,11 +52,12 @@ export function check<S extends v.GenericSchema>(
   schema: S,
   value: unknown,
   root = '',
+  withPath = true,
 ): { ok: true; value: v.InferOutput<S> } | { ok: false; issues: Text[] } {
   const result = v.safeParse(schema, value);
   return result.success
     ? { ok: true, value: result.output }
-    : { ok: false, issues: issueTexts(result.issues, root) };
+    : { ok: false, issues: issueTexts(result.issues, root, withPath) };
 }
 
 // Field schemas shared by the record, the bundle and the configuration.
