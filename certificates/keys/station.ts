@@ -66,7 +66,11 @@ export function issueStationCertificate(
     throw new StationIssueError('the organisation identity is not a CA holding its private key');
   let subjectKey: KeyObject;
   try {
-    subjectKey = isKey(station) ? createPublicKey(station) : readCertificateRequest(station).publicKey;
+    subjectKey = isKey(station)
+      ? station.type === 'public'
+        ? station
+        : createPublicKey(station)
+      : readCertificateRequest(station).publicKey;
   } catch (error) {
     throw new StationIssueError((error as Error).message, error);
   }
