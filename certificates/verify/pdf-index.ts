@@ -85,7 +85,7 @@ export class PdfIndex {
         if (text[start] === '\r') start += 1;
         if (text[start] === '\n') start += 1;
         const body = text.slice(bodyStart, s);
-        const direct = /\/Length\s+(\d{1,12})(?!\s+\d+\s+R)/.exec(body);
+        const direct = /\/Length\s+(\d{1,12})(?!\d)(?!\s+\d+\s+R)/.exec(body);
         const length = direct ? Number(direct[1]) : null;
         let end: number;
         if (

@@ -64,7 +64,10 @@ export function verifyChain(
   }
   if (!anchor && problems.length === 0) problems.push('chain too long');
   for (const certificate of chain) {
-    if (at < new Date(certificate.validFrom) || at > new Date(certificate.validTo))
+    const from = Date.parse(certificate.validFrom);
+    const to = Date.parse(certificate.validTo);
+    // An unreadable date fails closed, like one out of range.
+    if (!(from <= at.getTime() && at.getTime() <= to))
       problems.push(`${oneLine(certificate.subject)} not valid at ${at.toISOString()}`);
   }
   return {
