@@ -1,7 +1,7 @@
 import { createPublicKey, generateKeyPairSync, type KeyObject, X509Certificate } from 'node:crypto';
 import { GommeError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
-import { text } from '../../core/i18n.js';
+import { type Text, text } from '../../core/i18n.js';
 import { readCertificateRequest } from './csr.js';
 import type { SigningIdentity } from './store.js';
 import { caConstraints, issueCertificate, OID_ORGANISATION, subjectAttribute } from './x509.js';
@@ -63,7 +63,12 @@ export function issueStationCertificate(
 ): StationCertificate {
   const ca = organisation.certificate;
   if (!caConstraints(ca).ca || !ca.checkPrivateKey(organisation.privateKey))
-    throw new StationIssueError('the organisation identity is not a CA holding its private key');
+    throw new StationIssueError(
+      text(
+        'l’identité de l’organisation n’est pas une autorité détenant sa clé privée',
+        'the organisation identity is not a CA holding its private key',
+      ),
+    );
   let subjectKey: KeyObject;
   try {
     subjectKey = isKey(station)
@@ -74,10 +79,16 @@ export function issueStationCertificate(
   } catch (error) {
     throw new StationIssueError((error as Error).message, error);
   }
-  if (options.stationName.trim() === '') throw new StationIssueError('empty station name');
+  if (options.stationName.trim() === '')
+    throw new StationIssueError(text('nom de poste vide', 'empty station name'));
   const { notBefore, notAfter } = period(options.validity, options.now);
   if (notBefore < new Date(ca.validFrom) || notAfter > new Date(ca.validTo))
-    throw new StationIssueError(`validity outside the organisation CA's (until ${ca.validTo})`);
+    throw new StationIssueError(
+      text(
+        `validité hors de celle de l’autorité de l’organisation (jusqu’au ${ca.validTo})`,
+        `validity outside the organisation CA's (until ${ca.validTo})`,
+      ),
+    );
   const der = issueCertificate({
     subject: {
       commonName: options.stationName,
@@ -101,10 +112,12 @@ export function generateStationKey(): { privateKey: KeyObject; publicKey: KeyObj
 }
 
 export class StationIssueError extends GommeError {
-  constructor(detail: string, cause?: unknown) {
+  /** `detail`: a Text, or a technical message (an unreadable CSR) that reads the same in both languages. */
+  constructor(detail: Text | string, cause?: unknown) {
+    const d = typeof detail === 'string' ? text(detail, detail) : detail;
     super(
       'station-issue',
-      text(`Certificat de poste non délivré : ${detail}`, `Station certificate not issued: ${detail}`),
+      text(`Certificat de poste non délivré : ${d.fr}`, `Station certificate not issued: ${d.en}`),
       { exitCode: ExitCode.BAD_INPUT, cause },
     );
   }
@@ -118,7 +131,8 @@ function period(validity: Validity, now = new Date()): { notBefore: Date; notAft
       notAfter: new Date(now.getTime() + validity.days * DAY),
     };
   }
-  if (validity.notAfter <= validity.notBefore) throw new StationIssueError('notAfter is before notBefore');
+  if (validity.notAfter <= validity.notBefore)
+    throw new StationIssueError(text('notAfter est avant notBefore', 'notAfter is before notBefore'));
   return validity;
 }
 

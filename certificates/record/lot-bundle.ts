@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Text } from '../../core/i18n.js';
+import { type Text, text } from '../../core/i18n.js';
 import { check, list, literal, obj, say, str } from '../../core/schema.js';
 import { RecordInvalidError } from '../errors.js';
 import { type ErasureRecord, ErasureRecordSchema } from './schema.js';
@@ -25,10 +25,15 @@ export type LotBundle = v.InferOutput<typeof LotBundleSchema>;
 
 export function buildLotBundle(records: ErasureRecord[]): LotBundle {
   const first = records[0];
-  if (!first) throw new RecordInvalidError(['lot: no records']);
+  if (!first) throw new RecordInvalidError([text('lot : aucun enregistrement', 'lot: no records')]);
   const others = records.filter((r) => r.lot.id !== first.lot.id);
   if (others.length > 0)
-    throw new RecordInvalidError([`lot: records of several lots (${first.lot.id}, ${others[0]?.lot.id})`]);
+    throw new RecordInvalidError([
+      text(
+        `lot : enregistrements de plusieurs lots (${first.lot.id}, ${others[0]?.lot.id})`,
+        `lot: records of several lots (${first.lot.id}, ${others[0]?.lot.id})`,
+      ),
+    ]);
   const sorted = [...records].sort((a, b) => (a.recordId < b.recordId ? -1 : 1));
   const completedAt = sorted
     .map((r) => r.completedAt)

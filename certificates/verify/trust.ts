@@ -1,4 +1,5 @@
 import type { X509Certificate } from 'node:crypto';
+import { type Text, text } from '../../core/i18n.js';
 import { caConstraints } from '../keys/x509.js';
 
 /** A certificate withdrawn at a date: what it (or a certificate it issued) signed from then on is revoked. */
@@ -18,8 +19,8 @@ export interface ChainCheck {
   anchor: X509Certificate | null;
   /** The first certificate of the chain revoked at or before `at`, when a revocation list was given. */
   revoked: { certificate: X509Certificate; revokedAt: Date } | null;
-  /** Why the chain is not valid (English, for logs and the hub); empty when valid. */
-  problems: string[];
+  /** Why the chain is not valid; empty when valid. */
+  problems: Text[];
 }
 
 const MAX_DEPTH = 6;
@@ -39,7 +40,7 @@ export function verifyChain(
   const at = options.at ?? new Date();
   const isAnchor = (c: X509Certificate) => anchors.some((a) => a.fingerprint256 === c.fingerprint256);
   const chain = [signer];
-  const problems: string[] = [];
+  const problems: Text[] = [];
   let anchor: X509Certificate | null = null;
   for (let current = signer; chain.length <= MAX_DEPTH; ) {
     if (isAnchor(current)) {
@@ -51,24 +52,45 @@ export function verifyChain(
         c.fingerprint256 !== current.fingerprint256 && current.checkIssued(c) && current.verify(c.publicKey),
     );
     if (!issuer) {
-      problems.push(`no trusted issuer for ${oneLine(current.subject)}`);
+      problems.push(
+        text(
+          `aucun émetteur de confiance pour ${oneLine(current.subject)}`,
+          `no trusted issuer for ${oneLine(current.subject)}`,
+        ),
+      );
       break;
     }
     const { ca, pathLength } = caConstraints(issuer);
     const below = chain.length - 1; // CAs between this issuer and the signer
-    if (!ca) problems.push(`${oneLine(issuer.subject)} is not a CA`);
+    if (!ca)
+      problems.push(
+        text(
+          `${oneLine(issuer.subject)} n’est pas une autorité de certification`,
+          `${oneLine(issuer.subject)} is not a CA`,
+        ),
+      );
     else if (pathLength !== null && below > pathLength)
-      problems.push(`${oneLine(issuer.subject)} may not issue a CA (path length ${pathLength})`);
+      problems.push(
+        text(
+          `${oneLine(issuer.subject)} ne peut pas émettre d’autorité (longueur de chemin ${pathLength})`,
+          `${oneLine(issuer.subject)} may not issue a CA (path length ${pathLength})`,
+        ),
+      );
     chain.push(issuer);
     current = issuer;
   }
-  if (!anchor && problems.length === 0) problems.push('chain too long');
+  if (!anchor && problems.length === 0) problems.push(text('chaîne trop longue', 'chain too long'));
   for (const certificate of chain) {
     const from = Date.parse(certificate.validFrom);
     const to = Date.parse(certificate.validTo);
     // An unreadable date fails closed, like one out of range.
     if (!(from <= at.getTime() && at.getTime() <= to))
-      problems.push(`${oneLine(certificate.subject)} not valid at ${at.toISOString()}`);
+      problems.push(
+        text(
+          `${oneLine(certificate.subject)} non valide au ${at.toISOString()}`,
+          `${oneLine(certificate.subject)} not valid at ${at.toISOString()}`,
+        ),
+      );
   }
   return {
     chainValid: anchor !== null && problems.length === 0,

@@ -123,12 +123,13 @@ export function verifyCertificate(
   );
 
   const trusted = verdict?.chainValid === true;
-  const why = verdict?.problems.length ? ` (${verdict.problems.join('; ')})` : '';
+  const why = (lang: 'fr' | 'en') =>
+    verdict?.problems.length ? ` (${verdict.problems.map((p) => p[lang]).join(' ; ')})` : '';
   add(
     'trusted-signer',
     trusted,
-    trusted ? 'signataire de confiance' : `signataire inconnu de cette installation${why}`,
-    trusted ? 'trusted signer' : `signer unknown to this installation${why}`,
+    trusted ? 'signataire de confiance' : `signataire inconnu de cette installation${why('fr')}`,
+    trusted ? 'trusted signer' : `signer unknown to this installation${why('en')}`,
   );
   if (options.revocations) {
     const when = verdict?.revoked?.revokedAt.toISOString() ?? '';

@@ -1,4 +1,5 @@
 import type { X509Certificate } from 'node:crypto';
+import type { Text } from '../../core/i18n.js';
 import { verifyDetachedCms } from './cms-verify.js';
 import { type Revocation, verifyChain } from './trust.js';
 
@@ -24,8 +25,8 @@ export interface SignatureVerdict {
   chain: X509Certificate[];
   /** Set when a certificate of the chain was revoked at or before `at`: the signature then counts for nothing. */
   revoked: { certificate: X509Certificate; revokedAt: Date } | null;
-  /** Why the chain is not valid (English); empty when it is. */
-  problems: string[];
+  /** Why the chain is not valid; empty when it is. */
+  problems: Text[];
 }
 
 /**

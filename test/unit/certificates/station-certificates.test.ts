@@ -147,7 +147,8 @@ describe('verifySignature: signature, chain against organisation roots, revocati
   it('a certificate outside its validity at the signing time breaks the chain', () => {
     const late = verifySignature(cms, record, { anchors: [org.certificate], at: new Date('2030-01-01') });
     expect(late.chainValid).toBe(false);
-    expect(late.problems.join()).toMatch(/not valid at/);
+    expect(late.problems.map((p) => p.en).join()).toMatch(/not valid at/);
+    expect(late.problems.map((p) => p.fr).join()).toMatch(/non valide au/);
   });
 
   it('a station revoked at a date: what it signed after is revoked, what it signed before is not', () => {
