@@ -2,9 +2,10 @@ import { createPublicKey, generateKeyPairSync, type KeyObject, X509Certificate }
 import { GommeError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { type Text, text } from '../../core/i18n.js';
+import { OID } from './algorithms.js';
 import { readCertificateRequest } from './csr.js';
 import type { SigningIdentity } from './store.js';
-import { caConstraints, issueCertificate, OID_ORGANISATION, subjectAttribute } from './x509.js';
+import { caConstraints, issueCertificate, subjectAttribute } from './x509.js';
 
 /**
  * The organisation as a small CA. A hub keeps the organisation CA's key; each station (a gomme stick or
@@ -92,7 +93,7 @@ export function issueStationCertificate(
   const der = issueCertificate({
     subject: {
       commonName: options.stationName,
-      organisation: subjectAttribute(ca, OID_ORGANISATION) ?? options.stationName,
+      organisation: subjectAttribute(ca, OID.organisation) ?? options.stationName,
       country: 'FR',
     },
     subjectKey,

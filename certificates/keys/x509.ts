@@ -144,5 +144,3 @@ export function caConstraints(certificate: X509Certificate): { ca: boolean; path
       typeof pathLength === 'number' ? pathLength : pathLength ? pathLength.valueBlock.valueDec : null,
   };
 }
-
-export const OID_ORGANISATION = OID.organisation;
