@@ -41,7 +41,10 @@ function tick() {
     last.set(n, key);
     const uptime = readFileSync('/proc/uptime', 'utf8').split(' ')[0];
     const header = `${attr[0]}x${attr[1]} cursor=${attr[2]},${attr[3]}`;
-    writeSync(out, `=== gomme-vcs tty${n} ${header} uptime=${uptime} ===\n${decode(attr, raw)}\n=== end ===\n`);
+    writeSync(
+      out,
+      `=== gomme-vcs tty${n} ${header} uptime=${uptime} ===\n${decode(attr, raw)}\n=== end ===\n`,
+    );
   }
 }
 
