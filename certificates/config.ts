@@ -1,58 +1,71 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import * as v from 'valibot';
+import { text } from '../core/i18n.js';
+import { check, say, str } from '../core/schema.js';
 import { ConfigInvalidError } from './errors.js';
 
 /**
  * DATA_DIR/config.json, the organisation's own settings, e.g.
  * { "organisation": { "name": "Ressourcerie du Lac", "identifier": "SIRET 123…", "address": "…",
  *   "contact": "…", "logo": "logo.png" } }
- * The logo (PNG or JPEG) is relative to the data dir. Every field is optional.
+ * The logo (PNG or JPEG) is relative to the data dir. Every field is optional; other keys are ignored (the
+ * file is the organisation's, and may carry settings of later versions).
  */
+const optionalText = v.optional(v.nullable(str), null);
+
+export const ConfigFileSchema = v.object(
+  {
+    organisation: v.nullish(
+      v.object(
+        {
+          name: optionalText,
+          identifier: optionalText,
+          address: optionalText,
+          contact: optionalText,
+          logo: optionalText,
+        },
+        say('attendu : un objet', 'expected an object'),
+      ),
+      {},
+    ),
+  },
+  say('attendu : un objet JSON', 'expected a JSON object'),
+);
+
 export interface GommeConfig {
-  organisation: {
-    name: string | null;
-    identifier: string | null;
-    address: string | null;
-    contact: string | null;
-    /** Absolute path once loaded. */
-    logo: string | null;
-  };
+  organisation: v.InferOutput<typeof ConfigFileSchema>['organisation'];
 }
 
 export const CONFIG_FILE = 'config.json';
 
 export function loadConfig(dataDir: string): GommeConfig {
   const path = join(dataDir, CONFIG_FILE);
-  const empty: GommeConfig = {
-    organisation: { name: null, identifier: null, address: null, contact: null, logo: null },
-  };
-  if (!existsSync(path)) return empty;
+  if (!existsSync(path)) return emptyConfig();
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new ConfigInvalidError(path, (error as Error).message, error);
   }
-  const org = (raw as { organisation?: unknown })?.organisation ?? {};
-  if (typeof org !== 'object' || org === null)
-    throw new ConfigInvalidError(path, '"organisation" must be an object');
-  const field = (key: string): string | null => {
-    const value = (org as Record<string, unknown>)[key];
-    if (value === undefined || value === null) return null;
-    if (typeof value !== 'string') throw new ConfigInvalidError(path, `organisation.${key} must be a string`);
-    return value;
-  };
-  const logo = field('logo');
-  const logoPath = logo === null ? null : isAbsolute(logo) ? logo : join(dataDir, logo);
-  if (logoPath !== null && !existsSync(logoPath))
-    throw new ConfigInvalidError(path, `logo ${logoPath} not found`);
-  return {
-    organisation: {
-      name: field('name'),
-      identifier: field('identifier'),
-      address: field('address'),
-      contact: field('contact'),
-      logo: logoPath,
-    },
-  };
+  const result = check(ConfigFileSchema, raw);
+  if (!result.ok) throw new ConfigInvalidError(path, joinTexts(result.issues));
+  const { organisation } = result.value;
+  // The logo is resolved to an absolute path once loaded.
+  const logo =
+    organisation.logo === null
+      ? null
+      : isAbsolute(organisation.logo)
+        ? organisation.logo
+        : join(dataDir, organisation.logo);
+  if (logo !== null && !existsSync(logo))
+    throw new ConfigInvalidError(path, text(`logo ${logo} introuvable`, `logo ${logo} not found`));
+  return { organisation: { ...organisation, logo } };
 }
+
+function emptyConfig(): GommeConfig {
+  return { organisation: { name: null, identifier: null, address: null, contact: null, logo: null } };
+}
+
+const joinTexts = (issues: Array<{ fr: string; en: string }>) =>
+  text(issues.map((i) => i.fr).join(' ; '), issues.map((i) => i.en).join('; '));

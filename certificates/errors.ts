@@ -4,16 +4,27 @@ import { type Text, text } from '../core/i18n.js';
 
 /** Typed failures of the certificate chain. All are "bad input" except a missing record (not found). */
 
+/** A string detail is a technical token (an OpenSSL message, a path): the same in both languages. */
+const asText = (detail: string | Text): Text => (typeof detail === 'string' ? text(detail, detail) : detail);
+
 export class RecordInvalidError extends GommeError {
-  readonly issues: string[];
-  constructor(issues: string[]) {
-    const list = issues.slice(0, 8).join('; ');
+  readonly issues: Text[];
+  constructor(issues: Array<Text | string>) {
+    const all = issues.map(asText);
+    const list = (lang: 'fr' | 'en') =>
+      all
+        .slice(0, 8)
+        .map((issue) => issue[lang])
+        .join(lang === 'fr' ? ' ; ' : '; ');
     super(
       'record-invalid',
-      text(`L'enregistrement d'effacement est invalide : ${list}`, `The erasure record is invalid: ${list}`),
+      text(
+        `L'enregistrement d'effacement est invalide : ${list('fr')}`,
+        `The erasure record is invalid: ${list('en')}`,
+      ),
       { exitCode: ExitCode.BAD_INPUT },
     );
-    this.issues = issues;
+    this.issues = all;
   }
 }
 
@@ -92,12 +103,13 @@ export class KeyExistsError extends GommeError {
 }
 
 export class KeyFileError extends GommeError {
-  constructor(file: string, detail: string, cause?: unknown) {
+  constructor(file: string, detail: string | Text, cause?: unknown) {
+    const d = asText(detail);
     super(
       'key-file',
       text(
-        `Le fichier de clé ${file} est inutilisable : ${detail}`,
-        `The key file ${file} cannot be used: ${detail}`,
+        `Le fichier de clé ou de certificat ${file} est inutilisable : ${d.fr}`,
+        `The key or certificate file ${file} cannot be used: ${d.en}`,
       ),
       { exitCode: ExitCode.BAD_INPUT, cause },
     );
@@ -124,14 +136,32 @@ export class PdfUnreadableError extends GommeError {
 }
 
 export class ConfigInvalidError extends GommeError {
-  constructor(file: string, detail: string, cause?: unknown) {
+  constructor(file: string, detail: string | Text, cause?: unknown) {
+    const d = asText(detail);
     super(
       'config-invalid',
       text(
-        `La configuration ${file} est invalide : ${detail}`,
-        `The configuration ${file} is invalid: ${detail}`,
+        `La configuration ${file} est invalide : ${d.fr}`,
+        `The configuration ${file} is invalid: ${d.en}`,
       ),
       { exitCode: ExitCode.BAD_INPUT, cause },
+    );
+  }
+}
+
+/** An empty passphrase would leave the key in clear while claiming it is protected: refused. */
+export class PassphraseEmptyError extends GommeError {
+  constructor(source: string) {
+    super(
+      'key-passphrase-empty',
+      text(`${source} : la phrase de passe est vide.`, `${source}: the passphrase is empty.`),
+      {
+        exitCode: ExitCode.BAD_INPUT,
+        hint: text(
+          'Écrivez la phrase de passe sur la première ligne du fichier (ou dans GOMME_KEY_PASSPHRASE) ; sans phrase de passe, n’utilisez pas --passphrase-file.',
+          'Write the passphrase on the first line of the file (or in GOMME_KEY_PASSPHRASE); for no passphrase, leave out --passphrase-file.',
+        ),
+      },
     );
   }
 }

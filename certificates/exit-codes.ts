@@ -13,6 +13,8 @@ export const VerifyExitCode = {
   TAMPERED: ExitCode.TAMPERED,
   /** The document is intact but signed by a certificate this installation does not trust. */
   UNKNOWN_SIGNER: ExitCode.UNKNOWN_SIGNER,
+  /** Intact, but a certificate of its chain was revoked before it was signed (only when told of revocations). */
+  REVOKED: ExitCode.UNKNOWN_SIGNER,
 } as const;
 
 export type VerifyExitCodeValue = (typeof VerifyExitCode)[keyof typeof VerifyExitCode];

@@ -1,19 +1,12 @@
-import { readFileSync } from 'node:fs';
 import type { Lang } from '../core/i18n.js';
 import { resolveDataDir } from '../core/journal/data-dir.js';
 import { type Journal, type JournalOptions, openJournal } from '../core/journal/index.js';
 import { loadConfig } from './config.js';
+import { readPassphrase } from './keys/input-files.js';
 import { loadIdentity, type SigningIdentity } from './keys/store.js';
 import type { CertificateEnv } from './render-certificate.js';
 
-/** GOMME_KEY_PASSPHRASE, or the first line of --passphrase-file; a passphrase never goes on the command line. */
-export function readPassphrase(
-  env: NodeJS.ProcessEnv,
-  passphraseFile: string | undefined,
-): string | undefined {
-  if (passphraseFile) return readFileSync(passphraseFile, 'utf8').split(/\r?\n/)[0];
-  return env.GOMME_KEY_PASSPHRASE || undefined;
-}
+export { readPassphrase } from './keys/input-files.js';
 
 export function openJournalFor(env: NodeJS.ProcessEnv): { journal: Journal; dataDir: string } {
   const dataDir = resolveDataDir(env);

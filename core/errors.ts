@@ -110,8 +110,10 @@ export class NeedsRootError extends GommeError {
 }
 
 export class BadInputError extends GommeError {
-  constructor(what: string, detail: string, cause?: unknown) {
-    super('bad-input', text(`${what} est inutilisable : ${detail}`, `${what} cannot be used: ${detail}`), {
+  /** `detail`: a Text when it is words, a plain string when it is a technical token (an errno, a field path). */
+  constructor(what: string, detail: string | Text, cause?: unknown) {
+    const d = typeof detail === 'string' ? text(detail, detail) : detail;
+    super('bad-input', text(`${what} est inutilisable : ${d.fr}`, `${what} cannot be used: ${d.en}`), {
       exitCode: ExitCode.BAD_INPUT,
       cause,
     });

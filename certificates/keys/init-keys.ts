@@ -17,7 +17,10 @@ export interface InitKeysOptions {
  * root + leaf pair, never for a self-signed leaf (stack.md §3). The root's private key is not kept: it would
  * be one more secret on a USB stick, and a new `keys init` simply makes a new pair.
  */
-export function initKeys(dataDir: string, options: InitKeysOptions): { fingerprint: string } {
+export function initKeys(
+  dataDir: string,
+  options: InitKeysOptions,
+): { fingerprint: string; encrypted: boolean } {
   // Backdated a day: a donated PC with a slow clock must not see a "not yet valid" certificate.
   const now = new Date((options.now ?? new Date()).getTime() - 86_400_000);
   const years = options.years ?? 10;
@@ -37,7 +40,7 @@ export function initKeys(dataDir: string, options: InitKeysOptions): { fingerpri
     issuer: rootName,
     issuerKey: root.privateKey,
     issuerPublicKey: root.publicKey,
-    isCa: true,
+    profile: 'ca',
     notBefore: now,
     notAfter: until(years * 2),
   });
@@ -47,15 +50,15 @@ export function initKeys(dataDir: string, options: InitKeysOptions): { fingerpri
     issuer: rootName,
     issuerKey: root.privateKey,
     issuerPublicKey: root.publicKey,
-    isCa: false,
+    profile: 'signing',
     notBefore: now,
     notAfter: until(years),
   });
   const certificate = new X509Certificate(leafDer);
-  saveIdentity(
+  const { encrypted } = saveIdentity(
     dataDir,
     { privateKey: leaf.privateKey, certificate, chain: [new X509Certificate(rootDer)] },
     { passphrase: options.passphrase, force: options.force ?? false },
   );
-  return { fingerprint: certificate.fingerprint256 };
+  return { fingerprint: certificate.fingerprint256, encrypted };
 }

@@ -1,7 +1,15 @@
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KeyExistsError, KeyFileError, KeyMissingError, KeyPassphraseError } from '../errors.js';
+import { text } from '../../core/i18n.js';
+import {
+  KeyExistsError,
+  KeyFileError,
+  KeyMissingError,
+  KeyPassphraseError,
+  PassphraseEmptyError,
+} from '../errors.js';
+import { readCertificateFile } from './input-files.js';
 
 /**
  * The only module that reads or writes private keys. Layout under DATA_DIR/keys (dir 0700, files 0600):
@@ -27,7 +35,7 @@ export function saveIdentity(
   dataDir: string,
   identity: SigningIdentity,
   options: { passphrase?: string | undefined; force?: boolean },
-): void {
+): { encrypted: boolean } {
   if (hasIdentity(dataDir) && !options.force) throw new KeyExistsError(keysDir(dataDir));
   mkdirSync(keysDir(dataDir), { recursive: true, mode: 0o700 });
   const keyPem = options.passphrase
@@ -41,6 +49,7 @@ export function saveIdentity(
   writePrivate(file(dataDir, 'org-key.pem'), keyPem.toString());
   writePrivate(file(dataDir, 'org-cert.pem'), identity.certificate.toString());
   writePrivate(file(dataDir, 'org-chain.pem'), identity.chain.map((c) => c.toString()).join(''));
+  return { encrypted: Boolean(options.passphrase) };
 }
 
 export function loadIdentity(dataDir: string, passphrase: string | undefined): SigningIdentity {
@@ -51,6 +60,8 @@ export function loadIdentity(dataDir: string, passphrase: string | undefined): S
   try {
     privateKey = createPrivateKey({ key: pem, format: 'pem', passphrase: passphrase ?? '' });
   } catch (error) {
+    if (pem.includes('ENCRYPTED') && passphrase === '')
+      throw new PassphraseEmptyError('GOMME_KEY_PASSPHRASE');
     if (pem.includes('ENCRYPTED')) throw new KeyPassphraseError(keyFile, error);
     throw new KeyFileError(keyFile, (error as Error).message, error);
   }
@@ -76,7 +87,7 @@ export function loadPublicCertificates(dataDir: string): {
   const trusted = existsSync(trustedDir)
     ? readdirSync(trustedDir)
         .filter((name) => /\.(pem|crt)$/.test(name))
-        .flatMap((name) => readCertificates(join(trustedDir, name)))
+        .flatMap((name) => readCertificateFile(join(trustedDir, name)))
     : [];
   return { own, trusted };
 }
@@ -102,7 +113,7 @@ export function readCertificates(path: string): X509Certificate[] {
 }
 
 function missing(path: string): never {
-  throw new KeyFileError(path, 'no certificate');
+  throw new KeyFileError(path, text('aucun certificat', 'no certificate'));
 }
 
 function writePrivate(path: string, content: string): void {

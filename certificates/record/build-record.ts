@@ -1,3 +1,4 @@
+import { text } from '../../core/i18n.js';
 import { driveVerdict, RESULT_SEVERITY, worstResult } from '../../core/verdict.js';
 import { RecordInvalidError } from '../errors.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
@@ -10,7 +11,8 @@ import { validateRecord } from './validate.js';
  * engine that calls it again after a restart commits the same record rather than a duplicate.
  */
 export function buildErasureRecord(input: ErasureRecordInput): ErasureRecord {
-  if (input.drives.length === 0) throw new RecordInvalidError(['record.drives: empty']);
+  if (input.drives.length === 0)
+    throw new RecordInvalidError([text('record.drives : aucun disque', 'record.drives: empty')]);
   const drives = input.drives.map(buildDrive);
   const completedAt = drives
     .map((d) => d.finishedAt)
@@ -61,13 +63,21 @@ function buildDrive(d: DriveErasureInput, i: number): DriveErasure {
   // The engine may be stricter than the rules above, never more lenient.
   if (d.result !== undefined && RESULT_SEVERITY[d.result] < RESULT_SEVERITY[derived]) {
     throw new RecordInvalidError([
-      `record.drives[${i}].result: ${d.result} contradicts the facts (${derived})`,
+      text(
+        `record.drives[${i}].result : ${d.result} contredit les faits (${derived})`,
+        `record.drives[${i}].result: ${d.result} contradicts the facts (${derived})`,
+      ),
     ]);
   }
   const started = Date.parse(d.startedAt);
   const finished = Date.parse(d.finishedAt);
   if (finished < started)
-    throw new RecordInvalidError([`record.drives[${i}]: finishedAt is before startedAt`]);
+    throw new RecordInvalidError([
+      text(
+        `record.drives[${i}] : finishedAt est antérieur à startedAt`,
+        `record.drives[${i}]: finishedAt is before startedAt`,
+      ),
+    ]);
   const { aborted: _aborted, result: _result, ...facts } = d;
   return {
     ...facts,

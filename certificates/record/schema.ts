@@ -1,8 +1,24 @@
+import * as v from 'valibot';
+import {
+  bool,
+  count,
+  isoDate,
+  list,
+  literal,
+  nonEmpty,
+  obj,
+  oneOf,
+  range,
+  say,
+  str,
+} from '../../core/schema.js';
+
 /**
  * The erasure record, schema `gomme.erasure-record/1` (documented field by field in certificates/RECORD.md).
  * One record covers one machine session: the machine, who did the work, and one entry per drive.
  * Vocabulary follows NIST SP 800-88 (Clear/Purge, Appendix G certificate fields) and IEEE 2883 technique names.
- * Convention: `null` means "unknown / not reported", never a guess.
+ * Convention: `null` means "unknown / not reported", never a guess. The valibot schemas below are the
+ * definition: the TypeScript types are derived from them, and `validate.ts` checks untrusted JSON with them.
  */
 
 export const RECORD_SCHEMA = 'gomme.erasure-record/1' as const;
@@ -50,127 +66,139 @@ export type Destination = (typeof DESTINATIONS)[number];
 export const ERROR_KINDS = ['write', 'read', 'verify', 'command', 'other'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
-export interface Person {
-  name: string;
-  role: string | null;
-  contact: string | null;
-}
+const ns = v.nullable(str);
 
-export interface HiddenArea {
-  /** null when the drive could not be asked (e.g. NVMe has no HPA/DCO). */
-  found: boolean | null;
-  handling: HiddenAreaHandling;
-  /** Sectors hidden before handling, when known. */
-  sectors: number | null;
-}
+export const PersonSchema = obj({ name: nonEmpty, role: ns, contact: ns });
+export type Person = v.InferOutput<typeof PersonSchema>;
 
-export interface Pass {
-  /** Human pattern label: "0x00", "PRNG (AES-128-CTR)", "device: BLOCK ERASE". */
-  pattern: string;
-  verified: boolean;
-}
+/** `found` is null when the drive could not be asked (e.g. NVMe has no HPA/DCO); `sectors` hidden before handling. */
+export const HiddenAreaSchema = obj({
+  found: v.nullable(bool),
+  handling: oneOf(HIDDEN_AREA_HANDLING),
+  sectors: v.nullable(count),
+});
+export type HiddenArea = v.InferOutput<typeof HiddenAreaSchema>;
 
-export interface Sanitization {
-  nistLevel: NistLevel;
-  /** Method id as the engine names it, e.g. "overwrite", "ata-sanitize-block-erase", "nvme-format-crypto". */
-  method: string;
-  /** Human method label, e.g. "Overwrite, 1 pass of zeros". */
-  methodLabel: string;
-  /** IEEE 2883-2022 technique name, e.g. "Overwrite", "Block Erase", "Cryptographic Erase". */
-  ieee2883Technique: string;
-  passes: Pass[];
-  tool: { name: string; version: string };
-  /** Exact command lines run against the drive, in order. */
-  commands: string[];
-  /** True when the drive's firmware did the work: the certificate then states the compliance assumption. */
-  reliesOnFirmware: boolean;
-}
+/** `pattern`: human label, "0x00", "PRNG (AES-128-CTR)", "device: BLOCK ERASE". */
+export const PassSchema = obj({ pattern: nonEmpty, verified: bool });
+export type Pass = v.InferOutput<typeof PassSchema>;
 
-export interface Verification {
-  method: VerificationMethod;
-  /** Share of the addressable space read back, 0–100. */
-  coveragePercent: number;
-  passed: boolean | null;
-  detail: string | null;
-}
+/**
+ * `method`: the engine's id ("overwrite", "nvme-format-crypto"…); `methodLabel`: human label;
+ * `ieee2883Technique`: "Overwrite", "Block Erase", "Cryptographic Erase"; `commands`: exact command lines run
+ * against the drive, in order; `reliesOnFirmware`: the certificate then states the compliance assumption.
+ */
+export const SanitizationSchema = obj({
+  nistLevel: oneOf(NIST_LEVELS),
+  method: nonEmpty,
+  methodLabel: nonEmpty,
+  ieee2883Technique: nonEmpty,
+  passes: list(PassSchema),
+  tool: obj({ name: nonEmpty, version: nonEmpty }),
+  commands: list(str),
+  reliesOnFirmware: bool,
+});
+export type Sanitization = v.InferOutput<typeof SanitizationSchema>;
 
-export interface ErasureError {
-  kind: ErrorKind;
-  offsetBytes: number | null;
-  lengthBytes: number | null;
-  message: string;
-}
+/** `coveragePercent`: share of the addressable space read back, 0–100. */
+export const VerificationSchema = obj({
+  method: oneOf(VERIFICATION_METHODS),
+  coveragePercent: range(0, 100),
+  passed: v.nullable(bool),
+  detail: ns,
+});
+export type Verification = v.InferOutput<typeof VerificationSchema>;
 
-export interface Interruption {
-  at: string;
-  reason: string;
-  resumedAt: string | null;
-  resumeOffsetBytes: number | null;
-}
+export const ErasureErrorSchema = obj({
+  kind: oneOf(ERROR_KINDS),
+  offsetBytes: v.nullable(count),
+  lengthBytes: v.nullable(count),
+  message: str,
+});
+export type ErasureError = v.InferOutput<typeof ErasureErrorSchema>;
 
-export interface SmartSummary {
-  health: 'passed' | 'failed' | 'unknown';
-  powerOnHours: number | null;
-  reallocatedSectors: number | null;
-  pendingSectors: number | null;
-  mediaErrors: number | null;
-  percentageUsed: number | null;
-}
+export const InterruptionSchema = obj({
+  at: isoDate,
+  reason: str,
+  resumedAt: v.nullable(isoDate),
+  resumeOffsetBytes: v.nullable(count),
+});
+export type Interruption = v.InferOutput<typeof InterruptionSchema>;
 
-export interface DriveErasure {
-  /** 1-based position in the record; per-drive certificate IDs use it. */
-  index: number;
-  device: string;
-  manufacturer: string | null;
-  model: string | null;
-  serial: string | null;
-  wwn: string | null;
-  firmware: string | null;
-  mediaType: MediaType;
-  interface: DriveInterface;
-  sizeBytes: number;
-  /** Organisationally assigned media or property number (NIST App. G). */
-  assetTag: string | null;
-  hiddenAreas: { hpa: HiddenArea; dco: HiddenArea };
-  sanitization: Sanitization;
-  verification: Verification;
-  startedAt: string;
-  finishedAt: string;
-  durationSeconds: number;
-  bytesWritten: number;
-  errors: ErasureError[];
-  interruptions: Interruption[];
-  smart: SmartSummary | null;
-  result: DriveResult;
-  destination: Destination;
-  destinationDetail: string | null;
-  notes: string | null;
-}
+export const SmartSummarySchema = obj({
+  health: oneOf(['passed', 'failed', 'unknown'] as const),
+  powerOnHours: v.nullable(count),
+  reallocatedSectors: v.nullable(count),
+  pendingSectors: v.nullable(count),
+  mediaErrors: v.nullable(count),
+  percentageUsed: v.nullable(count),
+});
+export type SmartSummary = v.InferOutput<typeof SmartSummarySchema>;
 
-export interface Machine {
-  vendor: string | null;
-  model: string | null;
-  serial: string | null;
-  uuid: string | null;
-  assetTag: string | null;
-  inventory: { cpu: string | null; memoryBytes: number | null; notes: string | null } | null;
-}
+/** `index`: 1-based position (per-drive certificate IDs use it); `assetTag`: organisational media number. */
+export const DriveErasureSchema = obj({
+  index: count,
+  device: str,
+  manufacturer: ns,
+  model: ns,
+  serial: ns,
+  wwn: ns,
+  firmware: ns,
+  mediaType: oneOf(MEDIA_TYPES),
+  interface: oneOf(INTERFACES),
+  sizeBytes: count,
+  assetTag: ns,
+  hiddenAreas: obj({ hpa: HiddenAreaSchema, dco: HiddenAreaSchema }),
+  sanitization: SanitizationSchema,
+  verification: VerificationSchema,
+  startedAt: isoDate,
+  finishedAt: isoDate,
+  durationSeconds: range(0, Number.MAX_SAFE_INTEGER),
+  bytesWritten: count,
+  errors: list(ErasureErrorSchema),
+  interruptions: list(InterruptionSchema),
+  smart: v.nullable(SmartSummarySchema),
+  result: oneOf(DRIVE_RESULTS),
+  destination: oneOf(DESTINATIONS),
+  destinationDetail: ns,
+  notes: ns,
+});
+export type DriveErasure = v.InferOutput<typeof DriveErasureSchema>;
 
-export interface ErasureRecord {
-  schema: typeof RECORD_SCHEMA;
-  recordId: string;
-  /** When the last drive finished: the certificate's date, never "now" at rendering. */
-  completedAt: string;
-  organisation: { name: string; identifier: string | null; address: string | null; contact: string | null };
-  /** The sanitizer (NIST App. G "People"). */
-  operator: Person;
-  verifier: Person | null;
-  location: string | null;
-  donor: { name: string; reference: string | null };
-  lot: { id: string; receivedAt: string | null };
-  machine: Machine;
-  drives: DriveErasure[];
-  /** Worst drive result: FAILED > ABORTED > ERASED_WITH_EXCEPTIONS > ERASED. */
-  result: DriveResult;
-  software: { name: string; version: string };
-}
+export const MachineSchema = obj({
+  vendor: ns,
+  model: ns,
+  serial: ns,
+  uuid: ns,
+  assetTag: ns,
+  inventory: v.nullable(obj({ cpu: ns, memoryBytes: v.nullable(count), notes: ns })),
+});
+export type Machine = v.InferOutput<typeof MachineSchema>;
+
+/**
+ * `completedAt`: when the last drive finished, the certificate's date (never "now" at rendering);
+ * `operator`: the sanitizer (NIST App. G "People"); `result`: the worst drive result
+ * (FAILED > ABORTED > ERASED_WITH_EXCEPTIONS > ERASED).
+ */
+export const ErasureRecordSchema = v.pipe(
+  obj({
+    schema: literal(RECORD_SCHEMA),
+    recordId: nonEmpty,
+    completedAt: isoDate,
+    organisation: obj({ name: nonEmpty, identifier: ns, address: ns, contact: ns }),
+    operator: PersonSchema,
+    verifier: v.nullable(PersonSchema),
+    location: ns,
+    donor: obj({ name: nonEmpty, reference: ns }),
+    lot: obj({ id: nonEmpty, receivedAt: v.nullable(isoDate) }),
+    machine: MachineSchema,
+    drives: list(DriveErasureSchema),
+    result: oneOf(DRIVE_RESULTS),
+    software: obj({ name: nonEmpty, version: nonEmpty }),
+  }),
+  v.forward(
+    v.check((r) => r.drives.length > 0, say('vide', 'empty')),
+    ['drives'],
+  ),
+);
+export type ErasureRecord = v.InferOutput<typeof ErasureRecordSchema>;

@@ -1,44 +1,48 @@
-import { createHash, verify, X509Certificate } from 'node:crypto';
-import forge from 'node-forge';
-import { type Asn1, children, fromDer, OID, primitive, readOid, set, toDer } from '../keys/der.js';
+import { verify, X509Certificate } from 'node:crypto';
+import { Certificate, ContentInfo, IssuerAndSerialNumber, SignedData } from 'pkijs';
+import { bytes, OID, sha256 } from '../keys/algorithms.js';
 
 export interface CmsCheck {
   signer: X509Certificate;
-  /** Every certificate carried in the CMS (signer first when found). */
+  /** Every certificate carried in the CMS (signer first). */
   certificates: X509Certificate[];
   digestMatches: boolean;
   signatureValid: boolean;
 }
 
 /**
- * Verifies a detached CMS SignedData over `content`: the messageDigest attribute equals SHA-256(content) and
- * the signer's key signed the attributes. Throws when the structure cannot be read (treated as tampering).
+ * Verifies a detached CMS SignedData over `content`, decoded by pkijs: the messageDigest attribute equals
+ * SHA-256(content) and the signer's key signed the attributes (node:crypto checks the signature, synchronously).
+ * Throws when the structure cannot be read or is not what gomme accepts (treated as tampering by the caller).
  */
 export function verifyDetachedCms(cms: Buffer, content: Buffer): CmsCheck {
-  const contentInfo = children(fromDer(cms), 'ContentInfo');
-  if (readOid(contentInfo[0], 'contentType') !== OID.signedData) throw new TypeError('CMS: not SignedData');
-  const signedData = children(children(contentInfo[1], '[0]')[0], 'SignedData');
-  const certNodes = signedData.find((n) => n.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && n.type === 0);
-  const certificates = children(certNodes, 'certificates').map((n) => new X509Certificate(toDer(n)));
-  const signerInfos = children(signedData[signedData.length - 1], 'signerInfos');
-  if (signerInfos.length !== 1) throw new TypeError(`CMS: ${signerInfos.length} signers, expected 1`);
-  const info = children(signerInfos[0], 'SignerInfo');
-  const sid = children(info[1], 'issuerAndSerialNumber');
-  const serial = primitive(sid[1], 'serialNumber')
-    .toString('hex')
-    .replace(/^(00)+/, '')
-    .toUpperCase();
-  const signer = certificates.find((c) => c.serialNumber.replace(/^(00)+/, '').toUpperCase() === serial);
+  const contentInfo = ContentInfo.fromBER(cms);
+  if (contentInfo.contentType !== OID.signedData) throw new TypeError('CMS: not SignedData');
+  const signedData = new SignedData({ schema: contentInfo.content });
+  const certificates = (signedData.certificates ?? [])
+    .filter((c): c is Certificate => c instanceof Certificate)
+    .map((c) => new X509Certificate(bytes(c.toSchema().toBER())));
+  if (signedData.signerInfos.length !== 1)
+    throw new TypeError(`CMS: ${signedData.signerInfos.length} signers, expected 1`);
+  const info = signedData.signerInfos[0];
+  if (!info || !(info.sid instanceof IssuerAndSerialNumber))
+    throw new TypeError('CMS: the signer is not named by issuer and serial number');
+  const serial = normaliseSerial(bytes(info.sid.serialNumber.valueBlock.valueHexView).toString('hex'));
+  const signer = certificates.find((c) => normaliseSerial(c.serialNumber) === serial);
   if (!signer) throw new TypeError('CMS: the signer certificate is not included');
-  const digestAlgorithm = readOid(children(info[2], 'digestAlgorithm')[0], 'digestAlgorithm');
-  if (digestAlgorithm !== OID.sha256) throw new TypeError(`CMS: digest ${digestAlgorithm} is not SHA-256`);
-  const attributes = children(info[3], 'signedAttrs');
-  const digest = attributeValue(attributes, OID.messageDigest);
-  const digestMatches = digest?.equals(createHash('sha256').update(content).digest()) === true;
-  // The signature covers the attributes encoded as a SET (tag 0x31), not as the [0] IMPLICIT found here.
-  const signedAttributes = toDer(set(...attributes));
-  const signature = primitive(info[5], 'signature');
-  const signatureValid = verify('sha256', signedAttributes, signer.publicKey, signature);
+  if (info.digestAlgorithm.algorithmId !== OID.sha256)
+    throw new TypeError(`CMS: digest ${info.digestAlgorithm.algorithmId} is not SHA-256`);
+  const attributes = info.signedAttrs;
+  if (!attributes) throw new TypeError('CMS: no signed attributes');
+  const digest = attributes.attributes.find((a) => a.type === OID.messageDigest)?.values[0];
+  const digestMatches = digest !== undefined && bytes(digest.valueBlock.valueHexView).equals(sha256(content));
+  // pkijs keeps the attributes' bytes as received, already re-tagged as the SET (0x31) the signature covers.
+  const signatureValid = verify(
+    'sha256',
+    bytes(attributes.encodedValue),
+    signer.publicKey,
+    bytes(info.signature.valueBlock.valueHexView),
+  );
   return {
     signer,
     certificates: [signer, ...certificates.filter((c) => c !== signer)],
@@ -47,10 +51,4 @@ export function verifyDetachedCms(cms: Buffer, content: Buffer): CmsCheck {
   };
 }
 
-function attributeValue(attributes: Asn1[], type: string): Buffer | null {
-  for (const attribute of attributes) {
-    const [id, values] = children(attribute, 'Attribute');
-    if (readOid(id, 'attrType') === type) return primitive(children(values, 'attrValues')[0], 'attrValue');
-  }
-  return null;
-}
+const normaliseSerial = (hex: string): string => hex.replace(/^(00)+/, '').toUpperCase();

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { certifyErasure } from '../../certificates/certify.js';
-import { loadPublicCertificates, readCertificates } from '../../certificates/keys/store.js';
+import { readCertificateFile } from '../../certificates/keys/input-files.js';
+import { loadPublicCertificates } from '../../certificates/keys/store.js';
 import { openCertificateEnv } from '../../certificates/open-env.js';
-import type { ErasureRecordInput } from '../../certificates/record/input.js';
+import { parseRecordInput } from '../../certificates/record/input-schema.js';
 import {
   renderCertificate,
   renderRecordCertificates,
@@ -28,7 +29,7 @@ export async function certIssueCommand(
   file: string,
   flags: RenderFlags,
 ): Promise<number> {
-  const input = readJson(file) as ErasureRecordInput;
+  const input = parseRecordInput(readJson(file));
   if (flags.output) refuseDeviceOutput(flags.output);
   const env = openCertificateEnv(ctx.env, ctx.lang, {
     passphraseFile: flags.passphraseFile,
@@ -86,8 +87,8 @@ export function certVerifyCommand(ctx: CommandContext, file: string, flags: { tr
   } catch (error) {
     throw new BadInputError(file, (error as Error).message, error);
   }
+  const extra = (flags.trust ?? []).flatMap((f) => readCertificateFile(f));
   const { own, trusted } = loadPublicCertificates(resolveDataDir(ctx.env));
-  const extra = (flags.trust ?? []).flatMap((f) => readCertificates(f));
   const report = verifyCertificate(basename(file), bytes, [...own, ...trusted, ...extra]);
   if (ctx.json) {
     ctx.say(JSON.stringify(report));
@@ -105,6 +106,10 @@ export function certVerifyCommand(ctx: CommandContext, file: string, flags: { tr
     'unknown-signer': text(
       'SIGNATAIRE INCONNU : document intact, mais signé par une clé non reconnue.',
       'UNKNOWN SIGNER: document intact, but signed by an unrecognised key.',
+    ),
+    revoked: text(
+      'RÉVOQUÉ : document intact, mais signé après la révocation du certificat du signataire.',
+      "REVOKED: document intact, but signed after the signer's certificate was revoked.",
     ),
   }[report.status];
   ctx.say(verdict);

@@ -1,18 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadConfig } from '../../certificates/config.js';
 import { KeyMissingError } from '../../certificates/errors.js';
 import { importP12 } from '../../certificates/keys/import-p12.js';
 import { initKeys } from '../../certificates/keys/init-keys.js';
 import {
-  addTrusted,
-  hasIdentity,
-  keysDir,
-  loadPublicCertificates,
-  readCertificates,
-} from '../../certificates/keys/store.js';
-import { readPassphrase } from '../../certificates/open-env.js';
-import { BadInputError, UsageError } from '../../core/errors.js';
+  readCertificateFile,
+  readPassphrase,
+  readPassphraseFile,
+} from '../../certificates/keys/input-files.js';
+import { addTrusted, hasIdentity, keysDir, loadPublicCertificates } from '../../certificates/keys/store.js';
+import { UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { writeOutputFile } from '../../core/fs/safe-output.js';
 import { text } from '../../core/i18n.js';
@@ -36,8 +33,12 @@ export function keysInitCommand(
     );
   }
   const passphrase = readPassphrase(ctx.env, flags.passphraseFile);
-  const { fingerprint } = initKeys(dataDir, { organisation, passphrase, force: flags.force ?? false });
-  report(ctx, fingerprint, dataDir, passphrase !== undefined);
+  const { fingerprint, encrypted } = initKeys(dataDir, {
+    organisation,
+    passphrase,
+    force: flags.force ?? false,
+  });
+  report(ctx, fingerprint, dataDir, encrypted);
   return ExitCode.OK;
 }
 
@@ -48,16 +49,17 @@ export function keysImportCommand(
   flags: { p12PassphraseFile?: string; passphraseFile?: string; force?: boolean },
 ): number {
   const dataDir = resolveDataDir(ctx.env);
+  // A PKCS#12 may legitimately have an empty password (some exports do): allowed here, unlike gomme's own key.
   const p12Passphrase = flags.p12PassphraseFile
-    ? (readFileSync(flags.p12PassphraseFile, 'utf8').split(/\r?\n/)[0] ?? '')
+    ? readPassphraseFile(flags.p12PassphraseFile, { allowEmpty: true })
     : (ctx.env.GOMME_P12_PASSPHRASE ?? '');
   const keyPassphrase = readPassphrase(ctx.env, flags.passphraseFile);
-  const { fingerprint } = importP12(dataDir, file, {
+  const { fingerprint, encrypted } = importP12(dataDir, file, {
     p12Passphrase,
     keyPassphrase,
     force: flags.force ?? false,
   });
-  report(ctx, fingerprint, dataDir, keyPassphrase !== undefined);
+  report(ctx, fingerprint, dataDir, encrypted);
   return ExitCode.OK;
 }
 
@@ -75,8 +77,7 @@ export function keysExportCommand(ctx: CommandContext, flags: { output?: string 
 
 /** `gomme keys trust MEMBER.pem`: accept certificates signed by another organisation of the network. */
 export function keysTrustCommand(ctx: CommandContext, file: string): number {
-  const certificates = readCertificates(file);
-  if (certificates.length === 0) throw new BadInputError(file, 'no PEM certificate inside');
+  const certificates = readCertificateFile(file);
   const target = addTrusted(
     resolveDataDir(ctx.env),
     basename(file).replace(/\.(pem|crt)$/, ''),

@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import { type Text, text } from '../../core/i18n.js';
+import { check, say } from '../../core/schema.js';
 
 /**
  * Unattended-mode parameters, from the kernel command line or (for VMs) SMBIOS OEM strings. Pure: the caller
@@ -9,6 +11,7 @@ import { type Text, text } from '../../core/i18n.js';
  *   operator at the boot menu overrides the hypervisor), else SMBIOS. A confirmation can never be borrowed
  *   from another source;
  * - unknown gomme.* keys, duplicates that disagree and bad values are errors, never silently defaulted.
+ * Tokens are collected by hand (kernel command line syntax); their values are checked by valibot schemas.
  */
 
 export type UnattendedMode = 'capture' | 'erase' | 'diag';
@@ -102,13 +105,15 @@ export function resolveUnattendedParams(inputs: ParamInputs): ParamsOutcome {
     );
     return { kind: 'invalid', source, errors };
   }
-  const mode = oneOf(values.get('mode'), MODES, 'mode', errors);
-  const method = parseMethod(values.get('method'), inputs.methods, errors);
-  const verify = values.has('verify') ? oneOf(values.get('verify'), VERIFY, 'verify', errors) : null;
-  const poweroff = parseBool(values.get('poweroff'), errors);
+  const fields = check(fieldsSchema(inputs.methods), Object.fromEntries(values), '', false);
+  if (!fields.ok) errors.push(...fields.issues);
+  const mode = fields.ok ? fields.value.mode : (values.get('mode') as UnattendedMode);
   let targets: TargetSpec | null = null;
-  if (mode === 'erase') targets = eraseTargets(values, errors);
-  else {
+  if (mode === 'erase') {
+    const erase = check(EraseTargetsSchema, Object.fromEntries(values), '', false);
+    if (erase.ok) targets = erase.value;
+    else errors.push(...erase.issues);
+  } else {
     for (const key of ['method', 'verify', 'targets', 'confirm'] as const) {
       if (values.has(key))
         warnings.push(
@@ -116,8 +121,20 @@ export function resolveUnattendedParams(inputs: ParamInputs): ParamsOutcome {
         );
     }
   }
-  if (errors.length > 0 || mode === null) return { kind: 'invalid', source, errors };
-  return { kind: 'ok', params: { source, mode, method, verify, targets, poweroff }, warnings };
+  if (errors.length > 0 || !fields.ok) return { kind: 'invalid', source, errors };
+  const { method, verify, poweroff } = fields.value;
+  return {
+    kind: 'ok',
+    params: {
+      source,
+      mode: fields.value.mode,
+      method: method ?? null,
+      verify: verify ?? null,
+      targets,
+      poweroff,
+    },
+    warnings,
+  };
 }
 
 function collect(tokens: Array<[string, string]>, errors: Text[]): Map<Key, string> {
@@ -146,84 +163,86 @@ function collect(tokens: Array<[string, string]>, errors: Text[]): Map<Key, stri
   return values;
 }
 
-function oneOf<T extends string>(
-  value: string | undefined,
-  allowed: readonly T[],
-  key: Key,
-  errors: Text[],
-): T | null {
-  if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
-  errors.push(
-    text(
-      `${PREFIX}${key}=${value ?? ''} : valeur invalide (attendu : ${allowed.join(', ')}).`,
-      `${PREFIX}${key}=${value ?? ''}: invalid value (expected: ${allowed.join(', ')}).`,
-    ),
-  );
-  return null;
+/** "gomme.KEY=VALUE : valeur invalide (attendu : …)." as the parameter was written. */
+function invalid(key: Key, allowed: readonly string[]) {
+  return (issue: v.BaseIssue<unknown>) =>
+    say(
+      `${PREFIX}${key}=${String(issue.input ?? '')} : valeur invalide (attendu : ${allowed.join(', ')}).`,
+      `${PREFIX}${key}=${String(issue.input ?? '')}: invalid value (expected: ${allowed.join(', ')}).`,
+    );
 }
 
-function parseMethod(value: string | undefined, methods: readonly string[], errors: Text[]): string | null {
-  if (value === undefined) return null;
-  if (methods.includes(value)) return value;
-  errors.push(
-    text(
-      `${PREFIX}method=${value} : méthode inconnue (connues : ${methods.join(', ')}).`,
-      `${PREFIX}method=${value}: unknown method (known: ${methods.join(', ')}).`,
-    ),
-  );
-  return null;
-}
+const TRUE = ['1', 'yes', 'true', ''];
+const FALSE = ['0', 'no', 'false'];
 
-function parseBool(value: string | undefined, errors: Text[]): boolean {
-  if (value === undefined || ['0', 'no', 'false'].includes(value)) return false;
-  if (['1', 'yes', 'true', ''].includes(value)) return true;
-  errors.push(
-    text(
-      `${PREFIX}poweroff=${value} : valeur invalide (attendu : 1 ou 0).`,
-      `${PREFIX}poweroff=${value}: invalid value (expected: 1 or 0).`,
+/** Each value on its own; absent ones take their default (method/verify: gomme erase's, poweroff: no). */
+function fieldsSchema(methods: readonly string[]) {
+  return v.object({
+    mode: v.picklist(MODES, invalid('mode', MODES)),
+    method: v.optional(
+      v.picklist(methods, (issue) =>
+        say(
+          `${PREFIX}method=${String(issue.input)} : méthode inconnue (connues : ${methods.join(', ')}).`,
+          `${PREFIX}method=${String(issue.input)}: unknown method (known: ${methods.join(', ')}).`,
+        ),
+      ),
     ),
-  );
-  return false;
+    verify: v.optional(v.picklist(VERIFY, invalid('verify', VERIFY))),
+    poweroff: v.optional(
+      v.pipe(
+        v.picklist([...TRUE, ...FALSE], (issue) =>
+          say(
+            `${PREFIX}poweroff=${String(issue.input)} : valeur invalide (attendu : 1 ou 0).`,
+            `${PREFIX}poweroff=${String(issue.input)}: invalid value (expected: 1 or 0).`,
+          ),
+        ),
+        v.transform((value) => TRUE.includes(value)),
+      ),
+      '0',
+    ),
+  });
 }
 
 /** Targets and their confirmation token: both explicit, both from the same source, or no erase at all. */
-function eraseTargets(values: Map<Key, string>, errors: Text[]): TargetSpec | null {
-  const raw = values.get('targets');
-  const confirm = values.get('confirm');
-  if (raw === undefined || raw === '') {
-    errors.push(
-      text(
-        'gomme.mode=erase exige gomme.targets=all-unprotected ou une liste de numéros de série : rien ne sera effacé.',
-        'gomme.mode=erase needs gomme.targets=all-unprotected or a list of serial numbers: nothing will be erased.',
-      ),
-    );
-    return null;
-  }
-  let targets: TargetSpec;
-  if (raw === 'all-unprotected') targets = { kind: 'all-unprotected' };
-  else {
-    const serials = raw.split(',').filter((s) => s !== '');
-    const bad = serials.filter((s) => !SERIAL.test(s));
-    if (serials.length === 0 || bad.length > 0) {
-      errors.push(
-        text(
-          `gomme.targets=${raw} : numéros de série invalides (${bad.join(', ') || 'liste vide'}).`,
-          `gomme.targets=${raw}: invalid serial numbers (${bad.join(', ') || 'empty list'}).`,
+const EraseTargetsSchema = v.pipe(
+  v.object({ targets: v.optional(v.string()), confirm: v.optional(v.string()) }),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const { targets: raw, confirm } = dataset.value;
+    if (raw === undefined || raw === '') {
+      addIssue({
+        message: say(
+          'gomme.mode=erase exige gomme.targets=all-unprotected ou une liste de numéros de série : rien ne sera effacé.',
+          'gomme.mode=erase needs gomme.targets=all-unprotected or a list of serial numbers: nothing will be erased.',
         ),
-      );
-      return null;
+      });
+      return NEVER;
     }
-    targets = { kind: 'serials', serials: [...new Set(serials)] };
-  }
-  const expected = targets.kind === 'all-unprotected' ? CONFIRM_ALL : CONFIRM_LISTED;
-  if (confirm !== expected) {
-    errors.push(
-      text(
-        `gomme.mode=erase exige gomme.confirm=${expected} pour gomme.targets=${raw}${confirm === undefined ? '' : ` (reçu : ${confirm})`} : rien ne sera effacé.`,
-        `gomme.mode=erase needs gomme.confirm=${expected} for gomme.targets=${raw}${confirm === undefined ? '' : ` (got: ${confirm})`}: nothing will be erased.`,
-      ),
-    );
-    return null;
-  }
-  return targets;
-}
+    let targets: TargetSpec;
+    if (raw === 'all-unprotected') targets = { kind: 'all-unprotected' };
+    else {
+      const serials = raw.split(',').filter((s) => s !== '');
+      const bad = serials.filter((s) => !SERIAL.test(s));
+      if (serials.length === 0 || bad.length > 0) {
+        addIssue({
+          message: say(
+            `gomme.targets=${raw} : numéros de série invalides (${bad.join(', ') || 'liste vide'}).`,
+            `gomme.targets=${raw}: invalid serial numbers (${bad.join(', ') || 'empty list'}).`,
+          ),
+        });
+        return NEVER;
+      }
+      targets = { kind: 'serials', serials: [...new Set(serials)] };
+    }
+    const expected = targets.kind === 'all-unprotected' ? CONFIRM_ALL : CONFIRM_LISTED;
+    if (confirm !== expected) {
+      addIssue({
+        message: say(
+          `gomme.mode=erase exige gomme.confirm=${expected} pour gomme.targets=${raw}${confirm === undefined ? '' : ` (reçu : ${confirm})`} : rien ne sera effacé.`,
+          `gomme.mode=erase needs gomme.confirm=${expected} for gomme.targets=${raw}${confirm === undefined ? '' : ` (got: ${confirm})`}: nothing will be erased.`,
+        ),
+      });
+      return NEVER;
+    }
+    return targets;
+  }),
+);

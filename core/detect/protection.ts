@@ -135,10 +135,5 @@ function sortAndDedupe(list: Protection[]): Protection[] {
       seen.add(key);
       return true;
     })
-    // By reason, then by detail: the same machine gives the same list, live or replayed (mount order differs).
-    .sort(
-      (a, b) =>
-        REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason) ||
-        (a.detail < b.detail ? -1 : a.detail > b.detail ? 1 : 0),
-    );
+    .sort((a, b) => REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason));
 }

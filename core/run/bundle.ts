@@ -1,23 +1,50 @@
+import * as v from 'valibot';
 import { BadInputError } from '../errors.js';
+import { text } from '../i18n.js';
+import { check, list, obj, say, str } from '../schema.js';
 
 /**
  * A capture bundle: everything discovery (and later diagnostics) read from a system, so anyone can replay it.
- * Other tools produce this format too: keep its field names and shape exactly.
+ * Other tools produce this format too: keep its field names and shape exactly. Unknown fields are tolerated
+ * (a newer producer may add some); every known one is checked.
  */
-export interface BundleCommand {
-  argv: string[];
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
+const BundleCommandSchema = obj({
+  argv: list(str),
+  exitCode: v.number(say('attendu : un nombre', 'expected a number')),
+  stdout: str,
+  stderr: str,
+});
+export type BundleCommand = v.InferOutput<typeof BundleCommandSchema>;
 
-export interface Bundle {
-  format: 'gomme-bundle';
-  version: 1;
-  capturedAt: string;
-  commands: BundleCommand[];
-  files: Record<string, string>;
-}
+const BundleSchema = v.object(
+  {
+    format: v.literal('gomme-bundle', say('attendu : "gomme-bundle"', 'expected "gomme-bundle"')),
+    version: v.literal(1, (issue) =>
+      say(
+        `version ${issue.received} non prise en charge (cette version de gomme lit la version 1)`,
+        `unsupported version ${issue.received} (this gomme reads version 1)`,
+      ),
+    ),
+    capturedAt: v.pipe(
+      v.string(say('attendu : une date ISO 8601', 'expected an ISO-8601 date')),
+      v.check(
+        (s) => !Number.isNaN(Date.parse(s)),
+        say('attendu : une date ISO 8601', 'expected an ISO-8601 date'),
+      ),
+    ),
+    commands: list(BundleCommandSchema),
+    files: v.record(
+      v.string(),
+      str,
+      say('attendu : un objet {chemin: contenu}', 'expected an object {path: content}'),
+    ),
+  },
+  (issue) =>
+    issue.received === 'undefined'
+      ? say('manquant', 'missing')
+      : say('attendu : un objet JSON', 'expected a JSON object'),
+);
+export type Bundle = v.InferOutput<typeof BundleSchema>;
 
 export function emptyBundle(capturedAt: Date): Bundle {
   return {
@@ -29,53 +56,26 @@ export function emptyBundle(capturedAt: Date): Bundle {
   };
 }
 
-/** Validates untrusted JSON text as a bundle; every problem is a BadInputError naming the field. */
+/** Validates untrusted JSON text as a bundle; every problem is a BadInputError naming the fields. */
 export function parseBundle(json: string, source = 'bundle'): Bundle {
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (error) {
-    throw new BadInputError(source, `not JSON (${(error as Error).message})`, error);
+    const why = (error as Error).message;
+    throw new BadInputError(source, text(`pas du JSON (${why})`, `not JSON (${why})`), error);
   }
-  const fail = (detail: string): never => {
-    throw new BadInputError(source, detail);
-  };
-  if (typeof data !== 'object' || data === null) fail('not a JSON object');
-  const bundle = data as Record<string, unknown>;
-  if (bundle.format !== 'gomme-bundle') fail('"format" is not "gomme-bundle"');
-  if (bundle.version !== 1)
-    fail(`unsupported version ${JSON.stringify(bundle.version)} (this gomme reads version 1)`);
-  if (typeof bundle.capturedAt !== 'string' || Number.isNaN(Date.parse(bundle.capturedAt))) {
-    fail('"capturedAt" is not an ISO-8601 date');
+  const result = check(BundleSchema, data);
+  if (!result.ok) {
+    const issues = result.issues.slice(0, 5);
+    throw new BadInputError(
+      source,
+      text(issues.map((i) => i.fr).join(' ; '), issues.map((i) => i.en).join('; ')),
+    );
   }
-  if (!Array.isArray(bundle.commands)) fail('"commands" is not an array');
-  const commands = (bundle.commands as unknown[]).map((entry, index): BundleCommand => {
-    const c = entry as Record<string, unknown>;
-    if (
-      typeof c !== 'object' ||
-      c === null ||
-      !Array.isArray(c.argv) ||
-      !c.argv.every((a) => typeof a === 'string') ||
-      typeof c.exitCode !== 'number' ||
-      typeof c.stdout !== 'string' ||
-      typeof c.stderr !== 'string'
-    ) {
-      return fail(`commands[${index}] needs argv (strings), exitCode (number), stdout and stderr (strings)`);
-    }
-    return { argv: c.argv as string[], exitCode: c.exitCode, stdout: c.stdout, stderr: c.stderr };
-  });
-  const files = bundle.files;
-  if (typeof files !== 'object' || files === null || Array.isArray(files)) fail('"files" is not an object');
-  for (const [path, content] of Object.entries(files as object)) {
-    if (typeof content !== 'string') fail(`files["${path}"] is not a string`);
-  }
-  return {
-    format: 'gomme-bundle',
-    version: 1,
-    capturedAt: bundle.capturedAt as string,
-    commands,
-    files: files as Record<string, string>,
-  };
+  // Known fields only: the replay reads exactly the documented shape.
+  const { format, version, capturedAt, commands, files } = result.value;
+  return { format, version, capturedAt, commands, files };
 }
 
 export function argvKey(argv: readonly string[]): string {

@@ -78,9 +78,13 @@ describe('buildErasureRecord', () => {
       expect.unreachable();
     } catch (error) {
       const e = error as RecordInvalidError;
-      expect(e.issues).toEqual(
-        expect.arrayContaining([expect.stringMatching(/sizeBytes/), expect.stringMatching(/mediaType/)]),
+      expect(e.issues.map((i) => i.en)).toEqual(
+        expect.arrayContaining([
+          'record.drives[0].sizeBytes: expected an integer ≥ 0',
+          expect.stringMatching(/^record\.drives\[0\]\.mediaType: expected one of hdd, ssd/),
+        ]),
       );
+      expect(e.issues.map((i) => i.fr)).toContain('record.drives[0].sizeBytes : attendu : un entier ≥ 0');
       expect(e.text.fr).toMatch(/invalide/);
       expect(e.exitCode).toBe(10);
     }
@@ -90,10 +94,15 @@ describe('buildErasureRecord', () => {
 describe('validateRecord', () => {
   it('rejects unknown fields, missing fields and a wrong schema', () => {
     const r = buildErasureRecord(sampleInput()) as unknown as Record<string, unknown>;
-    expect(recordIssues({ ...r, extra: 1 })).toEqual(['record.extra: unknown field']);
+    expect(recordIssues({ ...r, extra: 1 })).toEqual([
+      { fr: 'record.extra : champ inconnu', en: 'record.extra: unknown field' },
+    ]);
     const { donor: _donor, ...noDonor } = r;
-    expect(recordIssues(noDonor)).toEqual(['record.donor: missing']);
-    expect(recordIssues({ ...r, schema: 'gomme.erasure-record/2' })[0]).toMatch(/schema/);
+    expect(recordIssues(noDonor)).toEqual([{ fr: 'record.donor : manquant', en: 'record.donor: missing' }]);
+    expect(recordIssues({ ...r, schema: 'gomme.erasure-record/2' })[0]?.en).toBe(
+      'record.schema: expected "gomme.erasure-record/1"',
+    );
+    expect(recordIssues({ ...r, drives: [] }).map((i) => i.en)).toEqual(['record.drives: empty']);
     expect(() => validateRecord('nope')).toThrow(RecordInvalidError);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReplayMissError, ToolMissingError } from '../../../../core/errors.js';
+import { BadInputError, ReplayMissError, ToolMissingError } from '../../../../core/errors.js';
 import { emptyBundle, parseBundle } from '../../../../core/run/bundle.js';
 import type { CommandRunner } from '../../../../core/run/runner.js';
 import { recordingSystem, replaySystem, type System } from '../../../../core/run/system.js';
@@ -92,14 +92,26 @@ describe('parseBundle', () => {
   };
   it.each([
     ['not json', 'not JSON'],
-    ['[]', '"format"'],
-    [JSON.stringify({ ...valid, format: 'other' }), '"format"'],
+    ['[]', 'format: missing'],
+    ['42', 'expected a JSON object'],
+    [JSON.stringify({ ...valid, format: 'other' }), 'format: expected "gomme-bundle"'],
     [JSON.stringify({ ...valid, version: 2 }), 'unsupported version 2'],
-    [JSON.stringify({ ...valid, capturedAt: 'yesterday' }), 'capturedAt'],
-    [JSON.stringify({ ...valid, commands: [{ argv: 'lsblk' }] }), 'commands[0]'],
-    [JSON.stringify({ ...valid, files: { '/proc/x': 1 } }), 'files["/proc/x"]'],
+    [JSON.stringify({ ...valid, capturedAt: 'yesterday' }), 'capturedAt: expected an ISO-8601 date'],
+    [JSON.stringify({ ...valid, commands: [{ argv: 'lsblk' }] }), 'commands[0].argv: expected a list'],
+    [
+      JSON.stringify({ ...valid, commands: [{ argv: [], exitCode: 0, stdout: '' }] }),
+      'commands[0].stderr: missing',
+    ],
+    [JSON.stringify({ ...valid, files: { '/proc/x': 1 } }), 'files["/proc/x"]: expected a string'],
   ])('rejects %s with a message naming the problem', (json, fragment) => {
     expect(() => parseBundle(json, 'b.json')).toThrow(fragment);
+    try {
+      parseBundle(json, 'b.json');
+    } catch (error) {
+      expect(error).toBeInstanceOf(BadInputError);
+      expect((error as BadInputError).exitCode).toBe(10);
+      expect((error as BadInputError).text.fr).not.toBe((error as BadInputError).text.en);
+    }
   });
 
   it('accepts the exact documented format', () => {
