@@ -35,8 +35,11 @@ export class RealSystemFiles implements SystemFiles {
   }
 }
 
-/** Absent or unreadable files are facts ("unknown"), not failures: sysfs attributes vary by kernel and driver. */
+/**
+ * Absent or unreadable files are facts ("unknown"), not failures: sysfs attributes vary by kernel and driver,
+ * and a device detached while it is read (a loop device, an unplugged disk) answers ENODEV or ENXIO.
+ */
+const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EINVAL', 'EIO', 'ENODEV', 'ENXIO']);
 function isAbsent(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EINVAL' || code === 'EIO';
+  return ABSENT.has((error as NodeJS.ErrnoException).code ?? '');
 }
