@@ -42,7 +42,11 @@ if ! deps="$(cd "$repo" && npm ls --omit=dev --all --parseable 2>"$work/npm-ls.e
   echo "build-iso: node_modules does not match package.json: run npm ci (or npm install) first" >&2
   exit 9
 fi
-printf '%s\n' "$deps" | sed -n "s|^$repo/||p" | grep '^node_modules/' >"$work/prod-deps.txt"
+# npm lists an optional peer that happens to be installed (valibot → typescript, 23 MB) as part of the closure:
+# a package the project itself only needs for development never ships.
+dev_only="$(cd "$repo" && node -p "Object.keys(require('./package.json').devDependencies ?? {}).map((n) => 'node_modules/' + n).join('\n')")"
+printf '%s\n' "$deps" | sed -n "s|^$repo/||p" | grep '^node_modules/' | grep -vxF -f <(printf '%s\n' "$dev_only") \
+  >"$work/prod-deps.txt"
 # better-sqlite3's C sources and object files are build leftovers: only the .node file is needed at run time.
 tar -C "$repo" -cf - \
   --exclude=node_modules/better-sqlite3/deps --exclude=node_modules/better-sqlite3/src \

@@ -131,6 +131,30 @@ export class ScreenGuest {
     this.serial.write(`${line}\r`);
   }
 
+  private commands = 0;
+
+  /**
+   * Runs a command in the serial root shell and waits for it: its exit code and what it printed (the lines
+   * between the typed command and an end marker; kernel messages on the same port may be mixed in).
+   */
+  async shell(command: string, timeoutMs = 120_000): Promise<{ rc: number; output: string }> {
+    const id = `@@end-${++this.commands}-${process.pid}`;
+    const start = this.serialLog().length;
+    this.typeSerial(`${command}; echo ${id} $?`);
+    const marker = new RegExp(`^${id} (\\d+)`, 'm');
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && !this.exited) {
+      const tail = this.serialLog().slice(start).replace(/\r/g, '');
+      const m = marker.exec(tail);
+      if (m) {
+        const lines = tail.slice(0, m.index).split('\n').slice(1);
+        return { rc: Number(m[1]), output: lines.join('\n') };
+      }
+      await sleep(250);
+    }
+    throw new Error(`serial console: "${command}" did not finish within ${timeoutMs / 1000} s`);
+  }
+
   async stop(): Promise<void> {
     this.qmp.close();
     this.serial.destroy();
