@@ -45,11 +45,24 @@ export interface InputEvent {
 }
 
 export function emptyHeader(): EvtestHeader {
-  return { name: null, bus: null, vendor: null, product: null, codes: {}, abs: {}, properties: [], complete: false };
+  return {
+    name: null,
+    bus: null,
+    vendor: null,
+    product: null,
+    codes: {},
+    abs: {},
+    properties: [],
+    complete: false,
+  };
 }
 
 /** Feeds one header line into `header` (mutated); returns false once the header has ended. */
-export function readHeaderLine(header: EvtestHeader, line: string, state: { type: number | null; code: number | null }): boolean {
+export function readHeaderLine(
+  header: EvtestHeader,
+  line: string,
+  state: { type: number | null; code: number | null },
+): boolean {
   if (header.complete) return false;
   let m = /^Input device ID: bus 0x([0-9a-f]+) vendor 0x([0-9a-f]+) product 0x([0-9a-f]+)/i.exec(line);
   if (m) {
@@ -74,7 +87,8 @@ export function readHeaderLine(header: EvtestHeader, line: string, state: { type
   if (m && state.type !== null) {
     state.code = Number(m[1]);
     header.codes[state.type]?.push(state.code);
-    if (state.type === EV_ABS) header.abs[state.code] = { value: 0, min: 0, max: 0, fuzz: 0, flat: 0, resolution: 0 };
+    if (state.type === EV_ABS)
+      header.abs[state.code] = { value: 0, min: 0, max: 0, fuzz: 0, flat: 0, resolution: 0 };
     return true;
   }
   m = /^\s+(Value|Min|Max|Fuzz|Flat|Resolution)\s+(-?\d+)$/.exec(line);

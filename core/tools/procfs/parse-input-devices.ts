@@ -49,7 +49,10 @@ export function parseInputDevices(text: string): ProcInputDevice[] {
       else if (line.startsWith('P:')) device.phys = value.replace(/^Phys=/, '');
       else if (line.startsWith('S:')) device.sysfs = value.replace(/^Sysfs=/, '');
       else if (line.startsWith('H:')) {
-        device.handlers = value.replace(/^Handlers=/, '').split(/\s+/).filter(Boolean);
+        device.handlers = value
+          .replace(/^Handlers=/, '')
+          .split(/\s+/)
+          .filter(Boolean);
         const event = device.handlers.find((h) => /^event\d+$/.test(h));
         device.eventNode = event ? `/dev/input/${event}` : null;
       } else if (line.startsWith('B:')) {

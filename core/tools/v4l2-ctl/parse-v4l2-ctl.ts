@@ -13,7 +13,8 @@ export interface V4l2Info {
 }
 
 export function parseV4l2Info(text: string): V4l2Info {
-  const field = (name: string) => new RegExp(`^\\s*${name}\\s*:\\s*(.*)$`, 'm').exec(text)?.[1]?.trim() ?? null;
+  const field = (name: string) =>
+    new RegExp(`^\\s*${name}\\s*:\\s*(.*)$`, 'm').exec(text)?.[1]?.trim() ?? null;
   const deviceCaps: string[] = [];
   let inCaps = false;
   for (const line of String(text).split(/\r?\n/)) {

@@ -20,7 +20,7 @@ describe('ExecaStreamRunner', () => {
   it('gives stdout as it comes, with times, and the exit code and stderr at the end', async () => {
     const stream = await runner.open(node, [
       '-e',
-      'let i = 0; const t = setInterval(() => { process.stdout.write(`line${++i}\\n`); if (i === 3) { clearInterval(t); process.stderr.write("bye"); process.exitCode = 3; } }, 150)',
+      'let i = 0; const t = setInterval(() => { i++; process.stdout.write("line" + i + "\\n"); if (i === 3) { clearInterval(t); process.stderr.write("bye"); process.exitCode = 3; } }, 150)',
     ]);
     const chunks = await readAll(stream);
     expect(text(chunks)).toBe('line1\nline2\nline3\n');
@@ -30,7 +30,10 @@ describe('ExecaStreamRunner', () => {
   });
 
   it('stop() ends a program that would run forever, and says it was stopped', async () => {
-    const stream = await runner.open(node, ['-e', 'process.stdout.write("ready\\n"); setInterval(() => {}, 1000)']);
+    const stream = await runner.open(node, [
+      '-e',
+      'process.stdout.write("ready\\n"); setInterval(() => {}, 1000)',
+    ]);
     const chunks: StreamChunk[] = [];
     for await (const chunk of stream.chunks) {
       chunks.push(chunk);
@@ -58,10 +61,16 @@ describe('recording and replaying streams', () => {
     const recording = recordingSystem(realSystem(), emptyBundle(new Date('2026-11-29T10:00:00Z')));
     const streams = recording.streams;
     if (!streams) throw new Error('a real system streams');
-    const lines = await streams.open(node, ['-e', 'process.stdout.write("Event: a\\n"); setTimeout(() => process.stdout.write("Event: b\\n"), 120)']);
+    const lines = await streams.open(node, [
+      '-e',
+      'process.stdout.write("Event: a\\n"); setTimeout(() => process.stdout.write("Event: b\\n"), 120)',
+    ]);
     const recordedLines = await readAll(lines);
     await lines.done;
-    const wav = await streams.open(node, ['-e', 'process.stdout.write(Buffer.from([82, 73, 70, 70, 0, 0, 200]))']);
+    const wav = await streams.open(node, [
+      '-e',
+      'process.stdout.write(Buffer.from([82, 73, 70, 70, 0, 0, 200]))',
+    ]);
     await readAll(wav);
     await wav.done;
     await expect(streams.open('arecord_no_such_gomme', [])).rejects.toBeInstanceOf(ToolMissingError);
@@ -80,9 +89,13 @@ describe('recording and replaying streams', () => {
     expect(await again.done).toMatchObject({ exitCode: 0 });
     const bytes = await replay.streams?.open(node, wav.argv.slice(1));
     if (!bytes) throw new Error('replay streams');
-    expect([...Buffer.concat((await readAll(bytes)).map((c) => c.data))]).toEqual([82, 73, 70, 70, 0, 0, 200]);
+    expect([...Buffer.concat((await readAll(bytes)).map((c) => c.data))]).toEqual([
+      82, 73, 70, 70, 0, 0, 200,
+    ]);
     await expect(replay.streams?.open('arecord_no_such_gomme', [])).rejects.toBeInstanceOf(ToolMissingError);
-    await expect(replay.streams?.open('evtest', ['/dev/input/event9'])).rejects.toBeInstanceOf(ReplayMissError);
+    await expect(replay.streams?.open('evtest', ['/dev/input/event9'])).rejects.toBeInstanceOf(
+      ReplayMissError,
+    );
 
     const old = JSON.parse(json);
     delete old.streams;
@@ -125,7 +138,12 @@ describe('recording and replaying streams', () => {
     [{ streams: {} }, /"streams" is not an array/],
     [{ streams: [{ argv: 'evtest', chunks: [], exitCode: 0, stderr: '' }] }, /streams\[0\]\.argv/],
     [{ streams: [{ argv: ['x'], chunks: [{ atMs: 1 }], exitCode: 0, stderr: '' }] }, /chunks\[0\]/],
-    [{ streams: [{ argv: ['x'], chunks: [{ atMs: 1, text: 'a', base64: 'YQ==' }], exitCode: 0, stderr: '' }] }, /one of text or base64/],
+    [
+      {
+        streams: [{ argv: ['x'], chunks: [{ atMs: 1, text: 'a', base64: 'YQ==' }], exitCode: 0, stderr: '' }],
+      },
+      /one of text or base64/,
+    ],
   ])('refuses a malformed streams key %#', (extra, message) => {
     const bundle = { ...emptyBundle(new Date()), ...extra };
     expect(() => parseBundle(JSON.stringify(bundle))).toThrow(message);

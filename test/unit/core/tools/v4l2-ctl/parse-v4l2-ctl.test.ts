@@ -15,7 +15,9 @@ describe('v4l2-ctl 1.22 (vivid in the QEMU guest)', () => {
       'Streaming',
       'Extended Pix Format',
     ]);
-    expect(parseV4l2Info(hardwareText('webcam/v4l2-info-video1.out')).deviceCaps).not.toContain('Video Capture');
+    expect(parseV4l2Info(hardwareText('webcam/v4l2-info-video1.out')).deviceCaps).not.toContain(
+      'Video Capture',
+    );
   });
 
   it('--get-fmt-video', () => {
