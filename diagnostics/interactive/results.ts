@@ -7,6 +7,7 @@ import { type Text, text } from '../../core/i18n.js';
 import { evaluateAnswers } from '../guided/answers.js';
 import { QUESTIONS } from '../guided/questions.js';
 import { reason, type TestResult } from '../types.js';
+import type { InputDevice } from './input/input-devices.js';
 import type { KeyTestSummary } from './keyboard/key-test.js';
 import { keyLabel, type Layout } from './keyboard/layouts.js';
 import type { PointerSummary } from './pointer/pointer-test.js';
@@ -88,9 +89,10 @@ export function missingKeysText(summary: KeyTestSummary, layout: Layout): Text {
   );
 }
 
-export function pointerValues(summary: PointerSummary, device: string): Record<string, unknown> {
+export function pointerValues(summary: PointerSummary, device: InputDevice): Record<string, unknown> {
   return {
-    device,
+    device: device.node,
+    role: device.role,
     corners: summary.corners,
     missingCorners: summary.missingCorners,
     buttons: summary.buttons,
@@ -99,12 +101,9 @@ export function pointerValues(summary: PointerSummary, device: string): Record<s
   };
 }
 
-export function pointerPassed(
-  name: 'touchpad' | 'pointing-stick',
-  summary: PointerSummary,
-  device: string,
-): TestResult {
-  return auto(name, 'pass', [], pointerValues(summary, device), device);
+/** Touchpads and sticks answer the "touchpad" question; the subject names the device. */
+export function pointerPassed(summary: PointerSummary, device: InputDevice): TestResult {
+  return auto('touchpad', 'pass', [], pointerValues(summary, device), device.name);
 }
 
 /** The microphone is decided by its level alone; the playback is for the trainee's ears. */
