@@ -16,6 +16,7 @@ import {
   ranTests,
   reduceSequence,
   STEP_QUESTIONS,
+  type StepId,
   stepsFor,
 } from '../../state/hardware/sequence.js';
 import { runStep } from './run-step.js';
@@ -33,6 +34,8 @@ export interface HardwareTestsProps {
   lang: Lang;
   layout?: Layout;
   clock?: SessionClock;
+  /** Only these steps (one test alone, `gomme diag keys`); all of the plan's by default. */
+  only?: readonly StepId[];
   onDone(outcome: HardwareOutcome): void;
 }
 
@@ -41,9 +44,12 @@ export interface HardwareTestsProps {
  * step runner drives the sessions. Keys from the terminal move, answer and finish; during the key test the
  * keyboard is grabbed, so its keys never arrive here.
  */
-export function HardwareTests({ system, plan, lang, layout, clock, onDone }: HardwareTestsProps) {
+export function HardwareTests({ system, plan, lang, layout, clock, only, onDone }: HardwareTestsProps) {
   const [state, dispatch] = useReducer(reduceSequence, undefined, () =>
-    initialSequence(stepsFor(plan), plan.absentResults),
+    initialSequence(
+      stepsFor(plan).filter((step) => !only || only.includes(step.id)),
+      plan.absentResults,
+    ),
   );
   const [live, setLive] = useState<LiveState>({ keys: null, pointer: null, usb: null, unreadable: [] });
   const [crash, setCrash] = useState<unknown>(null);
