@@ -10,7 +10,7 @@ import { ExitCode } from '../../core/exit-codes.js';
 import { text } from '../../core/i18n.js';
 import { parseBundle } from '../../core/run/bundle.js';
 import { realSystem, replaySystem, type System } from '../../core/run/system.js';
-import { type InputDevice, readInputPlan } from '../../diagnostics/interactive/input/input-devices.js';
+import type { InputDevice } from '../../diagnostics/interactive/input/input-devices.js';
 import { startKeySession } from '../../diagnostics/interactive/keyboard/key-session.js';
 import { summariseKeyTest } from '../../diagnostics/interactive/keyboard/key-test.js';
 import {
@@ -19,7 +19,7 @@ import {
   type LayoutId,
   layoutFor,
 } from '../../diagnostics/interactive/keyboard/layouts.js';
-import { type HardwarePlan, planHardwareTests } from '../../diagnostics/interactive/plan.js';
+import { type HardwarePlan, readHardwarePlan } from '../../diagnostics/interactive/plan.js';
 import { startPointerSession } from '../../diagnostics/interactive/pointer/pointer-session.js';
 import { summarisePointerTest } from '../../diagnostics/interactive/pointer/pointer-test.js';
 import { keyboardValues, microphoneResult, webcamResult } from '../../diagnostics/interactive/results.js';
@@ -31,8 +31,6 @@ import {
 } from '../../diagnostics/interactive/sound/sound-tests.js';
 import { startUsbSession } from '../../diagnostics/interactive/usb/usb-session.js';
 import { captureFrame, captureNode } from '../../diagnostics/interactive/webcam/capture-frame.js';
-import { audio, webcams } from '../../diagnostics/inventory/peripherals.js';
-import { Probe } from '../../diagnostics/probe.js';
 import type { CommandContext } from '../io.js';
 
 export const HARDWARE_TESTS = [
@@ -71,7 +69,7 @@ export async function diagHardwareCommand(
   input: DiagHardwareInput,
 ): Promise<number> {
   const system = await hardwareSystem(options);
-  const plan = await hardwarePlan(system);
+  const plan = await readHardwarePlan(system);
   const seconds = options.seconds === undefined ? undefined : Number(options.seconds);
   if (seconds !== undefined && !(seconds > 0)) {
     throw new UsageError(
@@ -155,15 +153,6 @@ async function hardwareSystem(options: DiagHardwareOptions): Promise<System> {
     throw new BadInputError(options.replay, (error as NodeJS.ErrnoException).code ?? String(error), error);
   }
   return replaySystem(parseBundle(json, options.replay), { pace: options.replayPace ?? 'recorded' });
-}
-
-async function hardwarePlan(system: System): Promise<HardwarePlan> {
-  const probe = new Probe(system);
-  return planHardwareTests(await readInputPlan(system), {
-    audio: await audio(probe),
-    webcams: await webcams(probe),
-    system: { formFactor: null },
-  });
 }
 
 interface Run {

@@ -2,11 +2,13 @@
  * Which hardware tests this machine gets, from what the inventory and /proc/bus/input/devices found. A part the
  * machine lacks gets a "not-present" result at once, and its questions are never asked.
  */
-
+import type { System } from '../../core/run/system.js';
 import type { Part } from '../guided/questions.js';
+import { audio, webcams } from '../inventory/peripherals.js';
 import type { Inventory } from '../inventory/types.js';
+import { Probe } from '../probe.js';
 import type { TestResult } from '../types.js';
-import type { InputDevice, InputPlan } from './input/input-devices.js';
+import { type InputDevice, type InputPlan, readInputPlan } from './input/input-devices.js';
 import { notPresent } from './results.js';
 
 export interface HardwarePlan {
@@ -69,4 +71,21 @@ export function planHardwareTests(
     absent,
     absentResults,
   };
+}
+
+/**
+ * The plan read from the machine alone (input devices, sound cards, video nodes), without waiting for the full
+ * inventory: the hardware tests can start while the automatic tests run. `formFactor` (from DMI) drops the
+ * hinge question on a desktop.
+ */
+export async function readHardwarePlan(
+  system: System,
+  formFactor: Inventory['system']['formFactor'] = null,
+): Promise<HardwarePlan> {
+  const probe = new Probe(system);
+  return planHardwareTests(await readInputPlan(system), {
+    audio: await audio(probe),
+    webcams: await webcams(probe),
+    system: { formFactor },
+  });
 }
