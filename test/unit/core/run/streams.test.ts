@@ -149,3 +149,17 @@ describe('recording and replaying streams', () => {
     expect(() => parseBundle(JSON.stringify(bundle))).toThrow(message);
   });
 });
+
+describe('binary stdin', () => {
+  it('run() passes bytes to stdin unchanged (aplay - plays a recording this way)', async () => {
+    const { ExecaRunner } = await import('../../../../core/run/execa-runner.js');
+    const r = await new ExecaRunner().run(
+      node,
+      ['-e', 'process.stdin.on("data", (d) => process.stdout.write(d.toString("hex")))'],
+      {
+        input: new Uint8Array([0, 255, 82, 10]),
+      },
+    );
+    expect(r.stdout).toBe('00ff520a');
+  });
+});
