@@ -152,7 +152,9 @@ async function hardwareSystem(options: DiagHardwareOptions): Promise<System> {
   } catch (error) {
     throw new BadInputError(options.replay, (error as NodeJS.ErrnoException).code ?? String(error), error);
   }
-  return replaySystem(parseBundle(json, options.replay), { pace: options.replayPace ?? 'recorded' });
+  return replaySystem(parseBundle(json, options.replay), options.replay, {
+    pace: options.replayPace ?? 'recorded',
+  });
 }
 
 interface Run {

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { Command, Option } from 'commander';
+import { Command, Option } from '@commander-js/extra-typings';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addHardwareCommands } from '../../../cli/commands/diag-hardware-register.js';
-import { makeContext } from '../../../cli/io.js';
+import { registerHardwareTests } from '../../../cli/program/diag-hardware.js';
+import { programSetup } from '../../../cli/program/setup.js';
 import { UsageError } from '../../../core/errors.js';
 import { type HardwareBundleOptions, hardwareBundle } from '../../helpers/hardware-fixtures.js';
 
@@ -33,15 +33,12 @@ async function run(
     .action(() => {
       throw new Error('the diag action must not run');
     });
-  addHardwareCommands(diag, {
-    fr: true,
-    context: (json) => makeContext(io, 'fr', json ?? false),
-    setExit: (code) => {
+  registerHardwareTests(
+    diag,
+    programSetup(io, 'fr', (code) => {
       exit = code;
-    },
-    replayOption: () => new Option('--replay <bundle>'),
-    stdinIsTTY: () => false,
-  });
+    }),
+  );
   await program.parseAsync(['diag', ...argv, '--replay', file, '--replay-pace', 'instant'], { from: 'user' });
   return {
     lines: chunks

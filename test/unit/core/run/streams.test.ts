@@ -82,7 +82,7 @@ describe('recording and replaying streams', () => {
     expect(bundle.streams?.[1]?.chunks[0]).toEqual({ atMs: expect.any(Number), base64: 'UklGRgAAyA==' });
     expect(bundle.streams?.[2]).toMatchObject({ argv: ['arecord_no_such_gomme'], exitCode: 127, chunks: [] });
 
-    const replay = replaySystem(bundle, { pace: 'instant' });
+    const replay = replaySystem(bundle, undefined, { pace: 'instant' });
     const again = await replay.streams?.open(node, lines.argv.slice(1));
     if (!again) throw new Error('replay streams');
     expect(text(await readAll(again))).toBe(text(recordedLines));

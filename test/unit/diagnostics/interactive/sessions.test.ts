@@ -30,7 +30,7 @@ import {
 } from '../../../helpers/hardware-fixtures.js';
 
 const replay = (options?: HardwareBundleOptions) =>
-  replaySystem(parseBundle(JSON.stringify(hardwareBundle(options))), { pace: 'instant' });
+  replaySystem(parseBundle(JSON.stringify(hardwareBundle(options))), undefined, { pace: 'instant' });
 
 /** A clock that never fires by itself: sessions here end on their events or streams. */
 const stillClock: SessionClock = { nowMs: () => 1_000_000, every: () => () => {} };
@@ -73,7 +73,7 @@ describe('sessions over a replayed capture (the runner boundary, streams include
       exitCode: Number(hardwareText('input/evtest-no-such-node.rc').trim()),
       stderr: hardwareText('input/evtest-no-such-node.err'),
     });
-    const system = replaySystem(bundle, { pace: 'instant' });
+    const system = replaySystem(bundle, undefined, { pace: 'instant' });
     const session = await startKeySession(system, ['/dev/input/event9'], LAYOUTS.fr, { clock: stillClock });
     const { state, failed } = await session.done;
     expect(state.ended).toBe('stopped');
@@ -147,7 +147,7 @@ describe('sessions over a replayed capture (the runner boundary, streams include
     const recording = recordingSystem(replay());
     const first = await startKeySession(recording, ['/dev/input/event0'], LAYOUTS.us, { clock: stillClock });
     const a = (await first.done).state;
-    const again = replaySystem(parseBundle(JSON.stringify(recording.bundle)), { pace: 'instant' });
+    const again = replaySystem(parseBundle(JSON.stringify(recording.bundle)), undefined, { pace: 'instant' });
     const second = await startKeySession(again, ['/dev/input/event0'], LAYOUTS.us, { clock: stillClock });
     const b = (await second.done).state;
     expect(b.seen).toEqual(a.seen);
