@@ -166,7 +166,9 @@ describe('hardware screens fit the Linux console, in French and English', () => 
 
 describe('the hardware tests, run on a replayed capture of the QEMU guest', () => {
   it('walks every step with the keyboard of the terminal and reports the results', async () => {
-    const system = replaySystem(parseBundle(JSON.stringify(hardwareBundle())), undefined, { pace: 'instant' });
+    const system = replaySystem(parseBundle(JSON.stringify(hardwareBundle())), undefined, {
+      pace: 'instant',
+    });
     const input = await readInputPlan(system);
     expect(input.pointers).toHaveLength(3);
     let outcome: HardwareOutcome | null = null;
