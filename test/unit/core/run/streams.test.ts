@@ -135,14 +135,14 @@ describe('recording and replaying streams', () => {
   });
 
   it.each([
-    [{ streams: {} }, /"streams" is not an array/],
+    [{ streams: {} }, /streams: expected a list/],
     [{ streams: [{ argv: 'evtest', chunks: [], exitCode: 0, stderr: '' }] }, /streams\[0\]\.argv/],
     [{ streams: [{ argv: ['x'], chunks: [{ atMs: 1 }], exitCode: 0, stderr: '' }] }, /chunks\[0\]/],
     [
       {
         streams: [{ argv: ['x'], chunks: [{ atMs: 1, text: 'a', base64: 'YQ==' }], exitCode: 0, stderr: '' }],
       },
-      /one of text or base64/,
+      /streams\[0\]\.chunks\[0\]: expected one of "text" or "base64"/,
     ],
   ])('refuses a malformed streams key %#', (extra, message) => {
     const bundle = { ...emptyBundle(new Date()), ...extra };
