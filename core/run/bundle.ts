@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { BadInputError } from '../errors.js';
 import { text } from '../i18n.js';
 import { check, list, obj, say, str } from '../schema.js';
+import { BundleStreamSchema } from './bundle-streams.js';
 
 /**
  * A capture bundle: everything discovery (and later diagnostics) read from a system, so anyone can replay it.
@@ -38,6 +39,8 @@ const BundleSchema = v.object(
       str,
       say('attendu : un objet {chemin: contenu}', 'expected an object {path: content}'),
     ),
+    /** Streamed programs (input devices, udev events, recordings): optional, see bundle-streams.ts. */
+    streams: v.optional(list(BundleStreamSchema)),
   },
   (issue) =>
     issue.received === 'undefined'
@@ -74,8 +77,8 @@ export function parseBundle(json: string, source = 'bundle'): Bundle {
     );
   }
   // Known fields only: the replay reads exactly the documented shape.
-  const { format, version, capturedAt, commands, files } = result.value;
-  return { format, version, capturedAt, commands, files };
+  const { format, version, capturedAt, commands, files, streams } = result.value;
+  return { format, version, capturedAt, commands, files, ...(streams === undefined ? {} : { streams }) };
 }
 
 export function argvKey(argv: readonly string[]): string {

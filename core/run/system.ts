@@ -1,7 +1,14 @@
 import { ReplayMissError, ToolMissingError } from '../errors.js';
 import { argvKey, type Bundle, emptyBundle } from './bundle.js';
-import { ExecaRunner } from './execa-runner.js';
-import { type CommandResult, type CommandRunner, NOT_INSTALLED_EXIT, type RunOptions } from './runner.js';
+import { ExecaRunner, ExecaStreamRunner } from './execa-runner.js';
+import {
+  type CommandResult,
+  type CommandRunner,
+  NOT_INSTALLED_EXIT,
+  type RunOptions,
+  type StreamRunner,
+} from './runner.js';
+import { type ReplayStreamOptions, recordingStreams, replayStreams } from './stream-system.js';
 import { listingKey, RealSystemFiles, type SystemFiles } from './system-files.js';
 import { debianPackageFor } from './tool-packages.js';
 
@@ -13,10 +20,17 @@ export interface System {
   replayed: boolean;
   /** Where replayed facts come from (the bundle's file name), so an error can name it. */
   source?: string;
+  /** Programs read as they run (input devices, udev events, recordings); absent: interactive tests are skipped. */
+  streams?: StreamRunner;
 }
 
 export function realSystem(): System {
-  return { runner: new ExecaRunner(), files: new RealSystemFiles(), replayed: false };
+  return {
+    runner: new ExecaRunner(),
+    files: new RealSystemFiles(),
+    replayed: false,
+    streams: new ExecaStreamRunner(),
+  };
 }
 
 /** Wraps a system and records every command and file read into `bundle`. */
@@ -60,11 +74,12 @@ export function recordingSystem(
       return names;
     },
   };
-  return { runner, files, replayed: inner.replayed, bundle };
+  const streams = inner.streams ? recordingStreams(inner.streams, bundle) : undefined;
+  return { runner, files, replayed: inner.replayed, bundle, ...(streams ? { streams } : {}) };
 }
 
 /** Answers from a bundle only: runs nothing and reads no real file. `source` names the bundle in errors. */
-export function replaySystem(bundle: Bundle, source?: string): System {
+export function replaySystem(bundle: Bundle, source?: string, options: ReplayStreamOptions = {}): System {
   const commands = new Map<string, Bundle['commands'][number]>();
   for (const command of bundle.commands) commands.set(argvKey(command.argv), command);
   const runner: CommandRunner = {
@@ -94,5 +109,5 @@ export function replaySystem(bundle: Bundle, source?: string): System {
       return listing === undefined ? null : listing.split('\n').filter((name) => name !== '');
     },
   };
-  return { runner, files, replayed: true, source };
+  return { runner, files, replayed: true, source, streams: replayStreams(bundle, options) };
 }

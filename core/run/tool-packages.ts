@@ -29,6 +29,12 @@ const packages: Record<string, string> = {
   umount: 'mount',
   udevadm: 'udev',
   openssl: 'openssl',
+  evtest: 'evtest',
+  'speaker-test': 'alsa-utils',
+  arecord: 'alsa-utils',
+  aplay: 'alsa-utils',
+  amixer: 'alsa-utils',
+  'v4l2-ctl': 'v4l-utils',
 };
 
 export function debianPackageFor(program: string): string {

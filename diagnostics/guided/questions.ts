@@ -1,6 +1,11 @@
 /**
  * Guided human tests as data (diagnostics.md §3–§4): forced-choice questions, each with a
  * "je ne sais pas / appeler l'encadrant" choice. An outcome says what the answer means for grading.
+ *
+ * A question is asked only where a person must judge: each names the hardware test that asks it in context
+ * (after the colour fills, after the test sound) or decides it by itself (keys, corners, microphone level,
+ * webcam frame), and the part it is about. `questionsToAsk` drops the questions of a part the machine lacks
+ * and those a hardware test already handled; the rest stay for the plain list (and for `--answers`).
  */
 import type { Text } from '../../core/i18n.js';
 import type { Cosmetic } from '../grading/grade.js';
@@ -19,12 +24,26 @@ export interface Choice {
   outcome: Outcome;
 }
 
+/** The hardware tests of diagnostics/interactive/, which ask or decide the questions below. */
+export type HardwareTestId = 'keyboard' | 'pointer' | 'screen' | 'speakers' | 'microphone' | 'webcam' | 'usb';
+
+/** A part of the machine a question is about; when it is absent the question is not asked. */
+export type Part = 'keyboard' | 'pointer' | 'display' | 'sound' | 'webcam' | 'usb' | 'hinge';
+
 export interface Question {
   id: string;
   prompt: Text;
   /** What the trainee does before answering. */
   instructions: Text;
   choices: Choice[];
+  /**
+   * `person`: only a person can judge (colours, sound heard, hinge); `automatic`: the hardware test decides from
+   * recorded data, and asks a person only about what it could not see (keys that never answered).
+   */
+  judge: 'person' | 'automatic';
+  /** The hardware test that asks (person) or decides (automatic) this question in context. */
+  test?: HardwareTestId;
+  part?: Part;
 }
 
 const t = (fr: string, en: string): Text => ({ fr, en });
@@ -54,6 +73,9 @@ const grade = (g: Cosmetic, label: Text): Choice => ({
 export const QUESTIONS: Question[] = [
   {
     id: 'keyboard',
+    judge: 'automatic',
+    test: 'keyboard',
+    part: 'keyboard',
     prompt: t('Toutes les touches du clavier répondent-elles ?', 'Does every keyboard key respond?'),
     instructions: t(
       'Appuyez sur chaque touche, y compris Fn, flèches et pavé numérique.',
@@ -67,11 +89,19 @@ export const QUESTIONS: Question[] = [
         'fail',
         'keyboard-dead-key',
       ),
+      {
+        id: 'not-on-keyboard',
+        label: t("Ces touches n'existent pas sur ce clavier", 'These keys are not on this keyboard'),
+        outcome: { status: 'pass' },
+      },
       UNSURE,
     ],
   },
   {
     id: 'touchpad',
+    judge: 'automatic',
+    test: 'pointer',
+    part: 'pointer',
     prompt: t(
       'Le pavé tactile déplace-t-il le curseur et clique-t-il ?',
       'Does the touchpad move the cursor and click?',
@@ -90,6 +120,9 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'screen',
+    judge: 'person',
+    test: 'screen',
+    part: 'display',
     prompt: t(
       "L'écran affiche-t-il correctement les couleurs pleines (rouge, vert, bleu, blanc, noir) ?",
       'Does the screen show the solid colours (red, green, blue, white, black) correctly?',
@@ -107,6 +140,9 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'dead-pixels',
+    judge: 'person',
+    test: 'screen',
+    part: 'display',
     prompt: t('Combien de pixels morts voyez-vous ?', 'How many dead pixels do you see?'),
     instructions: t(
       'Sur fond blanc puis noir, cherchez des points fixes.',
@@ -125,6 +161,9 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'backlight',
+    judge: 'person',
+    test: 'screen',
+    part: 'display',
     prompt: t('La luminosité varie-t-elle avec les touches ?', 'Does brightness change with the keys?'),
     instructions: t(
       'Baissez puis montez la luminosité au maximum.',
@@ -149,13 +188,16 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'speakers',
+    judge: 'person',
+    test: 'speakers',
+    part: 'sound',
     prompt: t(
       'Entendez-vous « Front Left » à gauche puis « Front Right » à droite ?',
       'Do you hear "Front Left" on the left then "Front Right" on the right?',
     ),
     instructions: t(
-      'Lancez le son de test (speaker-test) à volume moyen.',
-      'Play the test sound (speaker-test) at medium volume.',
+      'Volume moyen. Le son de test dit « Front Left » à gauche, puis « Front Right » à droite.',
+      'Medium volume. The test sound says "Front Left" on the left, then "Front Right" on the right.',
     ),
     choices: [
       ok(),
@@ -167,6 +209,9 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'microphone',
+    judge: 'automatic',
+    test: 'microphone',
+    part: 'sound',
     prompt: t('Entendez-vous votre voix enregistrée ?', 'Do you hear your recorded voice?'),
     instructions: t(
       'Parlez 3 secondes, puis écoutez la lecture.',
@@ -181,8 +226,14 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'webcam-image',
+    judge: 'automatic',
+    test: 'webcam',
+    part: 'webcam',
     prompt: t('La webcam montre-t-elle une image nette ?', 'Does the webcam show a clear image?'),
-    instructions: t("Regardez l'aperçu de la webcam.", 'Look at the webcam preview.'),
+    instructions: t(
+      "Regardez l'image prise par la webcam (gomme la juge seule quand elle peut).",
+      'Look at the picture the webcam took (gomme judges it by itself when it can).',
+    ),
     choices: [
       ok(),
       bad('none', t('Pas d’image ou image noire', 'No image or black image'), 'reserve', 'webcam-dead'),
@@ -192,6 +243,9 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'usb-ports',
+    judge: 'person',
+    test: 'usb',
+    part: 'usb',
     prompt: t('Une clé USB est-elle reconnue dans chaque port ?', 'Is a USB stick recognised in every port?'),
     instructions: t(
       'Branchez la clé de test dans chaque port USB, un par un.',
@@ -206,6 +260,8 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'hinge',
+    judge: 'person',
+    part: 'hinge',
     prompt: t(
       "Les charnières tiennent-elles l'écran dans toutes les positions ?",
       'Do the hinges hold the screen in every position?',
@@ -223,6 +279,7 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'cosmetic',
+    judge: 'person',
     prompt: t("Quel est l'état extérieur ?", 'What is the outside condition?'),
     instructions: t(
       'Comparez aux photos de référence, écran allumé.',
@@ -247,3 +304,20 @@ export const QUESTIONS: Question[] = [
     ],
   },
 ];
+
+/** What is known before asking: parts the machine lacks, hardware tests that ran (and asked or decided). */
+export interface AskContext {
+  absent: readonly Part[];
+  ranTests: readonly HardwareTestId[];
+}
+
+/**
+ * The questions left for the plain list: none about a part the machine lacks (its automatic test says
+ * "not-present"), none a hardware test already asked or decided. Without hardware tests, every question of the
+ * parts present remains (a technician's `gomme diag` prompt, `--answers`).
+ */
+export function questionsToAsk(context: AskContext, questions: readonly Question[] = QUESTIONS): Question[] {
+  return questions.filter(
+    (q) => !(q.part && context.absent.includes(q.part)) && !(q.test && context.ranTests.includes(q.test)),
+  );
+}

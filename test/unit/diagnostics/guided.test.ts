@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAnswers, parseAnswers } from '../../../diagnostics/guided/answers.js';
-import { QUESTIONS, UNSURE } from '../../../diagnostics/guided/questions.js';
+import { QUESTIONS, questionsToAsk, UNSURE } from '../../../diagnostics/guided/questions.js';
 
 describe('guided question model', () => {
   it('every question has bilingual text, unique choice ids and the "call the supervisor" choice', () => {
@@ -76,5 +76,50 @@ describe('answers', () => {
     expect(by('touchpad')?.status).toBe('not-present');
     expect(by('hinge')).toMatchObject({ status: 'skipped', reasons: [{ code: 'not-answered' }] });
     expect(results).toHaveLength(QUESTIONS.length);
+  });
+});
+
+describe('which questions are asked', () => {
+  it('a person judges colours, sound heard, USB ports, hinge and wear; keys, pointer, microphone and webcam are automatic', () => {
+    const judge = Object.fromEntries(QUESTIONS.map((q) => [q.id, q.judge]));
+    expect(judge).toEqual({
+      keyboard: 'automatic',
+      touchpad: 'automatic',
+      screen: 'person',
+      'dead-pixels': 'person',
+      backlight: 'person',
+      speakers: 'person',
+      microphone: 'automatic',
+      'webcam-image': 'automatic',
+      'usb-ports': 'person',
+      hinge: 'person',
+      cosmetic: 'person',
+    });
+  });
+
+  it('never about a part the machine lacks, never one a hardware test asked or decided', () => {
+    const ids = (context: Parameters<typeof questionsToAsk>[0]) => questionsToAsk(context).map((q) => q.id);
+    expect(ids({ absent: [], ranTests: [] })).toHaveLength(QUESTIONS.length);
+    expect(ids({ absent: ['sound', 'webcam', 'hinge'], ranTests: [] })).toEqual([
+      'keyboard',
+      'touchpad',
+      'screen',
+      'dead-pixels',
+      'backlight',
+      'usb-ports',
+      'cosmetic',
+    ]);
+    expect(
+      ids({
+        absent: ['webcam'],
+        ranTests: ['keyboard', 'pointer', 'screen', 'speakers', 'microphone', 'usb'],
+      }),
+    ).toEqual(['hinge', 'cosmetic']);
+  });
+
+  it('"these keys are not on this keyboard" is a pass', () => {
+    expect(evaluateAnswers({ keyboard: 'not-on-keyboard' }).find((r) => r.name === 'keyboard')?.status).toBe(
+      'pass',
+    );
   });
 });
