@@ -1,13 +1,14 @@
 import type { Command } from '@commander-js/extra-typings';
 import { text } from '../../core/i18n.js';
 import { GROUPS } from '../../diagnostics/groups.js';
+import { registerHardwareTests } from './diag-hardware.js';
 import type { ProgramSetup } from './setup.js';
 import { jsonOption, replayOption } from './shared-options.js';
 
 /** Hardware tests and grading: `gomme diag`. */
 export function registerDiag(program: Command, s: ProgramSetup): void {
   const groups = GROUPS.join(',');
-  program
+  const diag = program
     .command('diag')
     .description(
       s.say(
@@ -61,4 +62,5 @@ export function registerDiag(program: Command, s: ProgramSetup): void {
         process.off('SIGINT', abort);
       }
     });
+  registerHardwareTests(diag, s);
 }
