@@ -84,7 +84,7 @@ describe.each(cases)('live image console, $name', (c) => {
         }
 
         // 1. tty1: the first guided screen, in the boot entry's language; never a login prompt.
-        const welcome = await guest.waitForScreen(1, isWelcome(c.lang), 400_000);
+        const welcome = await guest.waitForScreen(1, isWelcome(c.lang), 900_000);
         figures.welcomeSeconds = welcome.seconds;
         figures.welcomeUptime = welcome.frame.uptime;
         log(`tty1 after ${welcome.seconds.toFixed(1)} s:\n${welcome.frame.text}`);
