@@ -62,7 +62,10 @@ describe('storage stacks in the live image (LVM, md RAID1, dm-crypt)', () => {
 
         guest = await ScreenGuest.boot({ firmware, workDir: work, disks, oemStrings: [] }, log);
         await guest.waitForSerial(/root@gomme:~# /, 600_000);
-        guest.typeSerial('bash /run/gomme-data/tests/storage-stacks.sh');
+        // The root shell can come up before gomme-data.service has mounted the data disk.
+        guest.typeSerial(
+          'until mountpoint -q /run/gomme-data; do sleep 1; done; bash /run/gomme-data/tests/storage-stacks.sh',
+        );
         await guest.waitForSerial(/^@@(done|fatal)/m, 900_000);
         const serial = guest.serialLog();
         const fatal = /^@@fatal (.*)$/m.exec(serial);
