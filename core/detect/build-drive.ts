@@ -102,11 +102,15 @@ export function buildDrive(probe: DriveProbe, protections: Protection[]): Drive 
     );
   }
   const tcg = drive.capabilities.tcg;
-  if (tcg?.locked) warnings.push('the self-encrypting drive (TCG Opal) is locked: its data cannot be read or written');
+  if (tcg?.locked)
+    warnings.push('the self-encrypting drive (TCG Opal) is locked: its data cannot be read or written');
   const bridge = drive.capabilities.usbBridge;
   if (bridge && bridge.passThrough !== 'consistent')
     warnings.push(`USB bridge: ${bridge.detail}; firmware erase commands will not be sent through it`);
-  if (bridge?.denied) warnings.push(`USB bridge ${bridge.vendorId}:${bridge.productId} is on the deny list: ${bridge.denied.reason}`);
+  if (bridge?.denied)
+    warnings.push(
+      `USB bridge ${bridge.vendorId}:${bridge.productId} is on the deny list: ${bridge.denied.reason}`,
+    );
   if (smart && !smart.ok && smart.messages.length > 0 && transport !== 'usb') {
     warnings.push(`smartctl could not read the drive: ${smart.messages.join('; ')}`);
   }
@@ -158,7 +162,8 @@ function extraCapabilities(
   readcap: SgReadcap | null,
 ): Partial<Pick<DriveCapabilities, 'scsi'>> & Pick<DriveCapabilities, 'tcg' | 'emmc' | 'usbBridge'> {
   const t = probe.transport;
-  const out: Partial<Pick<DriveCapabilities, 'scsi'>> & Pick<DriveCapabilities, 'tcg' | 'emmc' | 'usbBridge'> = {
+  const out: Partial<Pick<DriveCapabilities, 'scsi'>> &
+    Pick<DriveCapabilities, 'tcg' | 'emmc' | 'usbBridge'> = {
     tcg: null,
     emmc: null,
     usbBridge: null,
@@ -176,7 +181,8 @@ function extraCapabilities(
       protectionType: readcap?.protectionType ?? null,
     };
   }
-  if (okOutput(probe.sedutilQuery ?? null)) out.tcg = parseSedutilQuery(probe.sedutilQuery!.stdout).capabilities;
+  if (okOutput(probe.sedutilQuery ?? null))
+    out.tcg = parseSedutilQuery(probe.sedutilQuery!.stdout).capabilities;
   if (t === 'mmc' && okOutput(probe.mmcExtcsd ?? null)) out.emmc = parseMmcExtcsd(probe.mmcExtcsd!.stdout);
   if (t === 'usb') {
     out.usbBridge = judgeBridge({

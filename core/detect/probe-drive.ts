@@ -133,7 +133,8 @@ export async function probeDrive(
         if (probe.nvmeController) probe.nvmeIdCtrl = await tryRun('nvme', idCtrlArgs(probe.nvmeController));
         probe.nvmeIdNs = await tryRun('nvme', idNsArgs(node.path));
         // sedutil talks to the controller's character device (its own scan lists /dev/nvmeN).
-        if (probe.nvmeController) probe.sedutilQuery = await tryRun('sedutil-cli', sedQueryArgs(probe.nvmeController));
+        if (probe.nvmeController)
+          probe.sedutilQuery = await tryRun('sedutil-cli', sedQueryArgs(probe.nvmeController));
       })(),
     );
   }

@@ -4,6 +4,7 @@ import { type Text, text } from '../../core/i18n.js';
 import { findMethod } from '../methods.js';
 import { estimateChoice } from '../policy/describe-choice.js';
 import { selectErasure } from '../policy/select-erasure.js';
+import type { CredentialKind } from '../purge/credentials.js';
 import { buildOverwritePlan, type ErasePlan, type Refusal } from './build-plan.js';
 import type { VerifyMode } from './resolve-passes.js';
 
@@ -19,6 +20,8 @@ export interface EraseRequest {
    * silently lose that check. Pass [] only for a drive known to have no controller-wide command.
    */
   siblings: readonly Drive[];
+  /** The kind of secret the technician typed for this drive (ATA password, PSID), if any. */
+  credential?: CredentialKind;
 }
 
 export type PlannedErasure = { ok: true; plan: ErasePlan } | { ok: false; refusals: Refusal[] };
@@ -35,11 +38,32 @@ export function planErasure(drive: Drive, request: EraseRequest): PlannedErasure
   const selection = selectErasure(drive, {
     ...(method === AUTO_METHOD ? {} : { force: method }),
     siblings: request.siblings,
+    ...(request.credential ? { credential: request.credential } : {}),
   });
   if (!selection.ok) {
     return { ok: false, refusals: selection.refusals.map((r) => ({ code: 'policy', message: r.message })) };
   }
   const { choice, warnings } = selection;
+  if (choice.kind === 'destroy') {
+    // A plan that writes nothing: the job ends at once and its record says "not erased: to be destroyed".
+    return {
+      ok: true,
+      plan: {
+        drive,
+        job: {
+          destroy: { code: choice.code, reason: choice.reason },
+          methodId: 'destroy',
+          methodLabel: 'Not erased: to be destroyed',
+          nistLevel: 'clear',
+          verify: 'none',
+          passes: [],
+          verifySeed: randomBytes(16).toString('hex'),
+        },
+        estimatedSeconds: 0,
+        notes: [choice.reason, ...warnings],
+      },
+    };
+  }
   if (choice.kind === 'overwrite') {
     const built = buildOverwritePlan(drive, { method: choice.method, verify: request.verify });
     if (built.ok) built.plan.notes.unshift(choice.reason, ...warnings);

@@ -17,7 +17,8 @@ export const mmcEraseArgs = (type: MmcEraseType, first: number, last: number, de
 export const mmcSanitizeArgs = (dev: string): string[] => ['sanitize', dev];
 
 /** mmc-utils has no --version (bookworm's build: "unknown command"): the package version says it. */
-export const mmcVersionArgs = (): string[] => ['-W', '-f=${Version}', 'mmc-utils'];
+export const mmcVersionArgs = (): string[] => ['-W', '-f=\u0024{Version}', 'mmc-utils'];
 
 /** "Secure Erase Succeed!" / "Failed!" (do_erase): the command's own verdict besides its exit code. */
-export const mmcEraseSucceeded = (stdout: string): boolean => /\bSucceed!/.test(stdout) && !/Failed!/.test(stdout);
+export const mmcEraseSucceeded = (stdout: string): boolean =>
+  /\bSucceed!/.test(stdout) && !/Failed!/.test(stdout);

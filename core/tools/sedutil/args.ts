@@ -30,4 +30,4 @@ export const sedPsidRevertArgs = (psid: string, dev: string): string[] => [
 ];
 
 /** sedutil-cli has no --version; the package version says it (run through `dpkg-query`). */
-export const sedVersionArgs = (): string[] => ['-W', '-f=${Version}', 'sedutil'];
+export const sedVersionArgs = (): string[] => ['-W', '-f=\u0024{Version}', 'sedutil'];

@@ -13,7 +13,8 @@ export interface DeniedBridge {
   source: string;
 }
 
-const NO_ATA_1X = 'the kernel marks it US_FL_NO_ATA_1X: ATA pass-through (SAT) is not supported or unreliable';
+const NO_ATA_1X =
+  'the kernel marks it US_FL_NO_ATA_1X: ATA pass-through (SAT) is not supported or unreliable';
 
 export const DENIED_BRIDGES: readonly DeniedBridge[] = [
   {

@@ -27,12 +27,21 @@ export function judgeBridge(e: BridgeEvidence): UsbBridge {
     denied: denied ? { reason: denied.reason, source: denied.source } : null,
   };
   const id = e.identify?.identified ? e.identify : null;
-  if (id === null) return { ...base, passThrough: 'none', detail: 'no ATA IDENTIFY answer through the bridge' };
+  if (id === null)
+    return { ...base, passThrough: 'none', detail: 'no ATA IDENTIFY answer through the bridge' };
   if (!id.trustworthy)
-    return { ...base, passThrough: 'garbled', detail: `IDENTIFY through the bridge is broken: ${id.anomalies.join('; ')}` };
+    return {
+      ...base,
+      passThrough: 'garbled',
+      detail: `IDENTIFY through the bridge is broken: ${id.anomalies.join('; ')}`,
+    };
   const smart = e.smart?.ok && e.smart.protocol === 'ATA' ? e.smart : null;
   if (smart === null)
-    return { ...base, passThrough: 'unknown', detail: 'smartctl did not read the drive as ATA through the bridge' };
+    return {
+      ...base,
+      passThrough: 'unknown',
+      detail: 'smartctl did not read the drive as ATA through the bridge',
+    };
   const disagreements: string[] = [];
   if (smart.model !== id.model) disagreements.push(`model "${id.model}" vs smartctl "${smart.model}"`);
   if (smart.serial !== id.serial) disagreements.push(`serial "${id.serial}" vs smartctl "${smart.serial}"`);
