@@ -19,10 +19,10 @@ export type LockedRoute =
 export function lockedRoute(drive: Drive, credential: CredentialKind | undefined): LockedRoute | null {
   const sec = drive.capabilities.ataSecurity;
   const tcg = drive.capabilities.tcg ?? null;
-  if (tcg?.locked === true && (tcg.opal1 || tcg.opal2)) {
-    if (credential === 'tcg-psid') return { kind: 'engine', engine: 'tcg-psid-revert', why: PSID_WHY };
-    return { kind: 'destroy', code: 'opal-locked', reason: OPAL_DESTROY };
-  }
+  const opal = tcg !== null && (tcg.opal1 || tcg.opal2);
+  // A typed PSID is the strongest route on any Opal drive: a Purge whatever the owner did.
+  if (opal && credential === 'tcg-psid') return { kind: 'engine', engine: 'tcg-psid-revert', why: PSID_WHY };
+  if (opal && tcg?.locked === true) return { kind: 'destroy', code: 'opal-locked', reason: OPAL_DESTROY };
   if (sec?.locked !== true) return null;
   if (sec.countExpired === true)
     return {
@@ -65,8 +65,8 @@ export function lockedRoute(drive: Drive, credential: CredentialKind | undefined
 }
 
 const PSID_WHY = text(
-  'Le disque chiffrant est verrouillé ; le PSID de l’étiquette, saisi par le technicien, permet de le remettre à zéro (toutes les clés régénérées).',
-  'The self-encrypting drive is locked; the PSID from its label, typed by the technician, resets it (every key regenerated).',
+  'Disque chiffrant (TCG Opal) : le PSID de l’étiquette, saisi par le technicien, le remet à zéro (toutes les clés régénérées), même verrouillé par son ancien propriétaire.',
+  'Self-encrypting drive (TCG Opal): the PSID from its label, typed by the technician, resets it (every key regenerated), even when its former owner locked it.',
 );
 
 const OPAL_DESTROY = text(
