@@ -5,6 +5,7 @@ import { driveVerdict, stricterResult } from '../../core/verdict.js';
 import { type OverwriteOutcome, type OverwriteTuning, runOverwriteJob } from '../engine/overwrite-job.js';
 import { openBlockDevice } from '../io/block-device.js';
 import type { AttemptLedger, CredentialStore } from '../purge/credentials.js';
+import { restoreHiddenArea } from '../purge/hidden-area.js';
 import { notErasedOutcome } from '../purge/not-erased.js';
 import type { PasswordVault } from '../purge/password-vault.js';
 import type { Interruption, JobJournal, JobPlan } from './job-store.js';
@@ -60,7 +61,11 @@ async function runOne(job: JobToRun, options: RunJobsOptions): Promise<JobResult
       if (event.type === 'io-error') store.addError(job.jobId, event.error, event.at);
       options.emit(event);
     };
-    const outcome = job.plan.destroy
+    // An HPA is given back before the overwrite opens the device (its size then includes the hidden sectors).
+    const preparation = job.plan.restoreHpa
+      ? await restoreHiddenArea(job.drive, { runner: options.runner, now })
+      : undefined;
+    const ran = job.plan.destroy
       ? notErasedOutcome(job.drive, job.plan.destroy, iso())
       : job.plan.purge
         ? await runPurgeJob(
@@ -99,6 +104,7 @@ async function runOne(job: JobToRun, options: RunJobsOptions): Promise<JobResult
               now,
             },
           );
+    const outcome = preparation ? { ...ran, preparation } : ran;
     const errors = store.errors(job.jobId);
     // Errors recorded before a crash still count after the resume.
     const result: EraseResult = stricterResult(

@@ -5,6 +5,7 @@ import { findMethod } from '../methods.js';
 import { estimateChoice } from '../policy/describe-choice.js';
 import { selectErasure } from '../policy/select-erasure.js';
 import type { CredentialKind } from '../purge/credentials.js';
+import { hpaToRestore } from '../purge/hidden-area.js';
 import { buildOverwritePlan, type ErasePlan, type Refusal } from './build-plan.js';
 import type { VerifyMode } from './resolve-passes.js';
 
@@ -33,7 +34,9 @@ export type PlannedErasure = { ok: true; plan: ErasePlan } | { ok: false; refusa
 export function planErasure(drive: Drive, request: EraseRequest): PlannedErasure {
   const method = request.method ?? AUTO_METHOD;
   if (method !== AUTO_METHOD && findMethod(method)) {
-    return buildOverwritePlan(drive, { method, verify: request.verify });
+    const built = buildOverwritePlan(drive, { method, verify: request.verify });
+    if (built.ok) withHpaRestore(built.plan);
+    return built;
   }
   const selection = selectErasure(drive, {
     ...(method === AUTO_METHOD ? {} : { force: method }),
@@ -66,7 +69,10 @@ export function planErasure(drive: Drive, request: EraseRequest): PlannedErasure
   }
   if (choice.kind === 'overwrite') {
     const built = buildOverwritePlan(drive, { method: choice.method, verify: request.verify });
-    if (built.ok) built.plan.notes.unshift(choice.reason, ...warnings);
+    if (built.ok) {
+      built.plan.notes.unshift(choice.reason, ...warnings);
+      withHpaRestore(built.plan);
+    }
     return built;
   }
   const estimate = estimateChoice(drive, choice);
@@ -96,4 +102,18 @@ export function planErasure(drive: Drive, request: EraseRequest): PlannedErasure
       notes,
     },
   };
+}
+
+/** An overwrite reaches only visible sectors: an HPA is given back first (erasure/purge/hidden-area.ts). */
+function withHpaRestore(plan: ErasePlan): void {
+  const hpa = hpaToRestore(plan.drive);
+  if (!hpa) return;
+  plan.job.restoreHpa = true;
+  const hidden = hpa.nativeMaxSectors - hpa.currentMaxSectors;
+  plan.notes.push(
+    text(
+      `Zone cachée (HPA) de ${hidden} secteurs (${hpa.currentMaxSectors} à ${hpa.nativeMaxSectors - 1}) : gomme la supprime avant la réécriture (hdparm -N p${hpa.nativeMaxSectors}) ; si le disque refuse, le certificat le dira (effacé avec réserves).`,
+      `Hidden area (HPA) of ${hidden} sectors (${hpa.currentMaxSectors} to ${hpa.nativeMaxSectors - 1}): gomme removes it before the overwrite (hdparm -N p${hpa.nativeMaxSectors}); if the drive refuses, the certificate says so (erased with exceptions).`,
+    ),
+  );
 }

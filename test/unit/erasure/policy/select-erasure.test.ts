@@ -18,7 +18,8 @@ const chosen = (drive: Drive, force?: string): ErasureChoice => {
   if (!s.ok) throw new Error(s.refusals.map((r) => r.message.en).join('; '));
   return s.choice;
 };
-const idOf = (c: ErasureChoice) => (c.kind === "purge" ? c.engine : c.kind === "destroy" ? "destroy" : c.method);
+const idOf = (c: ErasureChoice) =>
+  c.kind === 'purge' ? c.engine : c.kind === 'destroy' ? 'destroy' : c.method;
 
 const EVO = readFixture('hdparm/samsung-850evo-2tb-notfrozen-enhanced-erase.txt', 'latin1');
 const SN730 = readFixture('nvme/id-ctrl-wdc-sn730-256g-nvmecli1x.json');
