@@ -428,3 +428,33 @@ describe('TCG and eMMC engines through the scripted runner', () => {
     expect(outcome.status).toBe('succeeded');
   });
 });
+
+describe('the journal keeps the count of password tries', () => {
+  it('survives reopening, and the engine refuses once the journal says 5', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { openJournal } = await import('../../../../core/journal/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'gomme-ledger-'));
+    try {
+      const key = ataAttemptKey('0000000012345678');
+      let journal = openJournal(dir);
+      for (let i = 0; i < 5; i++) await journal.passwords.countAttempt(key);
+      journal.close();
+      journal = openJournal(dir);
+      expect(await journal.passwords.attempts(key)).toBe(5);
+      const drive = sata(LOCKED_FACTORY);
+      const runner = new ScriptedRunner([
+        { argv: ['hdparm', '-I', '/dev/sda'], reply: { stdout: LOCKED_FACTORY } },
+      ]);
+      const outcome = await ataPasswordEraseEngine.run(drive, {
+        ...fakeDeps(runner),
+        ledger: journal.passwords,
+      });
+      runner.expectDone();
+      expect(outcome.failure?.code).toBe('attempt-limit');
+      journal.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
