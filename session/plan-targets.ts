@@ -4,8 +4,8 @@ import { type Text, text } from '../core/i18n.js';
 import { driveKey } from '../erasure/jobs/match-drive.js';
 import type { ErasePlan } from '../erasure/plan/build-plan.js';
 import { planErasure } from '../erasure/plan/plan-erasure.js';
-import type { CredentialStore } from '../erasure/purge/credentials.js';
 import type { VerifyMode } from '../erasure/plan/resolve-passes.js';
+import type { CredentialStore } from '../erasure/purge/credentials.js';
 
 export type TargetPlan =
   | { device: string; drive: Drive; plan: ErasePlan; refusal: null }
