@@ -1,5 +1,5 @@
 import type { Transport } from '../drive.js';
-import { ToolMissingError } from '../errors.js';
+import { ReplayMissError, ToolMissingError } from '../errors.js';
 import type { CommandResult, RunOptions } from '../run/runner.js';
 import type { System } from '../run/system.js';
 import { dcoIdentifyArgs, identifyArgs, nativeMaxArgs } from '../tools/hdparm/args.js';
@@ -93,6 +93,16 @@ export async function probeDrive(
       throw error;
     }
   };
+  // Probes added after bundles were already being captured (SCSI opcodes/format, TCG, eMMC, USB ids): a bundle
+  // that never recorded them replays with those facts unknown, as an older gomme would have seen the machine.
+  const tryNewer = async (file: keyof typeof TIMEOUTS, args: string[]) => {
+    try {
+      return await tryRun(file, args);
+    } catch (error) {
+      if (error instanceof ReplayMissError) return null;
+      throw error;
+    }
+  };
   const sysBlock = `/sys/block/${node.kname}`;
   const probe: DriveProbe = {
     ...emptyProbe(node),
@@ -122,7 +132,7 @@ export async function probeDrive(
           probe.hdparmDco = await tryRun('hdparm', dcoIdentifyArgs(node.path));
         }
         // TCG Level 0 Discovery needs libata.allow_tpm=1 on SATA; USB bridges rarely pass it: not asked.
-        if (transport !== 'usb') probe.sedutilQuery = await tryRun('sedutil-cli', sedQueryArgs(node.path));
+        if (transport !== 'usb') probe.sedutilQuery = await tryNewer('sedutil-cli', sedQueryArgs(node.path));
       })(),
     );
   }
@@ -134,28 +144,28 @@ export async function probeDrive(
         probe.nvmeIdNs = await tryRun('nvme', idNsArgs(node.path));
         // sedutil talks to the controller's character device (its own scan lists /dev/nvmeN).
         if (probe.nvmeController)
-          probe.sedutilQuery = await tryRun('sedutil-cli', sedQueryArgs(probe.nvmeController));
+          probe.sedutilQuery = await tryNewer('sedutil-cli', sedQueryArgs(probe.nvmeController));
       })(),
     );
   }
   if (transport === 'sas' || transport === 'scsi') {
     tasks.push(
       (async () => {
-        probe.sgOpcodes = await tryRun('sg_opcodes', sgOpcodesArgs(node.path));
-        probe.sgReadcap = await tryRun('sg_readcap', sgReadcapArgs(node.path));
+        probe.sgOpcodes = await tryNewer('sg_opcodes', sgOpcodesArgs(node.path));
+        probe.sgReadcap = await tryNewer('sg_readcap', sgReadcapArgs(node.path));
       })(),
     );
   }
   if (transport === 'mmc') {
     tasks.push(
-      tryRun('mmc', extcsdArgs(node.path)).then((r) => {
+      tryNewer('mmc', extcsdArgs(node.path)).then((r) => {
         probe.mmcExtcsd = r;
       }),
     );
   }
   if (transport === 'usb') {
     tasks.push(
-      tryRun('udevadm', ['info', '--query=property', `--name=${node.path}`]).then((r) => {
+      tryNewer('udevadm', ['info', '--query=property', `--name=${node.path}`]).then((r) => {
         probe.udevProperties = r;
       }),
     );
