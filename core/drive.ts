@@ -71,9 +71,79 @@ export interface NvmeCapabilities {
   currentLbaFormat: number | null;
 }
 
+/**
+ * SCSI/SAS facts: the operations the drive reports supporting (`sg_opcodes`, REPORT SUPPORTED OPERATION CODES)
+ * and its block format (`sg_readcap --long`, READ CAPACITY 16). `null` = the drive was not asked or did not say.
+ */
 export interface ScsiCapabilities {
+  /** SANITIZE (48h) with at least one of the service actions below. */
   sanitizeSupported: boolean | null;
+  sanitizeOverwrite?: boolean | null;
+  sanitizeBlock?: boolean | null;
+  sanitizeCrypto?: boolean | null;
   formatUnitSupported: boolean | null;
+  /** Logical block length the drive is formatted with (520, 528, 4160… on drives from storage arrays). */
+  logicalBlockLength?: number | null;
+  /** Protection information (T10 PI) is enabled; its type 1–3. */
+  protectionEnabled?: boolean | null;
+  protectionType?: number | null;
+}
+
+/**
+ * TCG storage security (self-encrypting drives) from `sedutil-cli --query` (Level 0 Discovery). sedutil 1.x
+ * names Opal 1, Opal 2 and Enterprise; Pyrite, Opalite and Ruby are only counted as "unknown function codes".
+ */
+export interface TcgCapabilities {
+  opal1: boolean;
+  opal2: boolean;
+  enterprise: boolean;
+  /** Feature descriptors sedutil did not name (Pyrite, Opalite, Ruby, …). */
+  unnamedFeatures: number;
+  lockingSupported: boolean | null;
+  /** The owner activated locking (took ownership): the SID is no longer the factory MSID, as a rule. */
+  lockingEnabled: boolean | null;
+  /** At least one locking range is locked now: its data cannot be read or written. */
+  locked: boolean | null;
+  mbrEnabled: boolean | null;
+  mbrDone: boolean | null;
+  mediaEncrypt: boolean | null;
+  /** Block SID Authentication feature (0402h), when reported: the SID still equals the MSID. */
+  sidEqualsMsid: boolean | null;
+}
+
+/** eMMC EXT_CSD facts (`mmc extcsd read`): which firmware erase the device offers. */
+export interface EmmcCapabilities {
+  /** EXT_CSD_REV (8 = eMMC 5.1). */
+  extCsdRevision: number | null;
+  /** SEC_FEATURE_SUPPORT bit 0 (SECURE_ER_EN). */
+  secureErase: boolean | null;
+  /** SEC_FEATURE_SUPPORT bits 0 and 4 (secure trim needs both). */
+  secureTrim: boolean | null;
+  /** SEC_FEATURE_SUPPORT bit 6 (SEC_SANITIZE). */
+  sanitize: boolean | null;
+  /** ERASED_MEM_CONT: what an erased block reads as (0x00 or 0xFF). */
+  erasedByte: number | null;
+  /** SEC_COUNT: user-area sectors (512 bytes). */
+  sectorCount: number | null;
+}
+
+/** A USB enclosure's bridge: what it is and whether ATA commands pass through it faithfully. */
+export interface UsbBridge {
+  /** USB vendor:product ids, 4 lower-case hex digits each (udev ID_USB_VENDOR_ID / ID_USB_MODEL_ID). */
+  vendorId: string | null;
+  productId: string | null;
+  /** The kernel driver: uas or usb-storage. */
+  driver: string | null;
+  /** On the deny list (core/tools/usb/bridges.ts): firmware commands are never sent through it. */
+  denied: { reason: string; source: string } | null;
+  /**
+   * 'consistent': IDENTIFY through the bridge is trustworthy and agrees with smartctl and the kernel's size;
+   * 'garbled': the bridge answers IDENTIFY with broken data; 'inconsistent': the sources disagree;
+   * 'none': no ATA answer at all; 'unknown': not enough was read to judge.
+   */
+  passThrough: 'consistent' | 'garbled' | 'inconsistent' | 'none' | 'unknown';
+  /** Why, in English, for the record. */
+  detail: string;
 }
 
 export interface HiddenAreas {
@@ -91,6 +161,10 @@ export interface DriveCapabilities {
   nvme: NvmeCapabilities | null;
   scsi: ScsiCapabilities | null;
   hiddenAreas: HiddenAreas | null;
+  /** Optional: drives journaled before these facts existed lack them (read as null). */
+  tcg?: TcgCapabilities | null;
+  emmc?: EmmcCapabilities | null;
+  usbBridge?: UsbBridge | null;
 }
 
 export type ProtectionReason = 'boot-medium' | 'mounted' | 'swap' | 'holder' | 'read-only' | 'in-use';

@@ -5,6 +5,7 @@ import { driveKey } from '../erasure/jobs/match-drive.js';
 import type { ErasePlan } from '../erasure/plan/build-plan.js';
 import { planErasure } from '../erasure/plan/plan-erasure.js';
 import type { VerifyMode } from '../erasure/plan/resolve-passes.js';
+import type { CredentialStore } from '../erasure/purge/credentials.js';
 
 export type TargetPlan =
   | { device: string; drive: Drive; plan: ErasePlan; refusal: null }
@@ -13,6 +14,8 @@ export type TargetPlan =
 export interface TargetRequest {
   method?: string | undefined;
   verify?: VerifyMode | undefined;
+  /** Secrets typed for locked drives (erasure/purge/credentials.ts): the policy then offers their routes. */
+  credentials?: CredentialStore | undefined;
 }
 
 /**
@@ -49,10 +52,12 @@ function planOne(device: string, drive: Drive, drives: readonly Drive[], request
       refusal: { code: 'protected', message: text(`protégé : ${fr}`, `protected: ${en}`) },
     };
   }
+  const credential = drive.serial ? request.credentials?.get(drive.serial)?.kind : undefined;
   const built = planErasure(drive, {
     method: request.method,
     verify: request.verify,
     siblings: drives.filter((d) => d !== drive),
+    ...(credential ? { credential } : {}),
   });
   if (built.ok) return { device, drive, plan: built.plan, refusal: null };
   const message = text(

@@ -2,7 +2,7 @@ import type { DriveErasureInput, ErasureRecordInput } from '../certificates/reco
 import type { ErasureError, HiddenArea, MediaType } from '../certificates/record/schema.js';
 import type { Drive } from '../core/drive.js';
 import type { IoErrorRange } from '../core/events.js';
-import type { JobRow } from '../erasure/jobs/job-store.js';
+import type { JobOutcome, JobRow } from '../erasure/jobs/job-store.js';
 import { commandLines } from '../erasure/jobs/run-purge-job.js';
 import { describePattern } from '../erasure/plan/resolve-passes.js';
 import type { SessionFacts } from './facts.js';
@@ -48,31 +48,45 @@ function driveInput({ job, errors }: JournaledJob, facts: SessionFacts, at: stri
     mediaType: mediaType(drive),
     interface: drive.transport,
     sizeBytes: drive.sizeBytes,
-    hiddenAreas: hiddenAreas(drive),
-    sanitization: purge
+    hiddenAreas: hiddenAreas(drive, outcome),
+    sanitization: outcome?.notErased
       ? {
-          nistLevel: plan.nistLevel,
-          method: purge.engine,
-          methodLabel: purge.technique,
-          ieee2883Technique: purge.technique,
-          passes: [{ pattern: `device: ${purge.technique}`, verified: purge.verification !== null }],
-          tool: purgeTool(purge.toolVersions, facts),
-          commands: commandLines(purge.outcome.commands),
-          reliesOnFirmware: true,
-        }
-      : {
-          nistLevel: plan.nistLevel,
-          method: plan.methodId,
-          methodLabel: plan.methodLabel,
-          ieee2883Technique: 'Overwrite',
-          passes: plan.passes.map((p) => ({
-            pattern: describePattern(p.pattern),
-            verified: p.verify !== 'none',
-          })),
+          nistLevel: 'destroy',
+          method: 'destroy',
+          methodLabel: 'Not erased: to be destroyed',
+          ieee2883Technique: 'None (not sanitized)',
+          passes: [],
           tool: facts.software,
-          commands: [`gomme erase ${drive.path} --method ${plan.methodId} --verify ${plan.verify}`],
+          commands: [],
           reliesOnFirmware: false,
-        },
+        }
+      : purge
+        ? {
+            nistLevel: plan.nistLevel,
+            method: purge.engine,
+            methodLabel: purge.technique,
+            ieee2883Technique: purge.technique,
+            passes: [{ pattern: `device: ${purge.technique}`, verified: purge.verification !== null }],
+            tool: purgeTool(purge.toolVersions, facts),
+            commands: commandLines(purge.outcome.commands),
+            reliesOnFirmware: true,
+          }
+        : {
+            nistLevel: plan.nistLevel,
+            method: plan.methodId,
+            methodLabel: plan.methodLabel,
+            ieee2883Technique: 'Overwrite',
+            passes: plan.passes.map((p) => ({
+              pattern: describePattern(p.pattern),
+              verified: p.verify !== 'none',
+            })),
+            tool: facts.software,
+            commands: [
+              ...commandLines(outcome?.preparation?.commands ?? []),
+              `gomme erase ${drive.path} --method ${plan.methodId} --verify ${plan.verify}`,
+            ],
+            reliesOnFirmware: false,
+          },
     verification: {
       method: verificationMethod(verified?.mode),
       coveragePercent: Math.round((verified?.coverage ?? 0) * 1000) / 10,
@@ -94,8 +108,20 @@ function driveInput({ job, errors }: JournaledJob, facts: SessionFacts, at: stri
     })),
     result,
     aborted: result === 'ABORTED',
-    destination: facts.destination,
-    notes: job.discarded ? `job ${job.jobId} discarded: ${job.discarded.reason}` : null,
+    destination: outcome?.notErased ? 'destruction' : facts.destination,
+    ...(outcome?.notErased
+      ? {
+          destinationDetail: outcome.notErased.reason.en,
+          notErased: {
+            code: outcome.notErased.code,
+            reasonFr: outcome.notErased.reason.fr,
+            reasonEn: outcome.notErased.reason.en,
+          },
+        }
+      : {}),
+    notes: job.discarded
+      ? `job ${job.jobId} discarded: ${job.discarded.reason}`
+      : outcome?.preparation?.notes.join('; ') || null,
   };
 }
 
@@ -137,9 +163,25 @@ function mediaType(drive: Drive): MediaType {
 }
 
 /** What the record says of hidden areas; one left in place makes the result ERASED_WITH_EXCEPTIONS. */
-export function hiddenAreas(drive: Drive): { hpa: HiddenArea; dco: HiddenArea } {
+export function hiddenAreas(
+  drive: Drive,
+  outcome?: Pick<JobOutcome, 'preparation'> | null,
+): { hpa: HiddenArea; dco: HiddenArea } {
   const hpa = drive.capabilities.hiddenAreas?.hpa;
   const dco = drive.capabilities.hiddenAreas?.dco;
+  const restored = outcome?.preparation?.hpa;
+  if (restored) {
+    // gomme tried to give the HPA back before the overwrite: the record says what the drive did.
+    return {
+      hpa: {
+        found: true,
+        handling: restored.removed ? 'removed' : 'left-in-place',
+        sectors: restored.sectors,
+        firstSector: restored.firstSector,
+      },
+      dco: dcoArea(dco, hpa?.nativeMaxSectors ?? null),
+    };
+  }
   const hpaHidden =
     hpa?.nativeMaxSectors != null && hpa.currentMaxSectors != null
       ? hpa.nativeMaxSectors - hpa.currentMaxSectors
@@ -157,4 +199,17 @@ export function hiddenAreas(drive: Drive): { hpa: HiddenArea; dco: HiddenArea } 
       ? { found: null, handling: 'not-checked', sectors: dco.realMaxSectors }
       : { found: null, handling: 'not-checked', sectors: null },
   };
+}
+
+/** A DCO is reported, never restored: found when its real max exceeds the native max. */
+function dcoArea(
+  dco: { realMaxSectors: number | null } | null | undefined,
+  nativeMax: number | null,
+): HiddenArea {
+  if (!dco || dco.realMaxSectors === null || nativeMax === null)
+    return { found: null, handling: 'not-checked', sectors: null };
+  const hidden = dco.realMaxSectors - nativeMax;
+  return hidden > 0
+    ? { found: true, handling: 'left-in-place', sectors: hidden, firstSector: nativeMax }
+    : { found: false, handling: 'none-found', sectors: 0 };
 }

@@ -4,6 +4,7 @@ import type { CommandRunner } from '../core/run/runner.js';
 import type { OverwriteTuning } from '../erasure/engine/overwrite-job.js';
 import { jobStore } from '../erasure/jobs/job-store.js';
 import { type JobResult, runJobs } from '../erasure/jobs/run-jobs.js';
+import type { CredentialStore } from '../erasure/purge/credentials.js';
 import { type CommittedRecord, commitRecords, journaled } from './commit-records.js';
 import { type EmergencyCopy, writeEmergencyCopy } from './emergency.js';
 import { GuardedJobJournal } from './guarded-journal.js';
@@ -16,6 +17,8 @@ export interface RunIo {
   /** Stops every job at its next checkpoint (resumable). */
   signal?: AbortSignal | undefined;
   tuning?: Partial<OverwriteTuning>;
+  /** Passwords/PSIDs the technician typed for locked drives (the guide's credential service fills it). */
+  credentials?: CredentialStore;
 }
 
 /** One drive's outcome as the session reports it: the engine's, the final verdict, and the journal's figures. */
@@ -49,6 +52,9 @@ export async function runStarted(access: JournalAccess, run: StartedRun, io: Run
   const results = await runJobs(run.jobs, {
     store: guard,
     vault: guard.vault(journal.passwords),
+    // The journal counts password tries per drive: no run, crash or resume can exceed a drive's limit.
+    ledger: journal.passwords,
+    ...(io.credentials ? { credentials: io.credentials } : {}),
     runner: io.runner,
     emit: io.emit,
     signal,

@@ -10,7 +10,8 @@ import { hiddenAreas } from './record-input.js';
  */
 export function finalResult(drive: Drive, outcome: JobOutcome, errorCount: number): EraseResult {
   const purge = outcome.purge;
-  const areas = hiddenAreas(drive);
+  const areas = hiddenAreas(drive, outcome);
+  if (outcome.notErased) return 'FAILED';
   return stricterResult(
     outcome.result,
     driveVerdict({

@@ -24,6 +24,15 @@ export function drawDriveSections(doc: Doc, record: ErasureRecord, d: DriveErasu
   ]);
 
   const s = d.sanitization;
+  if (d.notErased) {
+    // Nothing was erased: say so first, with the reason, before any field a reader could take for an erasure.
+    drawSection(doc, l('notErasedBanner', lang));
+    drawFields(
+      doc,
+      [[l('notErasedReason', lang), lang === 'fr' ? d.notErased.reasonFr : d.notErased.reasonEn]],
+      3,
+    );
+  }
   drawSection(doc, l('sanitization', lang));
   drawFields(doc, [
     [l('nistLevel', lang), levelLabel(s.nistLevel, lang)],
@@ -43,7 +52,7 @@ export function drawDriveSections(doc: Doc, record: ErasureRecord, d: DriveErasu
     [l('tool', lang), `${s.tool.name} ${s.tool.version}`],
     [
       l('hiddenAreas', lang),
-      `HPA${colon(lang)}${hiddenLabel(d.hiddenAreas.hpa.handling, lang)}${lang === 'fr' ? ' ; ' : '; '}DCO${colon(lang)}${hiddenLabel(d.hiddenAreas.dco.handling, lang)}`,
+      `HPA${colon(lang)}${hiddenLabel(d.hiddenAreas.hpa.handling, lang)}${hiddenRange(d.hiddenAreas.hpa, lang)}${lang === 'fr' ? ' ; ' : '; '}DCO${colon(lang)}${hiddenLabel(d.hiddenAreas.dco.handling, lang)}${hiddenRange(d.hiddenAreas.dco, lang)}`,
     ],
     [l('started', lang), formatDate(d.startedAt, lang)],
     [
@@ -84,6 +93,13 @@ export function drawDriveSections(doc: Doc, record: ErasureRecord, d: DriveErasu
     [l('operator', lang), personText(record.operator)],
     [l('verifier', lang), record.verifier ? personText(record.verifier) : '—'],
   ]);
+}
+
+/** " (secteurs 1000–1999)": the hidden range a record names, when it does. */
+function hiddenRange(area: DriveErasure['hiddenAreas']['hpa'], lang: Lang): string {
+  if (area.found !== true || area.sectors === null || area.firstSector == null) return '';
+  const last = area.firstSector + area.sectors - 1;
+  return lang === 'fr' ? ` (secteurs ${area.firstSector}–${last})` : ` (sectors ${area.firstSector}–${last})`;
 }
 
 export function personText(p: Person): string {

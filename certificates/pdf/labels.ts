@@ -66,6 +66,8 @@ const L = {
   memory: ['Mémoire', 'Memory'],
   drives: ['Disques', 'Drives'],
   computers: ['Ordinateurs', 'Computers'],
+  notErasedBanner: ['NON EFFACÉ : À DÉTRUIRE', 'NOT ERASED: TO BE DESTROYED'],
+  notErasedReason: ['Raison', 'Reason'],
   none: ['aucune', 'none'],
   firmwareNote: [
     "Effacement exécuté par le micrologiciel du disque : sa conformité est présumée, d'où la vérification ci-dessus.",
@@ -101,6 +103,7 @@ export const RESULT_COLOURS: Record<DriveResult, string> = {
 const LEVELS: Record<NistLevel, Pair> = {
   clear: ['Clear (effacer)', 'Clear'],
   purge: ['Purge (purger)', 'Purge'],
+  destroy: ['Destroy : à détruire physiquement', 'Destroy: to be physically destroyed'],
 };
 export const levelLabel = (l: NistLevel, lang: Lang): string => pick(LEVELS[l], lang);
 

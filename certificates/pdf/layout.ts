@@ -70,11 +70,22 @@ export function drawHeader(doc: Doc, h: Header, lang: Lang): void {
   doc.moveDown(0.6);
 }
 
-export function drawResultBanner(doc: Doc, result: DriveResult, lang: Lang, detail: string): void {
+/** `verdict` replaces the result's wording (a drive only destruction can clear says so, never "ÉCHEC" alone). */
+export function drawResultBanner(
+  doc: Doc,
+  result: DriveResult,
+  lang: Lang,
+  detail: string,
+  verdict?: string,
+): void {
   const y = doc.y;
   doc.roundedRect(A4.margin, y, CONTENT_WIDTH, 30, 4).fill(RESULT_COLOURS[result]);
   doc.fillColor('#ffffff').font('Helvetica-Bold').fontSize(15);
-  doc.text(`${label('result', lang)}${colon(lang)}${resultLabel(result, lang)}`, A4.margin + 12, y + 8);
+  doc.text(
+    `${label('result', lang)}${colon(lang)}${verdict ?? resultLabel(result, lang)}`,
+    A4.margin + 12,
+    y + 8,
+  );
   doc
     .font('Helvetica')
     .fontSize(9)

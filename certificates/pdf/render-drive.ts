@@ -35,7 +35,13 @@ export function renderDriveCertificate(
         const what = [drive.manufacturer, drive.model, formatShortBytes(drive.sizeBytes, lang)]
           .filter(Boolean)
           .join(' ');
-        drawResultBanner(doc, drive.result, lang, what);
+        drawResultBanner(
+          doc,
+          drive.result,
+          lang,
+          what,
+          drive.notErased ? label('notErasedBanner', lang) : undefined,
+        );
         drawDriveSections(doc, record, drive, lang);
       },
     },

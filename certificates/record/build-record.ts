@@ -49,6 +49,8 @@ export function deriveRecordId(body: Omit<ErasureRecord, 'recordId'>): string {
 
 /** The facts of a drive, judged by the one verdict every engine uses (core/verdict.ts). */
 export function deriveDriveResult(d: DriveErasureInput): DriveResult {
+  // A drive nothing could erase is never ERASED, whatever else the record says.
+  if (d.notErased) return 'FAILED';
   return driveVerdict({
     stopped: d.aborted === true,
     errorCount: (d.errors ?? []).length,
@@ -66,6 +68,14 @@ function buildDrive(d: DriveErasureInput, i: number): DriveErasure {
       text(
         `record.drives[${i}].result : ${d.result} contredit les faits (${derived})`,
         `record.drives[${i}].result: ${d.result} contradicts the facts (${derived})`,
+      ),
+    ]);
+  }
+  if (d.notErased && (d.destination ?? 'unknown') !== 'destruction') {
+    throw new RecordInvalidError([
+      text(
+        `record.drives[${i}] : un disque non effacé va à la destruction`,
+        `record.drives[${i}]: a drive that was not erased goes to destruction`,
       ),
     ]);
   }

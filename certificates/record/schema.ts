@@ -26,7 +26,8 @@ export const RECORD_SCHEMA = 'gomme.erasure-record/1' as const;
 export const DRIVE_RESULTS = ['ERASED', 'ERASED_WITH_EXCEPTIONS', 'FAILED', 'ABORTED'] as const;
 export type DriveResult = (typeof DRIVE_RESULTS)[number];
 
-export const NIST_LEVELS = ['clear', 'purge'] as const;
+/** 'destroy': nothing could erase the drive; it must be physically destroyed (see `notErased`). */
+export const NIST_LEVELS = ['clear', 'purge', 'destroy'] as const;
 export type NistLevel = (typeof NIST_LEVELS)[number];
 
 export const MEDIA_TYPES = ['hdd', 'ssd', 'hybrid', 'usb-flash', 'memory-card', 'unknown'] as const;
@@ -76,6 +77,8 @@ export const HiddenAreaSchema = obj({
   found: v.nullable(bool),
   handling: oneOf(HIDDEN_AREA_HANDLING),
   sectors: v.nullable(count),
+  /** First hidden sector (the visible max): with `sectors`, names the hidden range. Absent in older records. */
+  firstSector: v.optional(v.nullable(count)),
 });
 export type HiddenArea = v.InferOutput<typeof HiddenAreaSchema>;
 
@@ -162,6 +165,11 @@ export const DriveErasureSchema = obj({
   destination: oneOf(DESTINATIONS),
   destinationDetail: ns,
   notes: ns,
+  /**
+   * Set when nothing could erase the drive (locked by a password or a TCG owner nobody knows): `result` is then
+   * FAILED, `destination` destruction and `sanitization.nistLevel` destroy. Absent in older records.
+   */
+  notErased: v.optional(obj({ code: nonEmpty, reasonFr: nonEmpty, reasonEn: nonEmpty })),
 });
 export type DriveErasure = v.InferOutput<typeof DriveErasureSchema>;
 

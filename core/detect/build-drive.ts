@@ -2,9 +2,15 @@ import type { Drive, DriveCapabilities, HiddenAreas, NvmeCapabilities, Protectio
 import { parseHdparmDco } from '../tools/hdparm/parse-dco.js';
 import { type HdparmIdentify, parseHdparmIdentify } from '../tools/hdparm/parse-identify.js';
 import { parseHdparmNativeMax } from '../tools/hdparm/parse-native-max.js';
+import { parseMmcExtcsd } from '../tools/mmc/parse-extcsd.js';
 import { parseNvmeIdCtrl } from '../tools/nvme/parse-id-ctrl.js';
 import { parseNvmeIdNs } from '../tools/nvme/parse-id-ns.js';
-import { parseSmartctlJson } from '../tools/smartctl/parse-smartctl.js';
+import { parseSedutilQuery } from '../tools/sedutil/parse-query.js';
+import { parseSgOpcodes } from '../tools/sg3/parse-opcodes.js';
+import { isHostBlockLength, parseSgReadcap, type SgReadcap } from '../tools/sg3/parse-readcap.js';
+import { parseSmartctlJson, type SmartctlReport } from '../tools/smartctl/parse-smartctl.js';
+import { judgeBridge } from '../tools/usb/judge-bridge.js';
+import { usbIds } from '../tools/usb/parse-udev-properties.js';
 import type { DriveProbe } from './probe-drive.js';
 
 /**
@@ -35,8 +41,21 @@ export function buildDrive(probe: DriveProbe, protections: Protection[]): Drive 
   }
 
   const sysfsBytes = probe.sysfsSectors === null ? null : probe.sysfsSectors * 512;
+  const readcap = okOutput(probe.sgReadcap ?? null) ? parseSgReadcap(probe.sgReadcap!.stdout) : null;
+  // The kernel gives size 0 to a 520/528-byte drive: its real capacity is READ CAPACITY's.
+  const readcapBytes =
+    readcap?.logicalBlocks != null && readcap.logicalBlockLength != null
+      ? readcap.logicalBlocks * readcap.logicalBlockLength
+      : null;
   const sizeBytes =
-    first(node.sizeBytes, sysfsBytes, smartOk?.capacityBytes, trustedAta?.capacityBytes, ns?.sizeBytes) ?? 0;
+    first(
+      positive(node.sizeBytes),
+      positive(sysfsBytes),
+      smartOk?.capacityBytes,
+      trustedAta?.capacityBytes,
+      ns?.sizeBytes,
+      readcapBytes,
+    ) ?? 0;
   if (sizeBytes === 0) warnings.push('the drive size could not be read');
 
   const drive: Drive = {
@@ -59,7 +78,10 @@ export function buildDrive(probe: DriveProbe, protections: Protection[]): Drive 
     removable: node.removable === true || node.hotplug === true,
     readOnly: node.readOnly === true,
     backingFile: probe.loopBackingFile,
-    capabilities: capabilities(probe, trustedAta, smartOk?.ataSecurity ?? null, ctrl, ns),
+    capabilities: {
+      ...capabilities(probe, trustedAta, smartOk?.ataSecurity ?? null, ctrl, ns),
+      ...extraCapabilities(probe, ata, smart, readcap),
+    },
     protected: protections.length > 0,
     protections,
     warnings,
@@ -73,6 +95,22 @@ export function buildDrive(probe: DriveProbe, protections: Protection[]): Drive 
   if (security?.locked || security?.enabled) {
     warnings.push('a drive password is set: if an interrupted gomme erase set it, "gomme unlock" removes it');
   }
+  const scsi = drive.capabilities.scsi;
+  if (scsi?.logicalBlockLength != null && !isHostBlockLength(scsi.logicalBlockLength)) {
+    warnings.push(
+      `the drive is formatted with ${scsi.logicalBlockLength}-byte blocks, which Linux cannot use: it must be reformatted (sg_format) before anything else`,
+    );
+  }
+  const tcg = drive.capabilities.tcg;
+  if (tcg?.locked)
+    warnings.push('the self-encrypting drive (TCG Opal) is locked: its data cannot be read or written');
+  const bridge = drive.capabilities.usbBridge;
+  if (bridge && bridge.passThrough !== 'consistent')
+    warnings.push(`USB bridge: ${bridge.detail}; firmware erase commands will not be sent through it`);
+  if (bridge?.denied)
+    warnings.push(
+      `USB bridge ${bridge.vendorId}:${bridge.productId} is on the deny list: ${bridge.denied.reason}`,
+    );
   if (smart && !smart.ok && smart.messages.length > 0 && transport !== 'usb') {
     warnings.push(`smartctl could not read the drive: ${smart.messages.join('; ')}`);
   }
@@ -114,6 +152,51 @@ function capabilities(
         : null,
     hiddenAreas: ata ? hiddenAreas(probe) : null,
   };
+}
+
+/** SCSI operations and format, TCG, eMMC and USB bridge facts (optional fields of the capabilities). */
+function extraCapabilities(
+  probe: DriveProbe,
+  ata: HdparmIdentify | null,
+  smart: SmartctlReport | null,
+  readcap: SgReadcap | null,
+): Partial<Pick<DriveCapabilities, 'scsi'>> & Pick<DriveCapabilities, 'tcg' | 'emmc' | 'usbBridge'> {
+  const t = probe.transport;
+  const out: Partial<Pick<DriveCapabilities, 'scsi'>> &
+    Pick<DriveCapabilities, 'tcg' | 'emmc' | 'usbBridge'> = {
+    tcg: null,
+    emmc: null,
+    usbBridge: null,
+  };
+  if (t === 'sas' || t === 'scsi') {
+    const ops = okOutput(probe.sgOpcodes ?? null) ? parseSgOpcodes(probe.sgOpcodes!.stdout) : null;
+    out.scsi = {
+      sanitizeSupported: ops?.sanitize ?? null,
+      sanitizeOverwrite: ops?.sanitizeOverwrite ?? null,
+      sanitizeBlock: ops?.sanitizeBlock ?? null,
+      sanitizeCrypto: ops?.sanitizeCrypto ?? null,
+      formatUnitSupported: ops?.formatUnit ?? null,
+      logicalBlockLength: readcap?.logicalBlockLength ?? null,
+      protectionEnabled: readcap?.protectionEnabled ?? null,
+      protectionType: readcap?.protectionType ?? null,
+    };
+  }
+  if (okOutput(probe.sedutilQuery ?? null))
+    out.tcg = parseSedutilQuery(probe.sedutilQuery!.stdout).capabilities;
+  if (t === 'mmc' && okOutput(probe.mmcExtcsd ?? null)) out.emmc = parseMmcExtcsd(probe.mmcExtcsd!.stdout);
+  if (t === 'usb') {
+    out.usbBridge = judgeBridge({
+      ids: okOutput(probe.udevProperties ?? null) ? usbIds(probe.udevProperties!.stdout) : null,
+      identify: ata,
+      smart,
+      kernelBytes: positive(probe.node.sizeBytes),
+    });
+  }
+  return out;
+}
+
+function positive(n: number | null | undefined): number | null {
+  return n != null && n > 0 ? n : null;
 }
 
 function hiddenAreas(probe: DriveProbe): HiddenAreas {

@@ -29,9 +29,14 @@ export async function discoverDrives(system: System): Promise<Discovery> {
   return { drives, warnings };
 }
 
-/** Whole drives only: partitions, holders, optical drives and RAM-backed devices are not erase targets. */
+/**
+ * Whole drives only: partitions, holders, optical drives and RAM-backed devices are not erase targets. A SAS or
+ * SCSI disk of size 0 stays: the kernel gives that size to drives formatted with 520/528-byte blocks, which
+ * gomme can reformat (its real size comes from READ CAPACITY).
+ */
 function isDriveCandidate(node: LsblkNode): boolean {
   if (node.type !== 'disk' && node.type !== 'loop') return false;
   if (/^(zram|ram)\d+$/.test(node.kname)) return false;
-  return node.sizeBytes !== 0;
+  const tran = node.tran?.toLowerCase();
+  return node.sizeBytes !== 0 || tran === 'sas' || tran === 'spi' || tran === 'fc';
 }

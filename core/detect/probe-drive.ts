@@ -1,10 +1,13 @@
 import type { Transport } from '../drive.js';
-import { ToolMissingError } from '../errors.js';
+import { ReplayMissError, ToolMissingError } from '../errors.js';
 import type { CommandResult, RunOptions } from '../run/runner.js';
 import type { System } from '../run/system.js';
 import { dcoIdentifyArgs, identifyArgs, nativeMaxArgs } from '../tools/hdparm/args.js';
 import type { LsblkNode } from '../tools/lsblk/parse-lsblk.js';
+import { extcsdArgs } from '../tools/mmc/args.js';
 import { idCtrlArgs, idNsArgs } from '../tools/nvme/args.js';
+import { sedQueryArgs } from '../tools/sedutil/args.js';
+import { sgOpcodesArgs, sgReadcapArgs } from '../tools/sg3/args.js';
 import { hasSmart, speaksAta, transportOf } from './transport.js';
 
 /** Everything read about one drive, raw: the pure `buildDrive` turns it into facts. */
@@ -26,6 +29,15 @@ export interface DriveProbe {
   nvmeIdCtrl: CommandResult | null;
   nvmeIdNs: CommandResult | null;
   smartctl: CommandResult | null;
+  /** SAS/SCSI: REPORT SUPPORTED OPERATION CODES and READ CAPACITY 16. */
+  sgOpcodes?: CommandResult | null;
+  sgReadcap?: CommandResult | null;
+  /** SATA/NVMe: TCG Level 0 Discovery (sedutil-cli --query). */
+  sedutilQuery?: CommandResult | null;
+  /** eMMC: EXT_CSD (mmc extcsd read). */
+  mmcExtcsd?: CommandResult | null;
+  /** USB: udev properties (bridge vendor:product, driver). */
+  udevProperties?: CommandResult | null;
   /** Programs that were not installed, so their facts are unknown. */
   missingTools: ToolMissingError[];
 }
@@ -52,7 +64,16 @@ export function emptyProbe(node: LsblkNode): DriveProbe {
   };
 }
 
-const TIMEOUTS = { hdparm: 15_000, nvme: 15_000, smartctl: 30_000, udevadm: 5_000 } as const;
+const TIMEOUTS = {
+  hdparm: 15_000,
+  nvme: 15_000,
+  smartctl: 30_000,
+  udevadm: 5_000,
+  sg_opcodes: 15_000,
+  sg_readcap: 15_000,
+  'sedutil-cli': 15_000,
+  mmc: 15_000,
+} as const;
 
 export async function probeDrive(
   system: System,
@@ -69,6 +90,16 @@ export async function probeDrive(
         missingTools.push(error);
         return null;
       }
+      throw error;
+    }
+  };
+  // Probes added after bundles were already being captured (SCSI opcodes/format, TCG, eMMC, USB ids): a bundle
+  // that never recorded them replays with those facts unknown, as an older gomme would have seen the machine.
+  const tryNewer = async (file: keyof typeof TIMEOUTS, args: string[]) => {
+    try {
+      return await tryRun(file, args);
+    } catch (error) {
+      if (error instanceof ReplayMissError) return null;
       throw error;
     }
   };
@@ -100,6 +131,8 @@ export async function probeDrive(
           probe.hdparmNativeMax = await tryRun('hdparm', nativeMaxArgs(node.path));
           probe.hdparmDco = await tryRun('hdparm', dcoIdentifyArgs(node.path));
         }
+        // TCG Level 0 Discovery needs libata.allow_tpm=1 on SATA; USB bridges rarely pass it: not asked.
+        if (transport !== 'usb') probe.sedutilQuery = await tryNewer('sedutil-cli', sedQueryArgs(node.path));
       })(),
     );
   }
@@ -109,7 +142,32 @@ export async function probeDrive(
         await resolveNvmeController(system, node, probe);
         if (probe.nvmeController) probe.nvmeIdCtrl = await tryRun('nvme', idCtrlArgs(probe.nvmeController));
         probe.nvmeIdNs = await tryRun('nvme', idNsArgs(node.path));
+        // sedutil talks to the controller's character device (its own scan lists /dev/nvmeN).
+        if (probe.nvmeController)
+          probe.sedutilQuery = await tryNewer('sedutil-cli', sedQueryArgs(probe.nvmeController));
       })(),
+    );
+  }
+  if (transport === 'sas' || transport === 'scsi') {
+    tasks.push(
+      (async () => {
+        probe.sgOpcodes = await tryNewer('sg_opcodes', sgOpcodesArgs(node.path));
+        probe.sgReadcap = await tryNewer('sg_readcap', sgReadcapArgs(node.path));
+      })(),
+    );
+  }
+  if (transport === 'mmc') {
+    tasks.push(
+      tryNewer('mmc', extcsdArgs(node.path)).then((r) => {
+        probe.mmcExtcsd = r;
+      }),
+    );
+  }
+  if (transport === 'usb') {
+    tasks.push(
+      tryNewer('udevadm', ['info', '--query=property', `--name=${node.path}`]).then((r) => {
+        probe.udevProperties = r;
+      }),
     );
   }
   if (hasSmart(transport)) {

@@ -18,6 +18,7 @@ export const WRITE_POINTS = [
   'outbox-acknowledged',
   'password-saved',
   'password-forgotten',
+  'password-attempt',
 ] as const;
 export type WritePoint = (typeof WRITE_POINTS)[number];
 

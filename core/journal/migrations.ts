@@ -176,4 +176,18 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'password tries per drive',
+    up(db) {
+      db.exec(`
+        -- Password tries gomme sent to a locked drive (ATA allows 5 per power-on, TCG authorities have their own
+        -- limit): counted before each try is sent, so no crash or second run can ever make gomme exceed it.
+        CREATE TABLE drive_password_attempts (
+          attempt_key TEXT PRIMARY KEY,
+          attempts    INTEGER NOT NULL,
+          last_at     TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];

@@ -35,6 +35,10 @@ const packages: Record<string, string> = {
   aplay: 'alsa-utils',
   amixer: 'alsa-utils',
   'v4l2-ctl': 'v4l-utils',
+  'sedutil-cli': 'sedutil',
+  mmc: 'mmc-utils',
+  'dpkg-query': 'dpkg',
+  tee: 'coreutils',
 };
 
 export function debianPackageFor(program: string): string {

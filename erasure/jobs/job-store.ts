@@ -3,6 +3,8 @@ import type { Interruption, JobsStore, Journal, StoredJob } from '../../core/jou
 import type { OverwriteOutcome } from '../engine/overwrite-job.js';
 import type { PlannedPass } from '../plan/resolve-passes.js';
 import type { PurgeEngineId } from '../purge/engine.js';
+import type { HiddenAreaOutcome } from '../purge/hidden-area.js';
+import type { NotErased } from '../purge/not-erased.js';
 import type { PurgeDetails } from './run-purge-job.js';
 
 export type { Interruption } from '../../core/journal/index.js';
@@ -11,6 +13,10 @@ export type { Interruption } from '../../core/journal/index.js';
 export interface JobPlan {
   /** Set when the drive's own sanitize command does the work (the passes are then empty). */
   purge?: { engine: PurgeEngineId; technique: string };
+  /** Set when nothing can erase the drive: the job writes nothing and its record says "to be destroyed". */
+  destroy?: { code: string; reason: { fr: string; en: string } };
+  /** Restore the native max address (remove an HPA) before the overwrite. */
+  restoreHpa?: boolean;
   methodId: string;
   methodLabel: string;
   nistLevel: 'clear' | 'purge';
@@ -20,7 +26,12 @@ export interface JobPlan {
 }
 
 /** What an engine hands back for a job: an overwrite's outcome, with the firmware details of a purge. */
-export type JobOutcome = OverwriteOutcome & { purge?: PurgeDetails };
+export type JobOutcome = OverwriteOutcome & {
+  purge?: PurgeDetails;
+  notErased?: NotErased;
+  /** What was found and done about hidden areas before the overwrite. */
+  preparation?: HiddenAreaOutcome;
+};
 
 export type JobRow = StoredJob<JobPlan, JobOutcome>;
 export type JobStore = JobsStore<JobPlan, JobOutcome>;

@@ -4,6 +4,9 @@ import type { CommandRunner } from '../../core/run/runner.js';
 import { driveVerdict, stricterResult } from '../../core/verdict.js';
 import { type OverwriteOutcome, type OverwriteTuning, runOverwriteJob } from '../engine/overwrite-job.js';
 import { openBlockDevice } from '../io/block-device.js';
+import type { AttemptLedger, CredentialStore } from '../purge/credentials.js';
+import { restoreHiddenArea } from '../purge/hidden-area.js';
+import { notErasedOutcome } from '../purge/not-erased.js';
 import type { PasswordVault } from '../purge/password-vault.js';
 import type { Interruption, JobJournal, JobPlan } from './job-store.js';
 import { type PurgeDetails, runPurgeJob } from './run-purge-job.js';
@@ -33,6 +36,9 @@ export interface RunJobsOptions {
   store: JobJournal;
   /** Where ATA Security Erase keeps its temporary password (the journal's, so it survives a crash). */
   vault: PasswordVault;
+  /** Passwords/PSIDs typed by the technician, and the durable count of password tries (locked drives). */
+  credentials?: CredentialStore;
+  ledger?: AttemptLedger;
   /** Runs the firmware commands of purge jobs. */
   runner: CommandRunner;
   emit(event: JobEvent): void;
@@ -55,41 +61,50 @@ async function runOne(job: JobToRun, options: RunJobsOptions): Promise<JobResult
       if (event.type === 'io-error') store.addError(job.jobId, event.error, event.at);
       options.emit(event);
     };
-    const outcome = job.plan.purge
-      ? await runPurgeJob(
-          {
-            jobId: job.jobId,
-            drive: job.drive,
-            engine: job.plan.purge.engine,
-            verifySeed: job.plan.verifySeed,
-          },
-          {
-            runner: options.runner,
-            // Firmware commands need the device free: samples are read through a shared, direct handle.
-            openDevice: (path) => openBlockDevice(path, { write: false, exclusive: false }),
-            emit: record,
-            vault: options.vault,
-            signal: options.signal,
-            now,
-          },
-        )
-      : await runOverwriteJob(
-          {
-            jobId: job.jobId,
-            device: job.drive.path,
-            passes: job.plan.passes,
-            verifySeed: job.plan.verifySeed,
-            resumeFrom: job.resumeFrom,
-          },
-          {
-            openDevice: (path) => openBlockDevice(path, { write: true }),
-            emit: record,
-            checkpoint: (pass, offset) => store.checkpoint(job.jobId, pass, offset, iso()),
-            signal: options.signal,
-            tuning: options.tuning,
-            now,
-          },
-        );
+    // An HPA is given back before the overwrite opens the device (its size then includes the hidden sectors).
+    const preparation = job.plan.restoreHpa
+      ? await restoreHiddenArea(job.drive, { runner: options.runner, now })
+      : undefined;
+    const ran = job.plan.destroy
+      ? notErasedOutcome(job.drive, job.plan.destroy, iso())
+      : job.plan.purge
+        ? await runPurgeJob(
+            {
+              jobId: job.jobId,
+              drive: job.drive,
+              engine: job.plan.purge.engine,
+              verifySeed: job.plan.verifySeed,
+            },
+            {
+              runner: options.runner,
+              // Firmware commands need the device free: samples are read through a shared, direct handle.
+              openDevice: (path) => openBlockDevice(path, { write: false, exclusive: false }),
+              emit: record,
+              vault: options.vault,
+              ...(options.credentials ? { credentials: options.credentials } : {}),
+              ...(options.ledger ? { ledger: options.ledger } : {}),
+              signal: options.signal,
+              now,
+            },
+          )
+        : await runOverwriteJob(
+            {
+              jobId: job.jobId,
+              device: job.drive.path,
+              passes: job.plan.passes,
+              verifySeed: job.plan.verifySeed,
+              resumeFrom: job.resumeFrom,
+            },
+            {
+              openDevice: (path) => openBlockDevice(path, { write: true }),
+              emit: record,
+              checkpoint: (pass, offset) => store.checkpoint(job.jobId, pass, offset, iso()),
+              signal: options.signal,
+              tuning: options.tuning,
+              now,
+            },
+          );
+    const outcome = preparation ? { ...ran, preparation } : ran;
     const errors = store.errors(job.jobId);
     // Errors recorded before a crash still count after the resume.
     const result: EraseResult = stricterResult(

@@ -5,11 +5,17 @@ import type { CommandRunner } from '../../core/run/runner.js';
 import { driveVerdict } from '../../core/verdict.js';
 import type { OverwriteOutcome } from '../engine/overwrite-job.js';
 import type { BlockDevice } from '../io/block-device.js';
+import type { AttemptLedger, CredentialStore } from '../purge/credentials.js';
 import type { CommandRecord, PurgeEngineId, PurgeOutcome } from '../purge/engine.js';
 import { ENGINES } from '../purge/engines.js';
 import type { PasswordVault } from '../purge/password-vault.js';
 import { readToolVersions, toolsFor } from '../purge/tool-versions.js';
-import { type PurgeVerification, snapshotBeforePurge, verifyPurge } from '../purge/verify-purge.js';
+import {
+  type PurgeVerification,
+  snapshotBeforePurge,
+  verifyPurge,
+  verifyPurgeAfterOnly,
+} from '../purge/verify-purge.js';
 
 export interface PurgeDetails {
   engine: PurgeEngineId;
@@ -24,6 +30,9 @@ export interface PurgeJobDeps {
   openDevice(path: string): Promise<BlockDevice>;
   emit(event: JobEvent): void;
   vault: PasswordVault;
+  /** Passwords/PSIDs typed by the technician and the durable count of tries (locked drives). */
+  credentials?: CredentialStore;
+  ledger?: AttemptLedger;
   signal?: AbortSignal;
   now?: () => number;
 }
@@ -51,9 +60,13 @@ export async function runPurgeJob(
   });
   const toolVersions = await readToolVersions(deps.runner, toolsFor(job.engine));
 
-  const before = await withDevice(deps, job.drive.path, (device) =>
-    snapshotBeforePurge(device, { seed: job.verifySeed }),
-  );
+  // A locked or 520-byte drive cannot be read before: its samples are read after the purge only.
+  const blind = engine.readableBefore?.(job.drive) === false;
+  const before = blind
+    ? null
+    : await withDevice(deps, job.drive.path, (device) =>
+        snapshotBeforePurge(device, { seed: job.verifySeed }),
+      );
   const outcome = await engine.run(job.drive, {
     runner: deps.runner,
     emit: deps.emit,
@@ -62,6 +75,8 @@ export async function runPurgeJob(
     sleep: (ms) => sleep(ms),
     signal: deps.signal,
     vault: deps.vault,
+    ...(deps.credentials ? { credentials: deps.credentials } : {}),
+    ...(deps.ledger ? { ledger: deps.ledger } : {}),
   });
   let verification: PurgeVerification | null = null;
   if (outcome.status !== 'aborted') {
@@ -70,10 +85,12 @@ export async function runPurgeJob(
       type: 'verify-started',
       pass: 1,
       mode: 'sample',
-      bytesToRead: Math.round(before.coverage * job.drive.sizeBytes),
+      bytesToRead: Math.round((before?.coverage ?? 0.1) * job.drive.sizeBytes),
     });
     verification = await withDevice(deps, job.drive.path, (device) =>
-      verifyPurge(device, before, engine.resultKind, outcome),
+      before
+        ? verifyPurge(device, before, engine.resultKind, outcome)
+        : verifyPurgeAfterOnly(device, { seed: job.verifySeed }, engine.resultKind, outcome),
     );
     deps.emit({
       ...base(),
@@ -85,7 +102,7 @@ export async function runPurgeJob(
     });
   }
   // The engine already reported its own command errors; these are the ones found around it.
-  const found: IoErrorRange[] = [...before.errors, ...(verification?.errors ?? [])];
+  const found: IoErrorRange[] = [...(before?.errors ?? []), ...(verification?.errors ?? [])];
   if (outcome.failure) {
     found.push({
       operation: 'command',

@@ -6,6 +6,11 @@ import { estimatePurgeSeconds, type PurgeEstimate } from '../purge/estimate.js';
 import type { ErasureChoice } from './select-erasure.js';
 
 export function describeChoice(choice: ErasureChoice, lang: Lang, estimate?: PurgeEstimate): string {
+  if (choice.kind === 'destroy') {
+    return lang === 'fr'
+      ? `NON EFFACÉ : À DÉTRUIRE\nPourquoi : ${choice.reason.fr}`
+      : `NOT ERASED: TO BE DESTROYED\nWhy: ${choice.reason.en}`;
+  }
   const method =
     choice.kind === 'purge'
       ? `${choice.technique} (${choice.engine})`

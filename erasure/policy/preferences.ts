@@ -4,6 +4,7 @@
  * preferred over Security Erase; ATA Secure Erase only Clear on flash), IEEE 2883 per-interface mapping.
  */
 import type { Drive } from '../../core/drive.js';
+import { bridgeCarriesAta } from '../../core/tools/usb/judge-bridge.js';
 import type { PurgeEngineId } from '../purge/engine.js';
 import { mediumOf } from '../purge/techniques.js';
 
@@ -11,14 +12,22 @@ export type DriveClass = 'nvme' | 'ata-hdd' | 'ata-flash' | 'scsi-hdd' | 'scsi-f
 
 export const PREFERENCES: Readonly<Record<DriveClass, readonly PurgeEngineId[]>> = {
   // Sanitize acts on the whole subsystem and every hidden block; Format SES=2 still destroys the key.
-  nvme: ['nvme-sanitize-crypto', 'nvme-sanitize-block', 'nvme-format-crypto', 'nvme-format-user-data'],
-  'ata-flash': ['ata-sanitize-crypto', 'ata-sanitize-block', 'ata-security-erase-enhanced'],
-  'ata-hdd': ['ata-sanitize-overwrite', 'ata-sanitize-crypto', 'ata-security-erase-enhanced'],
-  'scsi-flash': ['scsi-sanitize-crypto', 'scsi-sanitize-block'],
-  'scsi-hdd': ['scsi-sanitize-overwrite', 'scsi-sanitize-crypto'],
-  // Secure discard support is only known by trying it: never chosen automatically, available on request.
-  mmc: [],
-  // USB bridges, virtio, loop: no trustworthy firmware path; overwrite only.
+  // A TCG Opal Revert (crypto erase, Purge) comes after the drive's own Sanitize, before anything Clear-only.
+  nvme: [
+    'nvme-sanitize-crypto',
+    'nvme-sanitize-block',
+    'nvme-format-crypto',
+    'tcg-revert',
+    'nvme-format-user-data',
+  ],
+  'ata-flash': ['ata-sanitize-crypto', 'ata-sanitize-block', 'tcg-revert', 'ata-security-erase-enhanced'],
+  'ata-hdd': ['ata-sanitize-overwrite', 'ata-sanitize-crypto', 'tcg-revert', 'ata-security-erase-enhanced'],
+  // SANITIZE when sg_opcodes lists it; a 520-byte or PI drive without it is reformatted (FORMAT UNIT, Clear).
+  'scsi-flash': ['scsi-sanitize-crypto', 'scsi-sanitize-block', 'scsi-format-unit'],
+  'scsi-hdd': ['scsi-sanitize-overwrite', 'scsi-sanitize-crypto', 'scsi-format-unit'],
+  // EXT_CSD says what the eMMC offers; blkdiscard --secure (support only known by trying) stays on request.
+  mmc: ['emmc-sanitize', 'emmc-secure-erase', 'emmc-secure-trim'],
+  // Untrusted USB bridges, virtio, loop: no trustworthy firmware path; overwrite only.
   none: [],
 };
 
@@ -36,6 +45,9 @@ export function classOf(drive: Drive): DriveClass {
       return hdd ? 'scsi-hdd' : 'scsi-flash';
     case 'mmc':
       return 'mmc';
+    case 'usb':
+      // Firmware commands go through a bridge only when IDENTIFY through it is whole and consistent.
+      return bridgeCarriesAta(drive.capabilities.usbBridge) ? (hdd ? 'ata-hdd' : 'ata-flash') : 'none';
     default:
       return 'none';
   }

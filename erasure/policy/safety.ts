@@ -23,15 +23,7 @@ export function safetyRefusals(drive: Drive): Refusal[] {
       message: text(`${drive.path} est en lecture seule.`, `${drive.path} is read-only.`),
     });
   }
-  if (drive.capabilities.ataSecurity?.locked === true) {
-    refusals.push({
-      code: 'ata-locked',
-      message: text(
-        'Le disque est verrouillé par un mot de passe ATA : si gomme l’a posé, lancez « gomme unlock » ; sinon il faut le mot de passe d’origine.',
-        'The drive is locked with an ATA password: if gomme set it, run "gomme unlock"; otherwise the original password is needed.',
-      ),
-    });
-  }
+  // A password-locked drive is not refused here: policy/locked.ts offers its password routes or destruction.
   if (drive.sizeBytes <= 0) {
     refusals.push({
       code: 'unknown-size',

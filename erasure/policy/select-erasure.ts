@@ -5,9 +5,11 @@
  */
 import type { Drive } from '../../core/drive.js';
 import { type Text, text } from '../../core/i18n.js';
+import type { CredentialKind } from '../purge/credentials.js';
 import type { NistLevel, PurgeEngineId } from '../purge/engine.js';
 import { ENGINES, isPurgeEngineId } from '../purge/engines.js';
 import { mediumOf, TECHNIQUES } from '../purge/techniques.js';
+import { type DestroyCode, lockedRoute } from './locked.js';
 import { classOf, PREFERENCES } from './preferences.js';
 import { safetyRefusals, siblingBlocker } from './safety.js';
 
@@ -15,6 +17,8 @@ export const OVERWRITE_METHOD = 'nist-clear';
 
 export type ErasureChoice =
   | { kind: 'purge'; engine: PurgeEngineId; nistLevel: NistLevel; technique: string; reason: Text }
+  /** Nothing can erase the drive: the record says "not erased", destination destruction, and why. */
+  | { kind: 'destroy'; code: DestroyCode; nistLevel: 'destroy'; technique: string; reason: Text }
   | {
       kind: 'overwrite';
       method: typeof OVERWRITE_METHOD;
@@ -48,6 +52,8 @@ export interface ErasureRequest {
    * purge must not reach a protected one. Required: forgetting it must not silently drop that check.
    */
   siblings: readonly Drive[];
+  /** The kind of secret the technician typed for this drive (the secret itself stays in the CredentialStore). */
+  credential?: CredentialKind;
 }
 
 export function selectErasure(drive: Drive, request: ErasureRequest): Selection {
@@ -56,6 +62,36 @@ export function selectErasure(drive: Drive, request: ErasureRequest): Selection 
 
   const alternatives = listAlternatives(drive, request.siblings);
   const warnings = driveWarnings(drive);
+  const locked = request.force === undefined ? lockedRoute(drive, request.credential) : null;
+  if (locked?.kind === 'refuse')
+    return { ok: false, refusals: [{ code: locked.code, message: locked.message }] };
+  if (locked?.kind === 'destroy') {
+    const choice: ErasureChoice = {
+      kind: 'destroy',
+      code: locked.code,
+      nistLevel: 'destroy',
+      technique: 'Destroy',
+      reason: locked.reason,
+    };
+    return { ok: true, choice, alternatives, warnings };
+  }
+  if (locked?.kind === 'engine') {
+    const alt = alternatives.find((a) => a.id === locked.engine);
+    if (alt?.available)
+      return { ok: true, choice: purgeChoice(drive, locked.engine, locked.why), alternatives, warnings };
+    return {
+      ok: false,
+      refusals: [
+        {
+          code: 'locked-route-unavailable',
+          message: text(
+            `${locked.why.fr} Impossible : ${alt?.reason.fr ?? ''}`,
+            `${locked.why.en} Not possible: ${alt?.reason.en ?? ''}`,
+          ),
+        },
+      ],
+    };
+  }
   const force = request.force;
   if (force !== undefined) {
     if (force === OVERWRITE_METHOD || force === 'overwrite') {
@@ -172,6 +208,34 @@ function driveWarnings(drive: Drive): Text[] {
         'Zone cachée (HPA/DCO) présente : la réécriture et l’effacement sécurisé normal ne l’atteignent pas ; Sanitize et l’effacement amélioré oui.',
         'A hidden area (HPA/DCO) is present: overwrite and normal Security Erase do not reach it; Sanitize and Enhanced Security Erase do.',
       ),
+    );
+  }
+  const tcg = drive.capabilities.tcg;
+  if (tcg?.lockingEnabled === true && tcg.locked !== true) {
+    warnings.push(
+      text(
+        'Disque chiffrant (TCG Opal) dont le verrouillage est activé par l’ancien propriétaire : un effacement cryptographique complet est possible avec le PSID de l’étiquette.',
+        'Self-encrypting drive (TCG Opal) with locking activated by its former owner: a full cryptographic erase is possible with the PSID from its label.',
+      ),
+    );
+  }
+  const bridge = drive.capabilities.usbBridge;
+  if (bridge && drive.transport === 'usb') {
+    warnings.push(
+      bridge.denied
+        ? text(
+            `Pont USB ${bridge.vendorId}:${bridge.productId} sur la liste d’exclusion (${bridge.denied.source}) : aucune commande du disque ne passe par lui.`,
+            `USB bridge ${bridge.vendorId}:${bridge.productId} is on the deny list (${bridge.denied.source}): no drive command goes through it.`,
+          )
+        : bridge.passThrough === 'consistent'
+          ? text(
+              `Pont USB ${bridge.vendorId ?? '?'}:${bridge.productId ?? '?'} : le disque répond correctement à travers lui (identité lue deux fois, cohérente), ses commandes d’effacement sont utilisables.`,
+              `USB bridge ${bridge.vendorId ?? '?'}:${bridge.productId ?? '?'}: the drive answers faithfully through it (identity read twice, consistent), so its erase commands can be used.`,
+            )
+          : text(
+              `Pont USB ${bridge.vendorId ?? '?'}:${bridge.productId ?? '?'} : les commandes du disque n’y passent pas fidèlement (${bridge.detail}) ; réécriture seulement. Branchez le disque directement en SATA pour un Purge.`,
+              `USB bridge ${bridge.vendorId ?? '?'}:${bridge.productId ?? '?'}: drive commands do not pass through it faithfully (${bridge.detail}); overwrite only. Connect the drive directly over SATA for a Purge.`,
+            ),
     );
   }
   if (classOf(drive) === 'nvme') {

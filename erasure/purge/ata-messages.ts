@@ -1,6 +1,7 @@
 /** Messages shared by the ATA engines, unfreeze and unlock (fr + en). */
-import type { AtaSecurity } from '../../core/drive.js';
+import type { AtaSecurity, Drive } from '../../core/drive.js';
 import { type Text, text } from '../../core/i18n.js';
+import { bridgeCarriesAta } from '../../core/tools/usb/judge-bridge.js';
 
 export const ATA_TEXT = {
   notDirect: text(
@@ -74,3 +75,11 @@ export function securityBlocker(
 
 /** hdparm talks ATA directly only on these transports; USB bridges answer garbage or nothing. */
 export const isDirectAta = (transport: string): boolean => transport === 'sata' || transport === 'ata';
+
+/**
+ * ATA firmware commands reach the drive: attached directly, or behind a USB bridge that passes IDENTIFY
+ * through whole and consistently and is not on the deny list (core/tools/usb).
+ */
+export const ataReachable = (drive: Drive): boolean =>
+  isDirectAta(drive.transport) ||
+  (drive.transport === 'usb' && bridgeCarriesAta(drive.capabilities.usbBridge));

@@ -10,7 +10,7 @@ import {
   type HdparmSanitizeStatus,
   parseHdparmSanitizeStatus,
 } from '../../core/tools/hdparm/parse-sanitize-status.js';
-import { ATA_TEXT, isDirectAta } from './ata-messages.js';
+import { ATA_TEXT, ataReachable } from './ata-messages.js';
 import type { PurgeEngine, Supports } from './engine.js';
 import { estimatePurgeSeconds, timeoutFor } from './estimate.js';
 import type { PollReading } from './poll.js';
@@ -43,7 +43,7 @@ const TEXT = {
 export function ataSanitizeEngine(id: AtaSanitizeEngineId): PurgeEngine {
   const { action, cap } = ACTIONS[id];
   const supports = (drive: Drive): Supports => {
-    if (!isDirectAta(drive.transport)) return { ok: false, reason: ATA_TEXT.notDirect };
+    if (!ataReachable(drive)) return { ok: false, reason: ATA_TEXT.notDirect };
     const san = drive.capabilities.ataSanitize;
     if (san?.supported !== true || san[cap] !== true) return { ok: false, reason: TEXT.unsupported };
     const sec = drive.capabilities.ataSecurity;

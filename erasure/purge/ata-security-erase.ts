@@ -11,7 +11,7 @@ import { text } from '../../core/i18n.js';
 import type { CommandResult } from '../../core/run/runner.js';
 import { securityArgs } from '../../core/tools/hdparm/args.js';
 import { readSecurity } from './ata-identify.js';
-import { ATA_TEXT, isDirectAta, securityBlocker } from './ata-messages.js';
+import { ATA_TEXT, ataReachable, securityBlocker } from './ata-messages.js';
 import type { PurgeEngine, PurgeEngineId, PurgeOutcome, Supports } from './engine.js';
 import { estimatePurgeSeconds, timeoutFor } from './estimate.js';
 import { abortedBeforeStart, defineEngine, type PurgeSession, summarize } from './session.js';
@@ -24,7 +24,7 @@ export const defaultAtaPassword = (): string => `gomme-${randomBytes(4).toString
 export function ataSecurityEraseEngine(enhanced: boolean): PurgeEngine {
   const id: PurgeEngineId = enhanced ? 'ata-security-erase-enhanced' : 'ata-security-erase';
   const supports = (drive: Drive): Supports => {
-    if (!isDirectAta(drive.transport)) return { ok: false, reason: ATA_TEXT.notDirect };
+    if (!ataReachable(drive)) return { ok: false, reason: ATA_TEXT.notDirect };
     if (drive.serial === null) return { ok: false, reason: ATA_TEXT.noSerial };
     const blocker = securityBlocker(drive.capabilities.ataSecurity, enhanced);
     return blocker ? { ok: false, reason: blocker.message } : { ok: true };

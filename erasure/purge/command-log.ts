@@ -16,9 +16,19 @@ export class CommandLog {
   constructor(protected readonly runDeps: CommandLogDeps) {}
 
   /** `secrets` are replaced by "<password>" in the record: the vault, not the job log, keeps passwords. */
-  async run(file: string, args: string[], timeoutMs: number, secrets: string[] = []): Promise<CommandResult> {
+  async run(
+    file: string,
+    args: string[],
+    timeoutMs: number,
+    secrets: string[] = [],
+    input?: string,
+  ): Promise<CommandResult> {
     const startedMs = this.runDeps.now();
-    const result = await this.runDeps.runner.run(file, args, { timeoutMs });
+    const result = await this.runDeps.runner.run(
+      file,
+      args,
+      input === undefined ? { timeoutMs } : { timeoutMs, input },
+    );
     const mask = (s: string) => secrets.reduce((acc, secret) => acc.split(secret).join('<password>'), s);
     this.commands.push({
       argv: [file, ...args].map(mask),

@@ -7,6 +7,7 @@ import type { Drive } from '../../core/drive.js';
 import type { IoErrorRange, JobEvent } from '../../core/events.js';
 import type { Text } from '../../core/i18n.js';
 import type { CommandRunner } from '../../core/run/runner.js';
+import type { AttemptLedger, CredentialStore } from './credentials.js';
 import type { PasswordVault } from './password-vault.js';
 
 export type NistLevel = 'purge' | 'clear';
@@ -26,7 +27,16 @@ export type PurgeEngineId =
   | 'scsi-sanitize-block'
   | 'scsi-sanitize-overwrite'
   | 'scsi-format-unit'
-  | 'emmc-secure-discard';
+  | 'emmc-secure-discard'
+  /** SECURITY ERASE UNIT with a password gomme did not set: the technician's, or a factory master password. */
+  | 'ata-security-erase-password'
+  /** TCG Opal Revert with the factory SID (MSID): every key regenerated (cryptographic erase). */
+  | 'tcg-revert'
+  /** TCG Revert with the PSID printed on the label. */
+  | 'tcg-psid-revert'
+  | 'emmc-sanitize'
+  | 'emmc-secure-erase'
+  | 'emmc-secure-trim';
 
 /** What verification must find afterwards: a fixed/periodic pattern, or merely data that changed (crypto). */
 export type PurgeResultKind = 'pattern' | 'changed';
@@ -46,6 +56,10 @@ export interface PurgeDeps {
   vault?: PasswordVault;
   /** Temporary ATA password source. @default a random "gomme-xxxxxxxx" */
   newPassword?: () => string;
+  /** Passwords and PSIDs the technician typed (memory only). */
+  credentials?: CredentialStore;
+  /** Password tries per drive, durable: never more than the drive allows. */
+  ledger?: AttemptLedger;
 }
 
 export interface CommandRecord {
@@ -97,4 +111,9 @@ export interface PurgeEngine {
   resultKind: PurgeResultKind;
   supports(drive: Drive): Supports;
   run(drive: Drive, deps: PurgeDeps): Promise<PurgeOutcome>;
+  /**
+   * false when the data cannot be read before the purge (a locked drive, a 520-byte format the kernel cannot
+   * use): verification then reads the samples after only. @default true
+   */
+  readableBefore?(drive: Drive): boolean;
 }

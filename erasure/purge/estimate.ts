@@ -60,10 +60,22 @@ export function estimatePurgeSeconds(
         fromNvme(nd ? (nvmeEstimates?.overwriteNoDeallocate ?? null) : (nvmeEstimates?.overwrite ?? null)) ??
         ruleOfThumb(drive, 'overwrite')
       );
+    case 'ata-security-erase-password':
+      return (
+        fromDrive(sec?.enhancedEraseEstimate?.minutes, sec?.enhancedEraseEstimate?.atLeast) ??
+        fromDrive(sec?.eraseEstimate?.minutes, sec?.eraseEstimate?.atLeast) ??
+        ruleOfThumb(drive, 'overwrite')
+      );
     case 'ata-sanitize-crypto':
     case 'scsi-sanitize-crypto':
     case 'nvme-format-crypto':
+    case 'tcg-revert':
+    case 'tcg-psid-revert':
       return fixed(120);
+    case 'emmc-sanitize':
+    case 'emmc-secure-erase':
+    case 'emmc-secure-trim':
+      return fixed(600);
     case 'ata-sanitize-block':
     case 'scsi-sanitize-block':
     case 'nvme-format-user-data':

@@ -154,9 +154,11 @@ export function defineEngine(
   id: PurgeEngineId,
   supports: (drive: Drive) => Supports,
   body: (session: PurgeSession, drive: Drive) => Promise<PurgeOutcome>,
+  readableBefore?: (drive: Drive) => boolean,
 ): PurgeEngine {
   return {
     id,
+    ...(readableBefore ? { readableBefore } : {}),
     technique: TECHNIQUES[id].technique,
     resultKind: TECHNIQUES[id].resultKind,
     nistLevel: (drive) => nistLevelOf(id, drive),

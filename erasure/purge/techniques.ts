@@ -37,6 +37,15 @@ const OVERWRITE_ON_FLASH = text(
   'Internal overwrite: Purge on a hard disk; on flash NIST only recognises it as Clear.',
 );
 
+const TCG_BASIS = text(
+  'Effacement cryptographique TCG Opal (Revert : toutes les clés de chiffrement sont régénérées) : Purge selon NIST SP 800-88, si le micrologiciel est conforme.',
+  'TCG Opal cryptographic erase (Revert: every encryption key is regenerated): Purge under NIST SP 800-88, assuming compliant firmware.',
+);
+const EMMC_BASIS = text(
+  'Effacement par le contrôleur eMMC : compté Clear, car NIST SP 800-88 ne reconnaît pas de Purge pour ces mémoires ; il atteint pourtant des blocs que la réécriture ne touche pas.',
+  'Erase by the eMMC controller: counted as Clear, since NIST SP 800-88 recognises no Purge for this memory; it still reaches blocks an overwrite cannot.',
+);
+
 export const TECHNIQUES: Record<PurgeEngineId, Technique> = {
   'ata-sanitize-crypto': {
     technique: 'Sanitize Crypto Erase',
@@ -142,6 +151,46 @@ export const TECHNIQUES: Record<PurgeEngineId, Technique> = {
       'Effacement sécurisé eMMC : compté Clear, NIST recommande de détruire les cartes mémoire pour un Purge.',
       'eMMC secure discard: counted as Clear; NIST recommends destroying memory cards for Purge.',
     ),
+  },
+
+  'ata-security-erase-password': {
+    technique: 'Secure Erase (drive password)',
+    resultKind: 'pattern',
+    level: hddPurgeOnly,
+    basis: text(
+      'Effacement sécurisé ATA avec le mot de passe du disque (utilisateur ou maître) : comme l’effacement sécurisé amélioré, Purge sur disque dur, Clear sur flash.',
+      'ATA Security Erase with the drive’s password (user or master): like Enhanced Security Erase, Purge on a hard disk, Clear on flash.',
+    ),
+  },
+  'tcg-revert': {
+    technique: 'Cryptographic Erase (TCG Opal Revert)',
+    resultKind: 'changed',
+    level: purge,
+    basis: TCG_BASIS,
+  },
+  'tcg-psid-revert': {
+    technique: 'Cryptographic Erase (TCG PSID Revert)',
+    resultKind: 'changed',
+    level: purge,
+    basis: TCG_BASIS,
+  },
+  'emmc-sanitize': {
+    technique: 'eMMC Erase + Sanitize',
+    resultKind: 'pattern',
+    level: clear,
+    basis: EMMC_BASIS,
+  },
+  'emmc-secure-erase': {
+    technique: 'eMMC Secure Erase',
+    resultKind: 'pattern',
+    level: clear,
+    basis: EMMC_BASIS,
+  },
+  'emmc-secure-trim': {
+    technique: 'eMMC Secure Trim',
+    resultKind: 'pattern',
+    level: clear,
+    basis: EMMC_BASIS,
   },
 };
 

@@ -5,23 +5,31 @@
 import { ToolMissingError } from '../../core/errors.js';
 import type { CommandRunner } from '../../core/run/runner.js';
 import { versionArgs as hdparmVersionArgs } from '../../core/tools/hdparm/args.js';
+import { mmcVersionArgs } from '../../core/tools/mmc/args.js';
 import { versionArgs as nvmeVersionArgs } from '../../core/tools/nvme/args.js';
+import { sedVersionArgs } from '../../core/tools/sedutil/args.js';
 import { sgVersionArgs } from '../../core/tools/sg3/args.js';
 import type { PurgeEngineId } from './engine.js';
 
-export type PurgeTool = 'hdparm' | 'nvme' | 'sg3_utils' | 'blkdiscard';
+export type PurgeTool = 'hdparm' | 'nvme' | 'sg3_utils' | 'blkdiscard' | 'sedutil' | 'mmc-utils';
 
 const COMMANDS: Record<PurgeTool, { file: string; args: string[] }> = {
   hdparm: { file: 'hdparm', args: hdparmVersionArgs() },
   nvme: { file: 'nvme', args: nvmeVersionArgs() },
   sg3_utils: { file: 'sg_sanitize', args: sgVersionArgs() },
   blkdiscard: { file: 'blkdiscard', args: ['--version'] },
+  // Neither has a --version: the Debian package version says which build ran.
+  sedutil: { file: 'dpkg-query', args: sedVersionArgs() },
+  'mmc-utils': { file: 'dpkg-query', args: mmcVersionArgs() },
 };
 
 export function toolsFor(engine: PurgeEngineId): PurgeTool[] {
   if (engine.startsWith('ata-')) return ['hdparm'];
   if (engine.startsWith('nvme-')) return ['nvme'];
   if (engine.startsWith('scsi-')) return ['sg3_utils'];
+  if (engine.startsWith('tcg-')) return ['sedutil'];
+  if (engine === 'emmc-secure-discard') return ['blkdiscard'];
+  if (engine.startsWith('emmc-')) return ['mmc-utils'];
   return ['blkdiscard'];
 }
 
@@ -41,6 +49,9 @@ export function parseToolVersion(tool: PurgeTool, output: string): string | null
       return /^\s*(\d+\.\d+\s+\d{8})/m.exec(output)?.[1] ?? null;
     case 'blkdiscard':
       return /util-linux (\d[\w.-]*)/.exec(output)?.[1] ?? null;
+    case 'sedutil':
+    case 'mmc-utils':
+      return /^\s*(\S+)\s*$/.exec(output)?.[1] ?? null;
   }
 }
 

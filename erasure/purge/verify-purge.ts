@@ -131,3 +131,61 @@ function dominantPattern(after: readonly SampleDigest[]): string | null {
   for (const [p, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = p;
   return best;
 }
+
+/**
+ * Verification when nothing could be read before the purge (a locked drive, a 520-byte format): the NIST
+ * samples are read after only. 'pattern' techniques must leave one device-wide pattern in every sample;
+ * 'changed' (crypto) ones can only be shown readable again — the record says the before/after comparison
+ * was impossible.
+ */
+export async function verifyPurgeAfterOnly(
+  device: BlockDevice,
+  options: { seed: string; plan?: SamplePlan },
+  expect: PurgeResultKind,
+  outcome?: Pick<PurgeOutcome, 'status' | 'completion'>,
+): Promise<PurgeVerification> {
+  const plan = options.plan ?? nistSamplePlan(device.sizeBytes, device.logicalSectorSize, options.seed);
+  const errors: IoErrorRange[] = [];
+  const after = await digestRanges(device, plan.ranges, errors);
+  return { ...judgeAfterOnly(after, expect, outcome), coverage: plan.coverage, errors };
+}
+
+export function judgeAfterOnly(
+  after: readonly SampleDigest[],
+  expect: PurgeResultKind,
+  outcome?: Pick<PurgeOutcome, 'status' | 'completion'>,
+): Omit<PurgeVerification, 'coverage' | 'errors'> {
+  const failures: string[] = [];
+  const notes = [
+    'the drive could not be read before the purge (locked or unusable format): samples were read after only',
+  ];
+  if (outcome && outcome.status !== 'succeeded' && outcome.status !== 'already-running-followed')
+    failures.push(`the purge did not report success (${outcome.status})`);
+  const unreadable = after.filter((s) => s.sha256 === null).length;
+  const pattern = expect === 'pattern' ? dominantPattern(after) : null;
+  const patternMismatches =
+    expect === 'pattern'
+      ? after.filter((s) => s.sha256 !== null && (s.pattern === null || s.pattern !== pattern)).length
+      : 0;
+  if (unreadable > 0) failures.push(`${unreadable} sample(s) could not be read`);
+  if (patternMismatches > 0)
+    failures.push(
+      `${patternMismatches} sample(s) do not hold the erased pattern ${pattern ?? '(none found)'}`,
+    );
+  if (expect === 'changed')
+    notes.push(
+      'cryptographic erase: no before/after comparison was possible, only that the data is readable again',
+    );
+  return {
+    passed: failures.length === 0 && after.length > 0,
+    samples: after.length,
+    bytesRead: after.reduce((sum, s) => sum + (s.sha256 === null ? 0 : s.length), 0),
+    unchanged: 0,
+    alreadyErased: 0,
+    patternMismatches,
+    unreadable,
+    pattern,
+    failures: after.length === 0 ? [...failures, 'no samples were taken'] : failures,
+    notes,
+  };
+}

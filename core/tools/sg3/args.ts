@@ -28,3 +28,22 @@ export const sgRequestsProgressArgs = (dev: string): string[] => ['--num=1', '--
 
 /** `sg_sanitize --version` prints e.g. "1.19 20220117" (to stderr on some releases). */
 export const sgVersionArgs = (): string[] => ['--version'];
+
+/** REPORT SUPPORTED OPERATION CODES: which commands (SANITIZE service actions, FORMAT UNIT) the drive has. */
+export const sgOpcodesArgs = (dev: string): string[] => [dev];
+
+/** READ CAPACITY 16: block length and protection information, even when the kernel could not use them. */
+export const sgReadcapArgs = (dev: string): string[] => ['--long', dev];
+
+/**
+ * FORMAT UNIT to a host block length, protection information off: makes a 520/528-byte or PI-formatted
+ * server drive usable (nwipe #197). `--early` returns at once; progress comes from `sg_requests --progress`.
+ */
+export const sgReformatArgs = (dev: string, blockLength: 512 | 4096): string[] => [
+  '--format',
+  `--size=${blockLength}`,
+  '--fmtpinfo=0',
+  '--quick',
+  '--early',
+  dev,
+];

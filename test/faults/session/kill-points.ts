@@ -244,6 +244,7 @@ export const KILL_POINTS: KillPoint[] = [
 export const UNREACHABLE: Partial<Record<WritePoint, string>> = {
   'password-saved': 'ATA Security Erase only (no loop device has ATA security)',
   'password-forgotten': 'ATA Security Erase only',
+  'password-attempt': 'password tries on a locked ATA or TCG drive only (no loop device is locked)',
   'outbox-attempt': 'written by the hub pusher (not written yet)',
   'outbox-acknowledged': 'written by the hub pusher (not written yet)',
 };

@@ -18,7 +18,8 @@ const chosen = (drive: Drive, force?: string): ErasureChoice => {
   if (!s.ok) throw new Error(s.refusals.map((r) => r.message.en).join('; '));
   return s.choice;
 };
-const idOf = (c: ErasureChoice) => (c.kind === 'purge' ? c.engine : c.method);
+const idOf = (c: ErasureChoice) =>
+  c.kind === 'purge' ? c.engine : c.kind === 'destroy' ? 'destroy' : c.method;
 
 const EVO = readFixture('hdparm/samsung-850evo-2tb-notfrozen-enhanced-erase.txt', 'latin1');
 const SN730 = readFixture('nvme/id-ctrl-wdc-sn730-256g-nvmecli1x.json');
@@ -126,7 +127,7 @@ describe('selectErasure over every drive of the fixture corpus', () => {
     );
   });
 
-  it('refuses protected, locked and read-only drives', () => {
+  it('refuses protected drives; routes locked ones to a password erase or to destruction', () => {
     const evo = sataDrive(EVO);
     const prot: Drive = {
       ...evo,
@@ -142,9 +143,21 @@ describe('selectErasure over every drive of the fixture corpus', () => {
       ...evo,
       capabilities: { ...evo.capabilities, ataSecurity: { ...sec, enabled: true, locked: true } },
     };
+    // Samsung, master password revision still the factory one (65534): the factory master password is tried.
     expect(selectErasure(locked, { siblings: [] })).toMatchObject({
-      ok: false,
-      refusals: [{ code: 'ata-locked' }],
+      ok: true,
+      choice: { kind: 'purge', engine: 'ata-security-erase-password' },
+    });
+    const changed: Drive = {
+      ...evo,
+      capabilities: {
+        ...evo.capabilities,
+        ataSecurity: { ...sec, enabled: true, locked: true, masterPasswordRevision: 7 },
+      },
+    };
+    expect(selectErasure(changed, { siblings: [] })).toMatchObject({
+      ok: true,
+      choice: { kind: 'destroy', code: 'ata-locked', nistLevel: 'destroy' },
     });
   });
 

@@ -7,7 +7,7 @@ import { readFixture } from '../../../helpers/fixtures.js';
 import { captured, fakeDeps, firmwareProgress, ScriptedRunner, sataDrive } from './script.js';
 
 const base = sataDrive(readFixture('hdparm/hitachi-hua7210sasun-no-security-section.txt', 'latin1'));
-/** HAND-WRITTEN facts: a SAS HDD whose SANITIZE support was confirmed (discovery does not probe sg_opcodes yet). */
+/** HAND-WRITTEN facts: a SAS HDD whose SANITIZE service actions sg_opcodes listed. */
 const sas: Drive = {
   ...base,
   transport: 'sas',
@@ -16,7 +16,13 @@ const sas: Drive = {
     ...base.capabilities,
     ataSecurity: null,
     ataSanitize: null,
-    scsi: { sanitizeSupported: true, formatUnitSupported: true },
+    scsi: {
+      sanitizeSupported: true,
+      sanitizeOverwrite: true,
+      sanitizeBlock: true,
+      sanitizeCrypto: true,
+      formatUnitSupported: true,
+    },
   },
 };
 const REQ = ['sg_requests', '--num=1', '--progress', '/dev/sda'];
@@ -111,8 +117,11 @@ describe('SCSI SANITIZE / FORMAT UNIT engines', () => {
       },
       { argv: REQ, reply: progress('50.00') },
       { argv: REQ, reply: {} },
+      // The kernel is asked to re-read the capacity (a new block length must be seen before any read).
+      { argv: ['tee', '/sys/block/sda/device/rescan'], reply: { stdout: '1' } },
     ]);
     expect((await scsiEngine('scsi-format-unit').run(sas, fakeDeps(runner))).status).toBe('succeeded');
+    expect(runner.calls.at(-1)?.options?.input).toBe('1');
   });
 
   it('aborted before start', async () => {
