@@ -1,0 +1,145 @@
+/**
+ * The hub's schema, as numbered migrations run at start (hub/db/migrate.ts), the same on PostgreSQL and the
+ * embedded PGlite. Never edit a released migration: add the next number. The staff web UI adds its own
+ * (sessions…) after these.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'stations, trust, signed uploads, records, certificates, rejects, staff',
+    sql: `
+      -- Organisation roots whose stations this hub accepts: its own CA (own = true) and the network's members.
+      CREATE TABLE organisations (
+        org_id          integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        name            text NOT NULL,
+        fingerprint256  text NOT NULL UNIQUE,
+        certificate_pem text NOT NULL,
+        own             boolean NOT NULL DEFAULT false,
+        added_at        timestamptz NOT NULL DEFAULT now()
+      );
+
+      -- Stations enrolled here (their certificate, issued by the hub's organisation CA).
+      CREATE TABLE stations (
+        station_id      integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        name            text NOT NULL,
+        fingerprint256  text NOT NULL UNIQUE,
+        serial_number   text NOT NULL,
+        certificate_pem text NOT NULL,
+        enrolled_at     timestamptz NOT NULL DEFAULT now(),
+        last_seen_at    timestamptz
+      );
+
+      -- One-time enrolment codes, stored as their SHA-256 (the code itself is only ever printed once).
+      CREATE TABLE enrolment_codes (
+        code_sha256 text PRIMARY KEY,
+        created_at  timestamptz NOT NULL DEFAULT now(),
+        expires_at  timestamptz NOT NULL,
+        uses_left   integer NOT NULL CHECK (uses_left >= 0),
+        created_by  text
+      );
+
+      -- A certificate (station or organisation) withdrawn at a date: what reached the hub from then on counts
+      -- as revoked.
+      CREATE TABLE revocations (
+        fingerprint256 text PRIMARY KEY,
+        revoked_at     timestamptz NOT NULL,
+        reason         text,
+        recorded_at    timestamptz NOT NULL DEFAULT now(),
+        recorded_by    text
+      );
+
+      -- Each signed push: the manifest (SHA-256 of every item) and the station's detached CMS over it.
+      CREATE TABLE manifests (
+        manifest_sha256       text PRIMARY KEY,
+        manifest              text NOT NULL,
+        signature             bytea NOT NULL,
+        signer_fingerprint256 text NOT NULL,
+        chain_fingerprints    text[] NOT NULL,
+        station_id            integer REFERENCES stations,
+        received_at           timestamptz NOT NULL DEFAULT now()
+      );
+
+      -- Erasure records, byte for byte as signed (canonical JSON), and parsed for queries.
+      CREATE TABLE records (
+        record_id       text PRIMARY KEY,
+        sha256          text NOT NULL,
+        canonical       text NOT NULL,
+        record          jsonb NOT NULL,
+        manifest_sha256 text NOT NULL REFERENCES manifests,
+        station_id      integer REFERENCES stations,
+        organisation    text,
+        lot_id          text,
+        completed_at    timestamptz NOT NULL,
+        result          text NOT NULL,
+        machine_serial  text,
+        drive_count     integer NOT NULL,
+        received_at     timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX records_lot ON records (lot_id);
+      CREATE INDEX records_completed ON records (completed_at);
+      CREATE INDEX records_station ON records (station_id);
+
+      -- Signed PDFs, several per certificate ID (languages, renderings): keyed by their own SHA-256.
+      CREATE TABLE certificates (
+        pdf_sha256            text PRIMARY KEY,
+        certificate_id        text NOT NULL,
+        kind                  text NOT NULL CHECK (kind IN ('drive', 'machine', 'lot')),
+        record_id             text REFERENCES records,
+        lot_id                text,
+        payload_sha256        text NOT NULL,
+        pdf                   bytea NOT NULL,
+        bytes                 integer NOT NULL,
+        signed_at             timestamptz,
+        signer_fingerprint256 text NOT NULL,
+        chain_fingerprints    text[] NOT NULL,
+        station_id            integer REFERENCES stations,
+        received_at           timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX certificates_id ON certificates (certificate_id);
+      CREATE INDEX certificates_record ON certificates (record_id);
+
+      -- Diagnostics reports and capture bundles a station sent.
+      CREATE TABLE station_files (
+        sha256          text PRIMARY KEY,
+        kind            text NOT NULL CHECK (kind IN ('diagnostics', 'capture')),
+        name            text NOT NULL,
+        content         bytea NOT NULL,
+        bytes           integer NOT NULL,
+        manifest_sha256 text NOT NULL REFERENCES manifests,
+        station_id      integer REFERENCES stations,
+        received_at     timestamptz NOT NULL DEFAULT now()
+      );
+
+      -- Every refused upload, with its reason, for the admins.
+      CREATE TABLE rejects (
+        reject_id  integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at         timestamptz NOT NULL DEFAULT now(),
+        client     text,
+        route      text NOT NULL,
+        status     integer NOT NULL,
+        code       text NOT NULL,
+        reason_fr  text NOT NULL,
+        reason_en  text NOT NULL,
+        signer_fingerprint256 text,
+        ref        text
+      );
+      CREATE INDEX rejects_at ON rejects (at);
+
+      -- Staff accounts (the web UI's login); passwords as scrypt hashes.
+      CREATE TABLE users (
+        user_id       integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        name          text NOT NULL UNIQUE,
+        role          text NOT NULL CHECK (role IN ('admin', 'technician', 'viewer')),
+        password_hash text NOT NULL,
+        created_at    timestamptz NOT NULL DEFAULT now(),
+        disabled_at   timestamptz
+      );
+    `,
+  },
+];

@@ -1,0 +1,81 @@
+import pg from 'pg';
+import type { Database, Sql } from './database.js';
+import { classifyDatabaseError } from './errors.js';
+
+/**
+ * A network's PostgreSQL server, through a pool of `pg` connections. A restart of the server fails the
+ * requests in flight (503 to the stations, who retry); the pool reconnects by itself afterwards.
+ */
+export async function openPostgres(
+  url: string,
+  options: { maxConnections?: number } = {},
+): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    // A statement stuck behind a full disk or a lock must not hold an ingest forever.
+    statement_timeout: 30_000,
+  });
+  // An idle connection killed by a server restart emits 'error' on the pool; unhandled, it would end the hub.
+  pool.on('error', () => {});
+  const run = async <R>(client: pg.Pool | pg.PoolClient, text: string, params: readonly unknown[]) => {
+    try {
+      return (await client.query(text, params as unknown[])).rows as R[];
+    } catch (error) {
+      throw classifyDatabaseError(error) ?? error;
+    }
+  };
+  const db: Database = {
+    kind: 'postgres',
+    description: `PostgreSQL ${redact(url)}`,
+    query: (text, params = []) => run(pool, text, params),
+    exec: async (script) => {
+      await run(pool, script, []);
+    },
+    async transaction(fn) {
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw classifyDatabaseError(error) ?? error;
+      }
+      const tx: Sql = {
+        query: (text, params = []) => run(client, text, params),
+        exec: async (script) => {
+          await run(client, script, []);
+        },
+      };
+      let broken = false;
+      try {
+        await tx.query('BEGIN');
+        const result = await fn(tx);
+        await tx.query('COMMIT');
+        return result;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackError) {
+          // The connection itself is gone (server restart): it must not go back to the pool.
+          broken = rollbackError instanceof Error;
+        }
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+    async ping() {
+      await db.query('SELECT 1');
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+  return db;
+}
+
+/** postgres://user:secret@host/db → postgres://user:***@host/db */
+export function redact(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { text } from '../../../core/i18n.js';
+import { SAFE_NAME } from '../../../session/hub/wire.js';
+import { certificateFacts } from '../../verify/certificate-facts.js';
+import type { HubDeps, HubLimits } from '../deps.js';
+import { pageLang, sendPage } from '../pages/html.js';
+import { notFoundPage, verifyPage } from '../pages/verify-page.js';
+import { sendFailure } from '../reply-error.js';
+
+/** The donor's check: `GET /v/{id}` (HTML) and `GET /api/v1/certificates/{id}` (the same facts, JSON). */
+export function registerPublic(app: FastifyInstance, deps: HubDeps, limits: HubLimits): void {
+  const config = { rateLimit: { max: limits.publicPerMinute, timeWindow: 60_000 } };
+
+  app.get<{ Params: { id: string } }>('/v/:id', { config }, async (request, reply) => {
+    const lang = pageLang(request);
+    const id = request.params.id;
+    const facts = SAFE_NAME.test(id) ? await certificateFacts(deps.db, id) : null;
+    if (!facts) return sendPage(reply, 404, { lang, ...notFoundPage(id, lang) });
+    return sendPage(reply, 200, { lang, ...verifyPage(facts, lang) });
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/certificates/:id', { config }, async (request, reply) => {
+    const id = request.params.id;
+    const facts = SAFE_NAME.test(id) ? await certificateFacts(deps.db, id) : null;
+    if (!facts)
+      return sendFailure(reply, {
+        status: 404,
+        code: 'not-found',
+        reason: text('certificat inconnu', 'unknown certificate'),
+        signer: null,
+      });
+    return reply.header('cache-control', 'no-store').send(facts);
+  });
+}
