@@ -35,6 +35,8 @@ export const ConfigFileSchema = v.object(
 
 export interface GommeConfig {
   organisation: v.InferOutput<typeof ConfigFileSchema>['organisation'];
+  /** The hub's public address from DATA_DIR/hub.json (certificates/hub-link.ts): QR codes point there. */
+  verifyBaseUrl?: string | null;
 }
 
 export const CONFIG_FILE = 'config.json';

@@ -2,6 +2,7 @@ import type { Lang } from '../core/i18n.js';
 import { resolveDataDir } from '../core/journal/data-dir.js';
 import { type Journal, type JournalOptions, openJournal } from '../core/journal/index.js';
 import { loadConfig } from './config.js';
+import { readHubLink } from './hub-link.js';
 import { readPassphrase } from './keys/input-files.js';
 import { loadIdentity, type SigningIdentity } from './keys/store.js';
 import type { CertificateEnv } from './render-certificate.js';
@@ -31,7 +32,10 @@ export function certificateEnvWith(
   lang: Lang,
   outDir?: string,
 ): CertificateEnv {
-  const config = loadConfig(journal.dataDir);
+  const config = {
+    ...loadConfig(journal.dataDir),
+    verifyBaseUrl: readHubLink(journal.dataDir)?.publicUrl ?? null,
+  };
   return { journal, dataDir: journal.dataDir, lang, config, identity, ...(outDir ? { outDir } : {}) };
 }
 

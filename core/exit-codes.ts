@@ -37,6 +37,8 @@ export const ExitCode = {
    * says what reached each drive.
    */
   JOURNAL: 13,
+  /** `gomme sync`: the hub did not acknowledge everything (unreachable, or refused items); nothing is lost. */
+  SYNC_PENDING: 14,
   /** Interrupted by the operator (Ctrl-C / SIGTERM); jobs left resumable. */
   INTERRUPTED: 130,
 } as const;
@@ -73,6 +75,10 @@ export const exitCodeMeanings: Record<ExitCodeValue, Text> = {
   13: text(
     'journal inutilisable (plein, en lecture seule, abîmé) : preuve non gardée, copie de secours écrite',
     'journal unusable (full, read-only, damaged): proof not kept, emergency copy written',
+  ),
+  14: text(
+    'envoi au hub incomplet : des éléments restent en attente sur ce poste (rien n’est perdu)',
+    'hub sync incomplete: items remain queued on this station (nothing is lost)',
   ),
   130: text('interrompu', 'interrupted'),
 };

@@ -72,7 +72,7 @@ export async function renderCertificatePdf(
   spec.draw(doc);
   drawFooter(
     doc,
-    await qrPng(qrPayload(spec.certificateId, spec.payloadSha256)),
+    await qrPng(qrPayload(spec.certificateId, spec.payloadSha256, config.verifyBaseUrl ?? null)),
     spec.payloadSha256,
     spec.attachmentName,
     lang,

@@ -7,6 +7,7 @@ import { registerDiag } from './diag.js';
 import { registerDrives } from './drives.js';
 import { registerErase } from './erase.js';
 import { registerGuide } from './guide.js';
+import { registerHub } from './hub.js';
 import { registerKeys } from './keys.js';
 import { localizeHelp } from './localized-help.js';
 import { registerRecords } from './records.js';
@@ -58,6 +59,7 @@ export function buildProgram(s: ProgramSetup): Command {
     registerKeys,
     registerRecords,
     registerUnattended,
+    registerHub,
     registerAbout,
   ]) {
     register(program, s);

@@ -1,5 +1,6 @@
 import type { Lang } from '../../core/i18n.js';
 import type { JournalOptions } from '../../core/journal/index.js';
+import { syncInBackground } from '../../session/hub/sync-station.js';
 import { certifyRecords, openSession, recordIdsOf } from '../../session/index.js';
 import type { CertificateService } from './services.js';
 
@@ -24,6 +25,8 @@ export function certificateService(settings: {
           recordIdsOf(request.results),
         );
         const files = [...certified.written.values()].flat().map((w) => w.path);
+        // To the workshop's hub when this station is enrolled; what cannot go now stays queued.
+        void syncInBackground(settings.dataDir, settings.env);
         const savedIn = files[0]?.replace(/\/[^/]+$/, '') ?? certified.notice?.[settings.lang] ?? '';
         // A QR code of a full certificate needs ~33 rows: more than an 80x25 console; the PDF carries it.
         return { files, qr: null, savedIn };

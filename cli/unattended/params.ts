@@ -28,6 +28,14 @@ export interface UnattendedParams {
   /** Required for erase, ignored otherwise. */
   targets: TargetSpec | null;
   poweroff: boolean;
+  /** `gomme.hub=URL` (and `gomme.enrol=CODE` for a station without a key, e.g. netbooted): push there. */
+  hub: HubParams | null;
+}
+
+export interface HubParams {
+  url: string;
+  /** One-time enrolment code: the station enrols for this boot before erasing anything. */
+  enrolCode: string | null;
 }
 
 export type ParamsOutcome =
@@ -50,8 +58,14 @@ export const CONFIRM_LISTED = 'yes-erase-listed';
 const PREFIX = 'gomme.';
 const MODES: readonly UnattendedMode[] = ['capture', 'erase', 'diag'];
 const VERIFY: readonly VerifyChoice[] = ['none', 'sample', 'last', 'all'];
-/** `gomme.data` belongs to the boot scripts (data partition), not to this mode: accepted and ignored. */
-const KEYS = ['mode', 'method', 'verify', 'targets', 'confirm', 'poweroff', 'data'] as const;
+/**
+ * `gomme.data` belongs to the boot scripts (data partition), not to this mode: accepted and ignored.
+ * `gomme.hub` and `gomme.enrol` may come without a mode (a netbooted guided session reads them too).
+ */
+const KEYS = ['mode', 'method', 'verify', 'targets', 'confirm', 'poweroff', 'data', 'hub', 'enrol'] as const;
+const MODELESS: readonly Key[] = ['data', 'hub', 'enrol'];
+const HUB_URL = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/;
+const ENROL_CODE = /^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$/;
 type Key = (typeof KEYS)[number];
 const SERIAL = /^[A-Za-z0-9._:/-]{1,64}$/;
 
@@ -94,7 +108,7 @@ export function resolveUnattendedParams(inputs: ParamInputs): ParamsOutcome {
   }
   const errors: Text[] = [];
   const values = collect(tokens, errors);
-  const modeless = KEYS.filter((k) => k !== 'mode' && k !== 'data' && values.has(k));
+  const modeless = KEYS.filter((k) => k !== 'mode' && !MODELESS.includes(k) && values.has(k));
   if (!values.has('mode')) {
     if (modeless.length === 0 && errors.length === 0) return { kind: 'none' };
     errors.push(
@@ -122,7 +136,11 @@ export function resolveUnattendedParams(inputs: ParamInputs): ParamsOutcome {
     }
   }
   if (errors.length > 0 || !fields.ok) return { kind: 'invalid', source, errors };
-  const { method, verify, poweroff } = fields.value;
+  const { method, verify, poweroff, hub, enrol } = fields.value;
+  if (enrol !== undefined && hub === undefined) {
+    errors.push(text('gomme.enrol exige gomme.hub=ADRESSE.', 'gomme.enrol needs gomme.hub=URL.'));
+    return { kind: 'invalid', source, errors };
+  }
   return {
     kind: 'ok',
     params: {
@@ -132,6 +150,7 @@ export function resolveUnattendedParams(inputs: ParamInputs): ParamsOutcome {
       verify: verify ?? null,
       targets,
       poweroff,
+      hub: hub === undefined ? null : { url: hub.replace(/\/+$/, ''), enrolCode: enrol ?? null },
     },
     warnings,
   };
@@ -188,6 +207,8 @@ function fieldsSchema(methods: readonly string[]) {
       ),
     ),
     verify: v.optional(v.picklist(VERIFY, invalid('verify', VERIFY))),
+    hub: v.optional(v.pipe(v.string(), v.regex(HUB_URL, invalid('hub', ['http://HÔTE:PORT'])))),
+    enrol: v.optional(v.pipe(v.string(), v.regex(ENROL_CODE, invalid('enrol', ['XXXX-XXXX'])))),
     poweroff: v.optional(
       v.pipe(
         v.picklist([...TRUE, ...FALSE], (issue) =>

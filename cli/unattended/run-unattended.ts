@@ -67,7 +67,8 @@ export async function runUnattended(
   for (const warning of warnings) emit({ type: 'warning', at: at(), message: warning[ctx.lang] });
 
   if (params.mode === 'capture' || params.mode === 'diag') {
-    const code = await capture(ctx, deps, emit, at);
+    const { syncAfterRun } = await import('./hub-steps.js');
+    const code = await syncAfterRun(ctx, params.hub, await capture(ctx, deps, emit, at), emit);
     if (params.mode === 'diag') {
       // The hardware tests are not wired yet: the inventory above is all diag does for now.
       emit({
@@ -109,7 +110,14 @@ export async function runUnattended(
   });
   if (choice.errors.length > 0)
     return refuse(emit, 'unattended-targets', ExitCode.REFUSED, choice.errors, ctx);
-  return eraseChosen(ctx, choice.targets, params, deps, options);
+  // The hub steps load pkijs and fetch: after the start event too.
+  const { enrolForThisBoot, syncAfterRun } = await import('./hub-steps.js');
+  if (params.hub && !options.dryRun) {
+    const refused = await enrolForThisBoot(ctx, params.hub, emit);
+    if (refused !== null) return refused;
+  }
+  const code = await eraseChosen(ctx, choice.targets, params, deps, options);
+  return options.dryRun ? code : syncAfterRun(ctx, params.hub, code, emit);
 }
 
 /**

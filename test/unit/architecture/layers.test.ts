@@ -81,12 +81,16 @@ describe('layer rules on a synthetic tree', () => {
       'cli/tui/app.tsx':
         "import { p } from '../program.js';\nimport { helper } from '../../test/helpers/h.js';\n",
       'hub/server.ts': "import { s } from '../session/s.js';\nimport { x } from '../cli/io.js';\n",
+      'hub/index.ts': "export { s } from './server.js';\n",
+      'cli/commands/hub-serve.ts': "const h = await import('../../hub/index.js');\n",
+      'cli/commands/hub-other.ts': "const h = await import('../../hub/server.js');\n",
       'test/unit/t.test.ts':
         "import { p } from '../../cli/program.js';\nimport { a } from '../../core/a.js';\n",
     });
     const found = layerViolations(scanTree(root, SOURCE_FOLDERS)).map((v) => `${v.from} → ${v.to}`);
     expect(found).toEqual([
       'certificates/value.ts → erasure/e.ts',
+      'cli/commands/hub-other.ts → hub/server.ts',
       'cli/program.ts → hub/server.ts',
       'cli/tui/app.tsx → test/helpers/h.ts',
       'core/a.ts → session/s.ts',

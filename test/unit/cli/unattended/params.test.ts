@@ -67,6 +67,7 @@ describe('resolveUnattendedParams', () => {
         verify: null,
         targets: null,
         poweroff: true,
+        hub: null,
       },
       warnings: [],
     });
@@ -94,6 +95,7 @@ describe('resolveUnattendedParams', () => {
         verify: 'all',
         targets: { kind: 'all-unprotected' },
         poweroff: true,
+        hub: null,
       },
       warnings: [],
     });
@@ -175,5 +177,29 @@ describe('resolveUnattendedParams', () => {
     expect(outcome.kind === 'ok' && outcome.warnings.map((w) => w.en)).toEqual([
       'gomme.method ignored outside erase mode.',
     ]);
+  });
+
+  it('reads gomme.hub and gomme.enrol (a netbooted station enrols for this boot, then pushes)', () => {
+    const outcome = resolve({
+      cmdline: cmdline(
+        'gomme.mode=erase gomme.targets=all-unprotected gomme.confirm=yes-erase-all gomme.hub=http://10.0.2.2:8080/ gomme.enrol=ab12-CD34',
+      ),
+    });
+    expect(outcome.kind === 'ok' && outcome.params.hub).toEqual({
+      url: 'http://10.0.2.2:8080',
+      enrolCode: 'ab12-CD34',
+    });
+  });
+
+  it('accepts gomme.hub without a mode (the guided session reads it), but refuses gomme.enrol without gomme.hub', () => {
+    expect(resolve({ cmdline: cmdline('gomme.hub=http://hub.local:8080 gomme.enrol=AB12-CD34') }).kind).toBe(
+      'none',
+    );
+    const alone = resolve({ cmdline: cmdline('gomme.mode=capture gomme.enrol=AB12-CD34') });
+    expect(alone.kind).toBe('invalid');
+    const bad = resolve({ cmdline: cmdline('gomme.mode=capture gomme.hub=ftp://x gomme.enrol=1') });
+    expect(bad.kind === 'invalid' && bad.errors.map((e) => e.en).join(' ')).toMatch(
+      /gomme\.hub=ftp:\/\/x.*gomme\.enrol=1/,
+    );
   });
 });

@@ -102,6 +102,7 @@ describe('runUnattended', () => {
           verify: 'all',
           targets: { kind: 'all-unprotected' },
           poweroff: true,
+          hub: null,
         },
       },
       deps(replaySystem(bundle)),
