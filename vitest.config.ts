@@ -84,6 +84,20 @@ export default defineConfig({
           sequence: { groupOrder: 4 },
         },
       },
+      {
+        extends: true,
+        test: {
+          // The hub on a throw-away PostgreSQL cluster and on the embedded PGlite, both in every file; the
+          // cluster is started by the project's own setup and stopped after it.
+          name: 'hub',
+          include: ['test/hub/**/*.test.{ts,tsx}'],
+          globalSetup: ['test/hub/global-setup.ts'],
+          ...serial,
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 5 },
+        },
+      },
     ],
   },
 });

@@ -41,7 +41,7 @@ export async function insertRecord(
   const rows = await sql.query(
     `INSERT INTO records (record_id, sha256, canonical, record, manifest_sha256, station_id, organisation,
        lot_id, completed_at, result, machine_serial, drive_count)
-     VALUES ($1, $2, $3, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11)
+     VALUES ($1, $2, $3::text, $3::text::jsonb, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT (record_id) DO NOTHING RETURNING record_id`,
     [
       r.recordId,

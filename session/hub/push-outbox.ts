@@ -39,7 +39,11 @@ const BATCH_BYTES = 8 * 1024 * 1024;
  * is kept with its reason and tried again later; when the hub is unreachable the run stops (the rest is
  * untouched) and says why. `select: 'due'` honours each item's backoff (next_attempt_at), `'all'` does not.
  */
-export async function pushOutbox(deps: PushDeps, select: 'all' | 'due' = 'all'): Promise<PushRun> {
+export async function pushOutbox(
+  deps: PushDeps,
+  select: 'all' | 'due' = 'all',
+  batchItems = MAX_PUSH_ITEMS,
+): Promise<PushRun> {
   const { journal } = deps;
   const items =
     select === 'all'
@@ -56,7 +60,7 @@ export async function pushOutbox(deps: PushDeps, select: 'all' | 'due' = 'all'):
     });
   const ready = payloads.filter((x): x is Extract<ItemPayload, { ok: true }> => x.ok);
   const signed = ready.filter((p) => p.item.kind !== 'certificate');
-  for (const batch of batches(signed)) {
+  for (const batch of batches(signed, batchItems)) {
     const answer = await deps.client.push(buildPush(batch, deps.identity, deps.now()));
     if (
       !settle(
@@ -141,11 +145,11 @@ export function lastError(status: number | null, code: string, reason: Text): st
   return JSON.stringify({ status, code, fr: reason.fr, en: reason.en });
 }
 
-function* batches<T extends { bytes: Buffer }>(items: T[]): Generator<T[]> {
+function* batches<T extends { bytes: Buffer }>(items: T[], maxItems: number): Generator<T[]> {
   let batch: T[] = [];
   let size = 0;
   for (const item of items) {
-    if (batch.length > 0 && (batch.length >= MAX_PUSH_ITEMS || size + item.bytes.length > BATCH_BYTES)) {
+    if (batch.length > 0 && (batch.length >= maxItems || size + item.bytes.length > BATCH_BYTES)) {
       yield batch;
       batch = [];
       size = 0;
