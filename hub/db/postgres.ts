@@ -48,6 +48,12 @@ export async function openPostgres(
         },
       };
       let broken = false;
+      // A connection that dies while checked out (server restart) reports it here, not on the pool: without a
+      // listener that would end the hub. The query in flight fails on its own; the connection is dropped.
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
       try {
         await tx.query('BEGIN');
         const result = await fn(tx);
@@ -62,6 +68,7 @@ export async function openPostgres(
         }
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },
