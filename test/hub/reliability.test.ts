@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadIdentity } from '../../certificates/keys/store.js';
 import { certificateEnvWith } from '../../certificates/open-env.js';
 import { renderRecordCertificates } from '../../certificates/render-certificate.js';
-import { loadIdentity } from '../../certificates/keys/store.js';
 import { openDatabase } from '../../hub/db/open-database.js';
 import { runAdmin } from '../../hub/index.js';
 import { countRecords } from '../../hub/store/uploads.js';
@@ -55,9 +55,20 @@ async function waitHealthy(url: string, ms = 90_000): Promise<void> {
 }
 
 function serveChild(dataDir: string, port: number, databaseUrl: string | undefined): ChildProcess {
-  const args = [join(projectRoot, 'dist/cli/main.js'), 'hub', 'serve', '--data', dataDir, '--listen', `127.0.0.1:${port}`];
+  const args = [
+    join(projectRoot, 'dist/cli/main.js'),
+    'hub',
+    'serve',
+    '--data',
+    dataDir,
+    '--listen',
+    `127.0.0.1:${port}`,
+  ];
   args.push('--organisation', 'Atelier du Test', ...(databaseUrl ? ['--database', databaseUrl] : []));
-  return spawn(process.execPath, args, { stdio: 'ignore', env: { ...process.env, GOMME_HUB_LOG_LEVEL: 'warn' } });
+  return spawn(process.execPath, args, {
+    stdio: 'ignore',
+    env: { ...process.env, GOMME_HUB_LOG_LEVEL: 'warn' },
+  });
 }
 
 async function countOn(dataDir: string, databaseUrl: string | undefined) {
@@ -78,7 +89,9 @@ describe.each(DB_KINDS)('reliability on %s', (kind: DbKind) => {
     let child = serveChild(dataDir, port, databaseUrl);
     try {
       await waitHealthy(url);
-      const { code } = (await runAdmin({ dataDir, databaseUrl }, { op: 'enrol-code', uses: 4 })) as { code: string };
+      const { code } = (await runAdmin({ dataDir, databaseUrl }, { op: 'enrol-code', uses: 4 })) as {
+        code: string;
+      };
       const stations = await Promise.all([1, 2, 3, 4].map((i) => enrolTestStation(url, code, `poste-${i}`)));
       for (const station of stations) station.commit(500);
       const deadline = Date.now() + 240_000;
