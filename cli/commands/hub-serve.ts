@@ -42,6 +42,14 @@ export async function hubServeCommand(ctx: CommandContext, options: HubServeOpti
     },
     {
       logger: { level: ctx.env.GOMME_HUB_LOG_LEVEL ?? 'info' },
+      limits: {
+        ...(ctx.env.GOMME_HUB_PUBLIC_PER_MINUTE
+          ? { publicPerMinute: Number(ctx.env.GOMME_HUB_PUBLIC_PER_MINUTE) }
+          : {}),
+        ...(ctx.env.GOMME_HUB_INGEST_PER_MINUTE
+          ? { ingestPerMinute: Number(ctx.env.GOMME_HUB_INGEST_PER_MINUTE) }
+          : {}),
+      },
       ...(options.trustProxy ? { trustProxy: options.trustProxy.split(',').map((a) => a.trim()) } : {}),
     },
   );

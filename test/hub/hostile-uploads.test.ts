@@ -281,7 +281,7 @@ describe.each(DB_KINDS)('hostile uploads (%s)', (kind) => {
           results?: Array<{ code?: string }>;
         };
         got.push([name, response.status, answer.error?.code ?? answer.results?.[0]?.code ?? null]);
-        expected.push([name, status, code ?? (answer.error?.code ?? answer.results?.[0]?.code ?? null)]);
+        expected.push([name, status, code ?? answer.error?.code ?? answer.results?.[0]?.code ?? null]);
       }
       expect(got).toEqual(expected);
       // Still serving: the genuine record and its PDFs go through.
