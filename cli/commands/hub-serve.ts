@@ -49,6 +49,9 @@ export async function hubServeCommand(ctx: CommandContext, options: HubServeOpti
         ...(ctx.env.GOMME_HUB_INGEST_PER_MINUTE
           ? { ingestPerMinute: Number(ctx.env.GOMME_HUB_INGEST_PER_MINUTE) }
           : {}),
+        ...(ctx.env.GOMME_HUB_ENROL_PER_MINUTE
+          ? { enrolPerMinute: Number(ctx.env.GOMME_HUB_ENROL_PER_MINUTE) }
+          : {}),
       },
       ...(options.trustProxy ? { trustProxy: options.trustProxy.split(',').map((a) => a.trim()) } : {}),
     },

@@ -71,6 +71,7 @@ async function bench(
       GOMME_HUB_LOG_LEVEL: 'warn',
       GOMME_HUB_PUBLIC_PER_MINUTE: '1000000',
       GOMME_HUB_INGEST_PER_MINUTE: '1000000',
+      GOMME_HUB_ENROL_PER_MINUTE: '1000',
     },
   });
   try {
