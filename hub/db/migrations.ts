@@ -142,4 +142,38 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'staff sessions, hub-signed lot certificates, diagnostics linked to machines',
+    sql: `
+      -- Staff sessions of the web UI: the cookie's SHA-256 (the cookie itself is never stored), the CSRF token
+      -- every form carries, an idle expiry.
+      CREATE TABLE sessions (
+        session_sha256 text PRIMARY KEY,
+        user_id        integer NOT NULL REFERENCES users ON DELETE CASCADE,
+        csrf_token     text NOT NULL,
+        created_at     timestamptz NOT NULL DEFAULT now(),
+        expires_at     timestamptz NOT NULL
+      );
+      CREATE INDEX sessions_expires ON sessions (expires_at);
+
+      -- Lot certificates the hub signed with the organisation key, and the donor's share link token.
+      CREATE TABLE lot_certificates (
+        certificate_id text PRIMARY KEY,
+        lot_id         text NOT NULL,
+        pdf_sha256     text NOT NULL REFERENCES certificates,
+        share_token    text NOT NULL UNIQUE,
+        record_count   integer NOT NULL,
+        created_at     timestamptz NOT NULL DEFAULT now(),
+        created_by     text
+      );
+      CREATE INDEX lot_certificates_lot ON lot_certificates (lot_id);
+
+      -- A diagnostics report (gomme-diag JSON) names its machine: kept as columns to find it from a record.
+      ALTER TABLE station_files ADD COLUMN machine_serial text, ADD COLUMN machine_uuid text,
+        ADD COLUMN form_factor text, ADD COLUMN grade text, ADD COLUMN cosmetic text;
+      CREATE INDEX station_files_machine ON station_files (machine_serial);
+      CREATE INDEX records_machine ON records (machine_serial);
+    `,
+  },
 ];

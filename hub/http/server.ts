@@ -3,10 +3,17 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { DEFAULT_LIMITS, type HubDeps, type HubLimits } from './deps.js';
 import { failureOf, recordReject, sendFailure } from './reply-error.js';
 import { registerAdmin } from './routes/admin.js';
+import { registerDonorCheck } from './routes/donor-check.js';
 import { registerEnrol } from './routes/enrol.js';
 import { registerHealth } from './routes/health.js';
 import { registerIngest } from './routes/ingest.js';
 import { registerPublic } from './routes/public.js';
+import { registerStaffAdmin } from './routes/staff-admin.js';
+import { registerStaffAuth } from './routes/staff-auth.js';
+import { registerStaffExports } from './routes/staff-exports.js';
+import { registerStaffLotCertificate } from './routes/staff-lot-certificate.js';
+import { registerStaffPages } from './routes/staff-pages.js';
+import { registerFormParser } from './web-request.js';
 
 /** A route module: `register(app, deps, limits)`. The web UI adds its own to `extraRoutes`. */
 export type RouteModule = (app: FastifyInstance, deps: HubDeps, limits: HubLimits) => void | Promise<void>;
@@ -55,6 +62,16 @@ export async function buildServer(deps: HubDeps, options: ServerOptions = {}): P
   registerEnrol(app, deps, limits);
   registerPublic(app, deps, limits);
   registerAdmin(app, deps);
+  await registerDonorCheck(app, deps, limits);
+  // The staff web UI, with its own form parser: station routes keep their strict content types.
+  await app.register(async (web) => {
+    registerFormParser(web);
+    registerStaffAuth(web, deps);
+    registerStaffPages(web, deps);
+    registerStaffLotCertificate(web, deps);
+    registerStaffExports(web, deps);
+    registerStaffAdmin(web, deps);
+  });
   for (const route of options.extraRoutes ?? []) await route(app, deps, limits);
   return app;
 }

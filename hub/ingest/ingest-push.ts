@@ -8,6 +8,7 @@ import type { Database } from '../db/database.js';
 import type { TrustCache } from '../pki/trust-cache.js';
 import { stationIdByFingerprint, touchStation } from '../store/stations.js';
 import { insertManifest, insertRecord, insertStationFile } from '../store/uploads.js';
+import { diagnosticsSummary } from './diagnostics-summary.js';
 import { IngestReject, malformed } from './reject.js';
 import { type VerifiedManifest, verifyManifest } from './verify-manifest.js';
 
@@ -201,6 +202,7 @@ async function store(
             name: c.item.ref,
             content: c.content,
             manifestSha256: verified.sha256,
+            summary: c.item.kind === 'diagnostics' ? diagnosticsSummary(c.content) : null,
           },
           stationId,
         );

@@ -1,4 +1,5 @@
 import type { Sql } from '../db/database.js';
+import type { DiagnosticsSummary } from '../ingest/diagnostics-summary.js';
 
 /** What a verified upload stores. Every insert is idempotent: pushing the same bytes twice changes nothing. */
 
@@ -112,13 +113,29 @@ export async function insertStationFile(
     name: string;
     content: Buffer;
     manifestSha256: string;
+    summary: DiagnosticsSummary | null;
   },
   stationId: number | null,
 ): Promise<boolean> {
+  const s = f.summary;
   const rows = await sql.query(
-    `INSERT INTO station_files (sha256, kind, name, content, bytes, manifest_sha256, station_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (sha256) DO NOTHING RETURNING sha256`,
-    [f.sha256, f.kind, f.name, f.content, f.content.length, f.manifestSha256, stationId],
+    `INSERT INTO station_files (sha256, kind, name, content, bytes, manifest_sha256, station_id,
+       machine_serial, machine_uuid, form_factor, grade, cosmetic)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (sha256) DO NOTHING RETURNING sha256`,
+    [
+      f.sha256,
+      f.kind,
+      f.name,
+      f.content,
+      f.content.length,
+      f.manifestSha256,
+      stationId,
+      s?.machineSerial ?? null,
+      s?.machineUuid ?? null,
+      s?.formFactor ?? null,
+      s?.grade ?? null,
+      s?.cosmetic ?? null,
+    ],
   );
   return rows.length === 1;
 }

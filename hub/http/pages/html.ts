@@ -31,6 +31,30 @@ dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
 code{font-size:.85rem;overflow-wrap:anywhere}
 nav{font-size:.9rem;margin-top:2rem;color:#555}a{color:#0b57d0}
 #match{margin:.5rem 0;font-weight:600}
+main.wide{max-width:72rem}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:9}
+header.bar{background:#1f3b57;color:#fff;padding:.4rem 1rem;display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center}
+header.bar a,header.bar button{color:#fff}header.bar nav{margin:0;font-size:1rem;color:#fff;display:flex;flex-wrap:wrap;gap:.2rem 1rem}
+header.bar .who{margin-left:auto;font-size:.9rem}header.bar form{display:inline}
+header.bar button{background:none;border:1px solid #fff;border-radius:.3rem;padding:.15rem .5rem;cursor:pointer;font:inherit;font-size:.9rem}
+a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible{outline:3px solid #e8a400;outline-offset:2px}
+.scroll{overflow-x:auto;background:#fff;border-radius:.5rem}
+table{border-collapse:collapse;width:100%;background:#fff;font-size:.95rem}
+th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #ddd;vertical-align:top}th{background:#eef1f4}
+form.stack{display:grid;gap:.6rem;max-width:28rem;background:#fff;padding:1rem;border-radius:.5rem}
+form.row{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end}
+label{font-weight:600;display:grid;gap:.2rem}
+input,select{font:inherit;padding:.45rem;border:1px solid #888;border-radius:.3rem;min-height:2.4rem;box-sizing:border-box}
+button.main,a.button{font:inherit;font-weight:600;background:#0b57d0;color:#fff;border:0;border-radius:.4rem;padding:.55rem 1rem;cursor:pointer;text-decoration:none;display:inline-block;min-height:2.4rem}
+button.danger{font:inherit;background:#fff;color:#b3261e;border:2px solid #b3261e;border-radius:.4rem;padding:.3rem .7rem;cursor:pointer}
+.pill{display:inline-block;border-radius:1rem;padding:0 .5rem;font-size:.85rem;border:1px solid}
+.pill.ok{background:#dff3e4;border-color:#1e7b34}.pill.bad{background:#fbe3e1;border-color:#b3261e}.pill.warn{background:#fff4d6;border-color:#8a6100}
+.note{color:#444;font-size:.95rem}
+h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
+.drop{border:3px dashed #5b6b7b;border-radius:.6rem;padding:1rem;background:#fff;margin:1rem 0}
+.drop.over{border-color:#0b57d0;background:#e8f0fe}
+.drop input[type=file]{max-width:100%}
+.code{font-family:ui-monospace,monospace;font-size:1.3rem;font-weight:700;letter-spacing:.1rem}
 `;
 
 /**
@@ -40,20 +64,20 @@ nav{font-size:.9rem;margin-top:2rem;color:#555}a{color:#0b57d0}
 export function sendPage(
   reply: FastifyReply,
   status: number,
-  page: { lang: Lang; title: string; body: string; script?: string },
+  page: { lang: Lang; title: string; body: string; script?: string; header?: string; wide?: boolean },
 ): FastifyReply {
   const nonce = randomBytes(16).toString('base64');
   const script = page.script ? `<script nonce="${nonce}">${page.script}</script>` : '';
   const html = `<!doctype html><html lang="${page.lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
 <title>${esc(page.title)}</title><style nonce="${nonce}">${STYLE}</style></head>
-<body><main>${page.body}</main>${script}</body></html>`;
+<body>${page.header ?? ''}<main id="main"${page.wide ? ' class="wide"' : ''}>${page.body}</main>${script}</body></html>`;
   return reply
     .code(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header(
       'content-security-policy',
-      `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+      `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
     )
     .header('x-content-type-options', 'nosniff')
     .header('referrer-policy', 'no-referrer')

@@ -1,6 +1,9 @@
 import type { Lang } from '../../../core/i18n.js';
 import { text } from '../../../core/i18n.js';
 import type { CertificateFacts } from '../../../session/hub/wire.js';
+import type { DonorCheck } from '../../web/donor-check.js';
+import { DONOR } from '../../web/words.js';
+import { donorCheckForm, donorCheckScript } from './donor-check-page.js';
 import { esc } from './html.js';
 
 const RESULT = {
@@ -51,9 +54,19 @@ const W = {
 
 const level = (l: string) => (l === 'purge' ? 'Purge' : l === 'clear' ? 'Clear' : l);
 
+export interface VerifyExtras {
+  /** The donor's share link was used: the lot certificate's PDF may be downloaded. */
+  downloadUrl?: string | null;
+  /** The result of a dropped PDF (the page re-rendered after a form upload). */
+  check?: { check: DonorCheck } | { message: string } | null;
+  /** The language switch's address (keeps the share token). */
+  otherLangUrl?: string;
+}
+
 export function verifyPage(
   facts: CertificateFacts,
   lang: Lang,
+  extras: VerifyExtras = {},
 ): { title: string; body: string; script: string } {
   const t = (w: { fr: string; en: string }) => esc(w[lang]);
   const result = RESULT[facts.result as keyof typeof RESULT]?.[lang] ?? facts.result;
@@ -89,12 +102,14 @@ export function verifyPage(
 <div class="verdict ${verdictClass}">${facts.revoked ? t(W.revoked) : `${esc(result)} — ${t(W.valid)}`}</div>
 <p id="match" hidden></p>
 <dl>${rows.join('')}</dl>
+${extras.downloadUrl ? `<p><a class="button" href="${esc(extras.downloadUrl)}" download>${esc(DONOR.download[lang])}</a></p>` : ''}
 <p>${t(W.trust)}</p>
-<nav><a href="?lang=${other}" hreflang="${other}">${t(W.other)}</a></nav>`;
+${donorCheckForm(facts.certificateId, lang, extras.check ?? null)}
+<nav><a href="${esc(extras.otherLangUrl ?? `?lang=${other}`)}" hreflang="${other}">${t(W.other)}</a></nav>`;
   // The QR code carries #sha256=… : the fragment never reaches the server, the page compares it here.
   const script = `(function(){var m=/sha256=([0-9a-f]{64})/.exec(location.hash);if(!m)return;var p=document.getElementById('match');
 p.hidden=false;var ok=m[1]===${JSON.stringify(facts.sha256)};p.textContent=ok?${JSON.stringify(W.matches[lang])}:${JSON.stringify(W.differs[lang])};
-p.className=ok?'verdict ok':'verdict bad';})();`;
+p.className=ok?'verdict ok':'verdict bad';})();${donorCheckScript(facts.certificateId, lang)}`;
   return { title: W.title[lang], body, script };
 }
 
