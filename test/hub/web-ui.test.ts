@@ -189,7 +189,10 @@ describe.each(DB_KINDS)('web UI on %s', (kind) => {
       await shot(donorPage, shots, 'donor-valid.png');
 
       // A tampered copy (edited after signing: a PDF editor appends an incremental update): refused, plainly.
-      const tampered = Buffer.concat([genuine, Buffer.from('\n1 0 obj\n<< /Title (Effacé ?) >>\nendobj\n%%EOF\n')]);
+      const tampered = Buffer.concat([
+        genuine,
+        Buffer.from('\n1 0 obj\n<< /Title (Effacé ?) >>\nendobj\n%%EOF\n'),
+      ]);
       await donorPage.setInputFiles('#pdf', {
         name: 'certificat.pdf',
         mimeType: 'application/pdf',
