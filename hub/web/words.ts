@@ -249,6 +249,7 @@ export const DONOR = {
   choose: text('Fichier PDF du certificat', 'The certificate’s PDF file'),
   submit: text('Vérifier ce fichier', 'Check this file'),
   checking: text('Vérification…', 'Checking…'),
+  yourFile: text('Votre fichier :', 'Your file:'),
   noFile: text('Choisissez d’abord le fichier PDF.', 'Choose the PDF file first.'),
   tooLarge: text(
     'Ce fichier est trop gros pour être un certificat.',

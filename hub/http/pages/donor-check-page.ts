@@ -6,8 +6,9 @@ import { esc } from './html.js';
 export const verdictClass = (check: DonorCheck): string =>
   check.verdict === 'identical' || check.verdict === 'signed-copy' ? 'ok' : 'bad';
 
+/** Said of the donor's file, not of the hub's record shown above it. */
 export function verdictText(check: DonorCheck, lang: Lang): string {
-  return DONOR.verdict[check.verdict][lang];
+  return `${DONOR.yourFile[lang]} ${DONOR.verdict[check.verdict][lang]}`;
 }
 
 /**

@@ -55,6 +55,7 @@ h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
 .drop.over{border-color:#0b57d0;background:#e8f0fe}
 .drop input[type=file]{max-width:100%}
 .code{font-family:ui-monospace,monospace;font-size:1.3rem;font-weight:700;letter-spacing:.1rem}
+@media (max-width:36rem){dl{grid-template-columns:1fr;gap:0}dd{margin-bottom:.5rem}main{padding:.75rem}h1{font-size:1.25rem}}
 `;
 
 /**
