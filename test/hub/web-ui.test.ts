@@ -81,10 +81,16 @@ describe.each(DB_KINDS)('web UI on %s', (kind) => {
       await page.getByLabel('Mot de passe').fill('mauvais mot de passe');
       await page.getByRole('button', { name: 'Se connecter' }).click();
       await expect.poll(() => page.getByRole('alert').textContent()).toContain('incorrect');
-      await page.getByLabel('Mot de passe').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
+      // The second try with the keyboard only: the name field has the focus, Tab to the password, Enter.
+      await expect.poll(() => page.evaluate<string>('document.activeElement.id')).toBe('name');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(PASSWORD);
+      await page.keyboard.press('Enter');
       await page.waitForURL(`${hub.url}/staff`);
       await expect.poll(() => page.locator('h1').textContent()).toBe('Tableau de bord');
+      // The first Tab reaches the skip link, which goes past the navigation.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Aller au contenu');
 
       // An enrolment code from the admin page, used by a simulated station.
       await page.getByRole('link', { name: 'Administration' }).click();
@@ -133,6 +139,13 @@ describe.each(DB_KINDS)('web UI on %s', (kind) => {
       const share = await page.getByLabel('Lien à envoyer au donateur').inputValue();
       expect(share).toMatch(new RegExp(`^${publicUrl}/v/LOT-[^?]+\\?k=[\\w-]+$`));
       await shot(page, shots, 'lot.png');
+      // On a phone, the page does not scroll sideways (wide tables scroll in their own box).
+      await page.setViewportSize({ width: 390, height: 844 });
+      await shot(page, shots, 'lot-phone-390.png');
+      expect(
+        await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'),
+      ).toBeLessThanOrEqual(0);
+      await page.setViewportSize({ width: 1280, height: 900 });
 
       // The donor's link opens the lot's public page and lets them download the same PDF.
       await page.goto(share);

@@ -26,7 +26,7 @@ main{max-width:40rem;margin:0 auto;padding:1rem}
 h1{font-size:1.4rem;margin:.5rem 0 1rem}
 .verdict{border-radius:.5rem;padding:1rem;margin:1rem 0;font-size:1.15rem;font-weight:600}
 .ok{background:#dff3e4;border:2px solid #1e7b34}.bad{background:#fbe3e1;border:2px solid #b3261e}.warn{background:#fff4d6;border:2px solid #8a6100}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;background:#fff;padding:1rem;border-radius:.5rem}
+dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.3rem 1rem;background:#fff;padding:1rem;border-radius:.5rem}
 dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
 code{font-size:.85rem;overflow-wrap:anywhere}
 nav{font-size:.9rem;margin-top:2rem;color:#555}a{color:#0b57d0}
@@ -44,8 +44,8 @@ th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #ddd;vertical-
 form.stack{display:grid;gap:.6rem;max-width:28rem;background:#fff;padding:1rem;border-radius:.5rem}
 form.row{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end}
 label{font-weight:600;display:grid;gap:.2rem}
-input,select{font:inherit;padding:.45rem;border:1px solid #888;border-radius:.3rem;min-height:2.4rem;box-sizing:border-box}
-button.main,a.button{font:inherit;font-weight:600;background:#0b57d0;color:#fff;border:0;border-radius:.4rem;padding:.55rem 1rem;cursor:pointer;text-decoration:none;display:inline-block;min-height:2.4rem}
+input,select{max-width:100%;font:inherit;padding:.45rem;border:1px solid #888;border-radius:.3rem;min-height:2.4rem;box-sizing:border-box}
+button.main,a.button{font:inherit;font-weight:600;background:#0b57d0;color:#fff;border:0;border-radius:.4rem;padding:.55rem 1rem;cursor:pointer;text-decoration:none;display:inline-block;line-height:1.4}
 button.danger{font:inherit;background:#fff;color:#b3261e;border:2px solid #b3261e;border-radius:.4rem;padding:.3rem .7rem;cursor:pointer}
 .pill{display:inline-block;border-radius:1rem;padding:0 .5rem;font-size:.85rem;border:1px solid}
 .pill.ok{background:#dff3e4;border-color:#1e7b34}.pill.bad{background:#fbe3e1;border-color:#b3261e}.pill.warn{background:#fff4d6;border-color:#8a6100}
@@ -54,8 +54,9 @@ h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
 .drop{border:3px dashed #5b6b7b;border-radius:.6rem;padding:1rem;background:#fff;margin:1rem 0}
 .drop.over{border-color:#0b57d0;background:#e8f0fe}
 .drop input[type=file]{max-width:100%}
+.full{width:100%}
 .code{font-family:ui-monospace,monospace;font-size:1.3rem;font-weight:700;letter-spacing:.1rem}
-@media (max-width:36rem){dl{grid-template-columns:1fr;gap:0}dd{margin-bottom:.5rem}main{padding:.75rem}h1{font-size:1.25rem}}
+@media (max-width:36rem){dl{grid-template-columns:minmax(0,1fr);gap:0}dd{margin-bottom:.5rem}main{padding:.75rem}h1{font-size:1.25rem}}
 `;
 
 /**

@@ -52,7 +52,7 @@ export function lotBody(view: LotView, lang: Lang, session: StaffSession): strin
   const certificate = latest
     ? `<dl><dt>${t(LOT.lotCertificate)}</dt><dd><code>${esc(latest.certificateId)}</code> — ${t(LOT.records(latest.recordCount))}, ${when(latest.receivedAt, lang)}</dd>
 <dt>PDF</dt><dd><a class="button" href="/staff/pdf/${esc(latest.pdfSha256)}" download>${t(LOT.download)}</a></dd>
-<dt><label for="share">${t(LOT.share)}</label></dt><dd><input id="share" readonly size="60" value="${esc(shareLink(view.publicBase, latest))}"><br><span class="note">${t(LOT.shareHint)}</span></dd></dl>`
+<dt><label for="share">${t(LOT.share)}</label></dt><dd><input id="share" class="full" readonly value="${esc(shareLink(view.publicBase, latest))}"><br><span class="note">${t(LOT.shareHint)}</span></dd></dl>`
     : `<p>${t(LOT.noLotCertificate)}</p>`;
   const generate = hasRole(session, 'technician')
     ? `<form method="post" action="/staff/lots/${encodeURIComponent(view.lotId)}/certificate">${csrfField(session)}
