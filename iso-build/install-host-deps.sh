@@ -14,4 +14,6 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 cd "$here/.."
+# The browser tests use Debian's chromium (packages-test.txt): never a browser download at install.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 npm ci --no-audit --no-fund

@@ -2,7 +2,7 @@ import type { Lang } from '../../../core/i18n.js';
 import type { RejectRow } from '../../store/rejects.js';
 import type { StationRow } from '../../store/stations.js';
 import type { StaffSession } from '../../web/staff-session.js';
-import { ADMIN } from '../../web/words.js';
+import { ADMIN } from '../../web/words-admin.js';
 import { esc } from './html.js';
 import { csrfField, table, when } from './staff-layout.js';
 

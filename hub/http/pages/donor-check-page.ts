@@ -1,6 +1,6 @@
 import type { Lang } from '../../../core/i18n.js';
 import type { DonorCheck } from '../../web/donor-check.js';
-import { DONOR } from '../../web/words.js';
+import { DONOR } from '../../web/words-donor.js';
 import { esc } from './html.js';
 
 export const verdictClass = (check: DonorCheck): string =>

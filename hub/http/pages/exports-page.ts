@@ -1,5 +1,5 @@
 import type { Lang } from '../../../core/i18n.js';
-import { EXPORTS } from '../../web/words.js';
+import { EXPORTS } from '../../web/words-admin.js';
 import { esc } from './html.js';
 
 /** The export form: a GET, so an export is a link a coordinator can bookmark. */

@@ -2,7 +2,7 @@ import type { Lang } from '../../../core/i18n.js';
 import { text } from '../../../core/i18n.js';
 import type { CertificateFacts } from '../../../session/hub/wire.js';
 import type { DonorCheck } from '../../web/donor-check.js';
-import { DONOR } from '../../web/words.js';
+import { DONOR } from '../../web/words-donor.js';
 import { donorCheckForm, donorCheckScript } from './donor-check-page.js';
 import { esc } from './html.js';
 

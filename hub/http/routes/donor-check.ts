@@ -6,7 +6,7 @@ import { lotCertificateById, type SharedLotCertificate } from '../../store/lot-c
 import { pdfBytes } from '../../store/staff-queries.js';
 import { certificateFacts } from '../../verify/certificate-facts.js';
 import { checkDroppedPdf, type DonorCheck } from '../../web/donor-check.js';
-import { DONOR } from '../../web/words.js';
+import { DONOR } from '../../web/words-donor.js';
 import type { HubDeps, HubLimits } from '../deps.js';
 import { verdictClass, verdictText } from '../pages/donor-check-page.js';
 import { pageLang, sendPage } from '../pages/html.js';

@@ -6,7 +6,7 @@ import {
   revokeStation,
   stations,
 } from '../../admin/operations.js';
-import { ADMIN } from '../../web/words.js';
+import { ADMIN } from '../../web/words-admin.js';
 import type { HubDeps } from '../deps.js';
 import { type AdminView, adminBody } from '../pages/admin-page.js';
 import { staffPage } from '../pages/staff-layout.js';

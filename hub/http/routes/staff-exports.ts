@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { recordsFor } from '../../store/staff-queries.js';
 import { buildExport, type ExportFormat, type ExportKind } from '../../web/exports.js';
-import { EXPORTS } from '../../web/words.js';
+import { EXPORTS } from '../../web/words-admin.js';
 import type { HubDeps } from '../deps.js';
 import { exportsBody } from '../pages/exports-page.js';
 import { staffPage } from '../pages/staff-layout.js';
