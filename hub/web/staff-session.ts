@@ -17,7 +17,7 @@ export interface StaffSession {
   csrfToken: string;
 }
 
-/** Idle time after which a session ends (a workshop PC left open at lunch). */
+/** Idle time after which the hub ends a session (a workshop PC left open at lunch); the cookie itself lasts until the browser closes. */
 export const SESSION_IDLE_MS = 8 * 3_600_000;
 
 const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');

@@ -35,6 +35,7 @@ export const DESTINATION: Record<string, Text> = {
 
 export const NAV = {
   skip: text('Aller au contenu', 'Skip to content'),
+  menu: text('Menu principal', 'Main menu'),
   dashboard: text('Tableau de bord', 'Dashboard'),
   search: text('Rechercher', 'Search'),
   exports: text('Exports', 'Exports'),

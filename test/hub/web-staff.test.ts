@@ -109,6 +109,23 @@ describe.each(DB_KINDS)('staff web UI on %s (HTTP)', (kind) => {
       });
       expect(made.status).toBe(303);
       expect(made.headers.get('location')).toContain('done=generated');
+      // Signing the same records again gives back the same certificate.
+      const again = await tom.post(`/staff/lots/${encodeURIComponent(lot)}/certificate`, {
+        _csrf: await tom.csrf(),
+      });
+      expect(again.headers.get('location')).toContain('done=already');
+      const lotPage = await (await tom.request(`/staff/lots/${encodeURIComponent(lot)}`)).text();
+      const lotCertificateId = /<code>(LOT-[^<]+)<\/code>/.exec(lotPage)?.[1] ?? '';
+      const lotPdfSha =
+        /href="\/staff\/pdf\/([0-9a-f]{64})" download>Télécharger le PDF/.exec(lotPage)?.[1] ?? '';
+      expect(lotCertificateId).toMatch(/^LOT-/);
+      const lotPdf = Buffer.from(await (await tom.request(`/staff/pdf/${lotPdfSha}`)).arrayBuffer());
+      expect(lotPdf.subarray(0, 5).toString()).toBe('%PDF-');
+      // Its public page, without a person's name; the share link is needed for the PDF.
+      const lotPublic = await (await fetch(`${hub.url}/v/${lotCertificateId}`)).text();
+      expect(lotPublic).toContain('authentique');
+      expect(lotPublic).not.toContain(records[0]!.donor.name);
+      expect((await fetch(`${hub.url}/v/${lotCertificateId}/pdf?k=guess`)).status).toBe(404);
       expect((await tom.request('/staff/admin')).status).toBe(403);
 
       // A viewer reads and exports, but signs nothing.
@@ -186,6 +203,7 @@ describe.each(DB_KINDS)('staff web UI on %s (HTTP)', (kind) => {
           })
         ).json()) as { ok: boolean; verdict: string; message: string };
       const [drive1, drive2] = pdfs;
+      expect(await check(lotCertificateId, lotPdf)).toMatchObject({ ok: true, verdict: 'identical' });
       expect(await check(drive1!.certificateId, readFileSync(drive1!.path))).toMatchObject({
         ok: true,
         verdict: 'identical',

@@ -35,7 +35,7 @@ export function staffPage(
 <form method="post" action="/logout">${csrfField(session)}<button type="submit">${t(NAV.signOut)}</button></form></span>`
     : '';
   const header = `<a class="skip" href="#main">${t(NAV.skip)}</a><header class="bar"><strong>gomme hub</strong>
-<nav aria-label="${t(NAV.dashboard)}">${links.join('')}<a href="${esc(withLang(page.url ?? '/staff', other))}" hreflang="${other}" lang="${other}">${t(NAV.otherLang)}</a></nav>${who}</header>`;
+<nav aria-label="${t(NAV.menu)}">${links.join('')}<a href="${esc(withLang(page.url ?? '/staff', other))}" hreflang="${other}" lang="${other}">${t(NAV.otherLang)}</a></nav>${who}</header>`;
   return sendPage(reply, status, {
     lang,
     title: `${page.title[lang]} — gomme hub`,

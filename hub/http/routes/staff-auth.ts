@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { csrfMatches, resumeSession, SESSION_IDLE_MS, signIn, signOut } from '../../web/staff-session.js';
+import { csrfMatches, resumeSession, signIn, signOut } from '../../web/staff-session.js';
 import { LOGIN } from '../../web/words.js';
 import type { HubDeps } from '../deps.js';
 import { loginBody } from '../pages/login-page.js';
@@ -56,7 +56,8 @@ export function registerStaffAuth(app: FastifyInstance, deps: HubDeps): void {
     }
     request.log.info({ user: signedIn.session.name }, 'staff signed in');
     setCookie(reply, request, LOGIN_CSRF, '', 0);
-    setCookie(reply, request, SESSION_COOKIE, signedIn.cookie, SESSION_IDLE_MS / 1000);
+    // A browser-session cookie: the hub ends the session after SESSION_IDLE_MS without a request.
+    setCookie(reply, request, SESSION_COOKIE, signedIn.cookie, null);
     return reply.redirect(next, 303);
   });
 
