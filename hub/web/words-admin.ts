@@ -31,11 +31,8 @@ export const ADMIN = {
   ttl: text('Validité (minutes)', 'Valid for (minutes)'),
   uses: text('Nombre d’utilisations', 'Number of uses'),
   createCode: text('Créer un code', 'Create a code'),
-  codeCreated: (code: string, until: string, uses: number) =>
-    text(
-      `Code : ${code} — valable jusqu’au ${until}, ${uses} utilisation(s).`,
-      `Code: ${code} — valid until ${until}, ${uses} use(s).`,
-    ),
+  codeCreated: (until: string, uses: number) =>
+    text(`Valable jusqu’au ${until}, ${uses} utilisation(s).`, `Valid until ${until}, ${uses} use(s).`),
   codeCommand: text('Sur le poste :', 'On the station:'),
   stations: text('Postes inscrits', 'Enrolled stations'),
   noStations: text('Aucun poste inscrit.', 'No station enrolled.'),

@@ -81,6 +81,7 @@ describe.each(DB_KINDS)('web UI on %s', (kind) => {
       await page.getByLabel('Mot de passe').fill('mauvais mot de passe');
       await page.getByRole('button', { name: 'Se connecter' }).click();
       await expect.poll(() => page.getByRole('alert').textContent()).toContain('incorrect');
+      await shot(page, shots, 'login-refused.png');
       // The second try with the keyboard only: the name field has the focus, Tab to the password, Enter.
       await expect.poll(() => page.evaluate<string>('document.activeElement.id')).toBe('name');
       await page.keyboard.press('Tab');
@@ -97,6 +98,7 @@ describe.each(DB_KINDS)('web UI on %s', (kind) => {
       await page.getByRole('button', { name: 'Créer un code' }).click();
       const code = (await page.locator('#enrolment-code').textContent())?.trim() ?? '';
       expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      await shot(page, shots, 'admin-code.png');
       const station = await enrolTestStation(hub.url, code, 'poste-atelier');
       const records = station.commit(3);
       const env = certificateEnvWith(station.journal, loadIdentity(station.dataDir, undefined), 'fr');
@@ -245,6 +247,9 @@ describe.each(DB_KINDS)('web UI on %s', (kind) => {
       await page.goto(`${hub.url}/staff?lang=en`);
       await expect.poll(() => page.locator('h1').textContent()).toBe('Dashboard');
       expect(await page.locator('main').textContent()).toContain('Finished lots');
+      await page.goto(`${hub.url}/staff/admin`);
+      expect(await page.locator('main').textContent()).toContain('Rejected uploads');
+      await shot(page, shots, 'admin-en.png');
       station.close();
     } finally {
       await context.close();

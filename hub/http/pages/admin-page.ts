@@ -21,7 +21,7 @@ export function adminBody(view: AdminView, lang: Lang, session: StaffSession): s
   const t = (w: { fr: string; en: string }) => esc(w[lang]);
   const code = view.code
     ? `<div class="verdict ok" role="status"><p class="code" id="enrolment-code">${esc(view.code.code)}</p>
-<p>${t(ADMIN.codeCreated(view.code.code, when(view.code.expiresAt, lang), view.code.uses))}</p>
+<p>${t(ADMIN.codeCreated(when(view.code.expiresAt, lang), view.code.uses))}</p>
 <p>${t(ADMIN.codeCommand)} <code>gomme hub enrol ${esc(view.hubUrl)} --code ${esc(view.code.code)}</code></p></div>`
     : '';
   const flash = view.flash ? `<div class="verdict ok" role="status">${esc(view.flash)}</div>` : '';
