@@ -55,7 +55,9 @@ fi
 
 while true; do
   current=$standby current_pid=$standby_pid
-  clear
+  # After a crash the message stays until the next guide draws over it (it clears the screen when it starts).
+  [ "${crashed:-0}" = 1 ] || clear
+  crashed=0
   [ -e "$run/$current.fifo.ready" ] ||
     say "Chargement du guide, patientez..." "Loading the guide, please wait..."
   echo go >"$run/$current.fifo"
@@ -73,7 +75,7 @@ while true; do
     tail -n 3 "$run/$current.err" 2>/dev/null
     say "Si cela se répète, appelez l'encadrant (console technicien : Alt+F2)." \
       "If this happens again, call the supervisor (technician console: Alt+F2)."
-    sleep 1
+    crashed=1
   fi
   rm -f "$run/$current.fifo" "$run/$current.fifo.ready" "$run/$current.err"
 done
