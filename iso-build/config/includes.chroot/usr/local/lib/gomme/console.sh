@@ -13,18 +13,23 @@ mkdir -p "$run"
 say() { case "${LANG:-}" in en*) printf '%s\n' "$2" ;; *) printf '%s\n' "$1" ;; esac; }
 
 # The largest bold Terminus font that still leaves the guide 80x25: read from a metre away by someone who may
-# struggle with small print, instead of 8x16 dots on a wide screen (160x50 on 1280x800). No framebuffer
-# (nomodeset: VGA text mode, already 80x25): the BIOS font stays. Before the guide starts, so it reads its size.
+# struggle with small print, instead of 8x16 dots on a wide screen (160x50 on 1280x800). Latin-9 fonts (256
+# glyphs, every French letter): a 512-glyph font takes the VGA text mode's bright bit, and the guide's grey
+# hints then draw black on black (seen with nomodeset). No framebuffer (VGA text mode, 80x25): 8x16.
 pick_font() {
-  local size width height font w h
-  size=$(cat /sys/class/graphics/fb0/virtual_size 2>/dev/null) || return 0
+  local size width height font w h dir=/usr/share/consolefonts
+  if ! size=$(cat /sys/class/graphics/fb0/virtual_size 2>/dev/null); then
+    setfont -C /dev/tty1 "$dir/Lat15-TerminusBold16.psf.gz"
+    return 0
+  fi
   width=${size%,*} height=${size#*,}
   for font in 32x16 28x14 24x12 22x11 20x10 18x10; do
     h=${font%x*} w=${font#*x}
     if [ $((width / w)) -ge 80 ] && [ $((height / h)) -ge 25 ]; then
-      setfont -C /dev/tty1 "/usr/share/consolefonts/Uni2-TerminusBold$font.psf.gz" && return 0
+      setfont -C /dev/tty1 "$dir/Lat15-TerminusBold$font.psf.gz" && return 0
     fi
   done
+  setfont -C /dev/tty1 "$dir/Lat15-TerminusBold16.psf.gz"
 }
 pick_font
 
