@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/fixtures.js';
 import { createLoopDevice, detachAll, type LoopDevice } from '../helpers/loop-device.js';
+import { unmount } from '../helpers/mount.js';
 import { gommeCli } from '../helpers/run-gomme.js';
 import { startTmux, type TmuxSession, tmuxAvailable } from './tmux.js';
 
@@ -80,7 +81,7 @@ describe.skipIf(!isRoot || !tmuxAvailable() || !built)(
 
     afterAll(() => {
       for (const s of sessions) s.kill();
-      if (mountpoint) spawnSync('umount', [mountpoint]);
+      if (mountpoint) unmount(mountpoint);
       detachAll(devices);
       if (work) rmSync(work, { recursive: true, force: true });
     });

@@ -12,6 +12,27 @@ mkdir -p "$run"
 # $1 French, $2 English: the boot entry chose the language (live-config's locales= → LANG).
 say() { case "${LANG:-}" in en*) printf '%s\n' "$2" ;; *) printf '%s\n' "$1" ;; esac; }
 
+# The largest bold Terminus font that still leaves the guide 80x25: read from a metre away by someone who may
+# struggle with small print, instead of 8x16 dots on a wide screen (160x50 on 1280x800). Latin-9 fonts (256
+# glyphs, every French letter): a 512-glyph font takes the VGA text mode's bright bit, and the guide's grey
+# hints then draw black on black (seen with nomodeset). No framebuffer (VGA text mode, 80x25): 8x16.
+pick_font() {
+  local size width height font w h dir=/usr/share/consolefonts
+  if ! size=$(cat /sys/class/graphics/fb0/virtual_size 2>/dev/null); then
+    setfont -C /dev/tty1 "$dir/Lat15-TerminusBold16.psf.gz"
+    return 0
+  fi
+  width=${size%,*} height=${size#*,}
+  for font in 32x16 28x14 24x12 22x11 20x10 18x10; do
+    h=${font%x*} w=${font#*x}
+    if [ $((width / w)) -ge 80 ] && [ $((height / h)) -ge 25 ]; then
+      setfont -C /dev/tty1 "$dir/Lat15-TerminusBold$font.psf.gz" && return 0
+    fi
+  done
+  setfont -C /dev/tty1 "$dir/Lat15-TerminusBold16.psf.gz"
+}
+pick_font
+
 # One guide always waits, loaded, on a FIFO (GOMME_GUIDE_STANDBY): the next one is ready while the current one
 # runs, so a guide that ends or crashes is replaced within a second or two even where loading Node and Ink takes
 # half a minute (an old PC, or QEMU without KVM). It reads nothing from the keyboard until it is told to start.
@@ -39,7 +60,9 @@ fi
 
 while true; do
   current=$standby current_pid=$standby_pid
-  clear
+  # After a crash the message stays until the next guide draws over it (it clears the screen when it starts).
+  [ "${crashed:-0}" = 1 ] || clear
+  crashed=0
   [ -e "$run/$current.fifo.ready" ] ||
     say "Chargement du guide, patientez..." "Loading the guide, please wait..."
   echo go >"$run/$current.fifo"
@@ -57,7 +80,7 @@ while true; do
     tail -n 3 "$run/$current.err" 2>/dev/null
     say "Si cela se répète, appelez l'encadrant (console technicien : Alt+F2)." \
       "If this happens again, call the supervisor (technician console: Alt+F2)."
-    sleep 1
+    crashed=1
   fi
   rm -f "$run/$current.fifo" "$run/$current.fifo.ready" "$run/$current.err"
 done
