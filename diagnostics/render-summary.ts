@@ -1,20 +1,12 @@
 import type { Lang } from '../core/i18n.js';
+import {
+  categoryWords,
+  cosmeticWords,
+  functionalHeadline,
+  testVerdict,
+  VERDICT_WORDS,
+} from './grading/verdict-words.js';
 import type { DiagReport } from './run-diagnostics.js';
-import type { TestStatus } from './types.js';
-
-const STATUS: Record<TestStatus, { fr: string; en: string }> = {
-  pass: { fr: 'OK', en: 'PASS' },
-  warn: { fr: 'RÉSERVE', en: 'WARN' },
-  fail: { fr: 'ÉCHEC', en: 'FAIL' },
-  'not-present': { fr: 'absent', en: 'not present' },
-  skipped: { fr: 'non fait', en: 'skipped' },
-};
-
-const FUNCTIONAL = {
-  pass: { fr: 'OK', en: 'PASS' },
-  'pass-with-reservations': { fr: 'OK AVEC RÉSERVES', en: 'PASS WITH RESERVATIONS' },
-  fail: { fr: 'ÉCHEC', en: 'FAIL' },
-} as const;
 
 /** The human summary of a diagnostics run (the JSON is the contract; this is for the trainee). */
 export function renderDiag(report: DiagReport, lang: Lang): string {
@@ -29,15 +21,17 @@ export function renderDiag(report: DiagReport, lang: Lang): string {
   for (const t of report.tests) {
     const name = t.subject ? `${t.name} ${t.subject}` : t.name;
     const why = t.reasons.map((r) => r[lang]).join(' ; ');
-    lines.push(`  ${STATUS[t.status][lang].padEnd(12)} ${name.padEnd(28)} ${why}`);
+    lines.push(`  ${VERDICT_WORDS[testVerdict(t)][lang].padEnd(12)} ${name.padEnd(28)} ${why}`);
   }
   const g = report.grade;
+  // The same words as the guide and the machine certificate: untested functions make the machine INCOMPLET.
   lines.push(
     '',
-    `${fr ? 'État fonctionnel' : 'Functional'}: ${FUNCTIONAL[g.functional.status][lang]}${g.functional.repairable ? (fr ? ' (réparable)' : ' (repairable)') : ''}`,
-    `${fr ? 'Esthétique' : 'Cosmetic'}: ${g.cosmetic ?? '?'}   ${fr ? 'Catégorie' : 'Category'}: ${g.performance.category ?? '?'}${g.priceCapEuros === null ? '' : `   ${fr ? 'Prix max' : 'Price cap'}: ${g.priceCapEuros} €`}`,
+    `${fr ? 'État fonctionnel : ' : 'Functional: '}${functionalHeadline(g.functional, { list: true })[lang]}`,
+    `${cosmeticWords(g.cosmetic)[lang]}`,
+    `${categoryWords(g.performance.category)[lang]}`,
   );
-  if (g.functional.untested.length > 0)
-    lines.push(`${fr ? 'Non testé' : 'Not tested'}: ${g.functional.untested.join(', ')}`);
+  if (g.priceCapEuros !== null)
+    lines.push(`${fr ? 'Prix de revente maximum : ' : 'Resale price cap: '}${g.priceCapEuros} €`);
   return lines.join('\n');
 }

@@ -5,11 +5,17 @@ import { formatBytes, formatDate, formatDuration, orDash } from './format.js';
 import { destinationLabel, hiddenLabel, label as l, levelLabel, mediaLabel, verifyLabel } from './labels.js';
 import { colon, drawFields, drawNote, drawSection } from './layout.js';
 
+/** Facts added by the guide's work (issue 15); their labels join labels.ts when the wording model lands. */
+const DEVICE_LABEL = { fr: "Périphérique (au moment de l'effacement)", en: 'Device (at erasure time)' };
+const ASSET_TAG_WORD = { fr: 'étiquette', en: 'asset tag' };
+
 /** The NIST SP 800-88 Appendix G fields for one drive, grouped as the sample certificate groups them. */
 export function drawDriveSections(doc: Doc, record: ErasureRecord, d: DriveErasure, lang: Lang): void {
   const m = record.machine;
   drawSection(doc, l('media', lang));
   drawFields(doc, [
+    // The path tells apart two drives without serial numbers erased in the same machine.
+    [DEVICE_LABEL[lang], `${d.device} (${d.interface.toUpperCase()})`],
     [l('manufacturer', lang), orDash(d.manufacturer)],
     [l('model', lang), orDash(d.model)],
     [l('serial', lang), orDash(d.serial)],
@@ -19,7 +25,14 @@ export function drawDriveSections(doc: Doc, record: ErasureRecord, d: DriveErasu
     [l('assetTag', lang), orDash(d.assetTag)],
     [
       l('source', lang),
-      [m.vendor, m.model, m.serial ? `S/N ${m.serial}` : null].filter(Boolean).join(' ') || '—',
+      [
+        m.vendor,
+        m.model,
+        m.serial ? `S/N ${m.serial}` : null,
+        m.assetTag ? `(${ASSET_TAG_WORD[lang]} ${m.assetTag})` : null,
+      ]
+        .filter(Boolean)
+        .join(' ') || '—',
     ],
   ]);
 

@@ -7,6 +7,9 @@ import { label as l, levelLabel, resultLabel, verifyLabel } from './labels.js';
 import { drawFields, drawNote, drawResultBanner, drawSection, drawTable } from './layout.js';
 import { RECORD_ATTACHMENT } from './render-drive.js';
 
+/** The diagnostics verdict the guide wrote in `machine.inventory.notes`; its label joins labels.ts later. */
+const DIAGNOSTICS_LABEL = { fr: 'Diagnostic du matériel', en: 'Hardware diagnostics' };
+
 export const machineCertificateId = (record: ErasureRecord): string => `${record.recordId}-M`;
 
 /** One computer: its inventory summary and every drive erased in it, with the same attached record. */
@@ -46,6 +49,7 @@ export function renderMachineCertificate(
           [l('memory', lang), m.inventory?.memoryBytes ? formatBytes(m.inventory.memoryBytes, lang) : '—'],
           [l('recordId', lang), record.recordId],
         ]);
+        if (m.inventory?.notes) drawFields(doc, [[DIAGNOSTICS_LABEL[lang], m.inventory.notes]], 1);
         drawSection(doc, l('drives', lang));
         drawTable(
           doc,

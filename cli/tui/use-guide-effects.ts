@@ -1,5 +1,6 @@
 import { type Dispatch, useEffect, useRef } from 'react';
 import type { GuideServices } from './services.js';
+import { hardwareOutcome } from './state/diag-flow.js';
 import { plansToRun } from './state/reducer.js';
 import type { Action, GuideState } from './state/types.js';
 
@@ -81,10 +82,32 @@ export function useGuideEffects(
     return () => controller.abort();
   }, [diagnostics, dispatch, diagRun]);
 
+  const planning = state.diag.hardware.status === 'planning' ? cycle : null;
+  useEffect(() => {
+    const hardware = diagnostics?.hardware;
+    if (planning === null || !diagnostics || !hardware) return;
+    let live = true;
+    hardware.plan().then(
+      (plan) => live && dispatch({ type: 'hardware-planned', plan }),
+      // Without a plan the questions replace the tests: every one of them is asked.
+      (error: unknown) =>
+        live &&
+        dispatch({
+          type: 'hardware-failed',
+          message: message(error),
+          questions: diagnostics.questionsFor({ absent: [], ranTests: [] }),
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [diagnostics, dispatch, planning]);
+
   const grading = state.diag.phase === 'grading';
   useEffect(() => {
     if (!grading || !diagnostics) return;
-    diagnostics.summarise(latest.current.diag.answers).then(
+    const s = latest.current;
+    diagnostics.summarise({ answers: s.diag.answers, hardware: hardwareOutcome(s) }).then(
       (summary) => dispatch({ type: 'diag-summary', summary }),
       (error: unknown) => dispatch({ type: 'diag-failed', message: message(error) }),
     );
@@ -97,12 +120,21 @@ export function useGuideEffects(
     const plans = plansToRun(latest.current);
     const controller = new AbortController();
     abort.current = controller;
-    const { operator, intake } = latest.current;
+    const { operator, intake, diag, lang } = latest.current;
+    // What the trainee typed and what the diagnostics found go with the batch, before the first byte.
+    const summary = diag.summary;
+    const inventory = summary ? { ...summary.inventory, notes: summary.notes[lang] } : undefined;
     services.erase
       .run(plans, {
         emit: (event) => dispatch({ type: 'job-event', event }),
         signal: controller.signal,
-        facts: { operator, donor: intake.donor, lot: intake.lot },
+        facts: {
+          operator,
+          donor: intake.donor,
+          lot: intake.lot,
+          assetTag: intake.assetTag,
+          ...(inventory ? { inventory } : {}),
+        },
       })
       .then(
         (results) => dispatch({ type: 'erase-finished', results }),

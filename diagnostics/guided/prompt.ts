@@ -3,13 +3,19 @@ import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
 import type { Lang } from '../../core/i18n.js';
 import type { Answers } from './answers.js';
-import { QUESTIONS } from './questions.js';
+import { QUESTIONS, type Question } from './questions.js';
 
-export async function promptAnswers(input: Readable, output: Writable, lang: Lang): Promise<Answers> {
+/** Asks `questions` (by default all; `gomme diag` passes `questionsToAsk`, so an absent part is never asked). */
+export async function promptAnswers(
+  input: Readable,
+  output: Writable,
+  lang: Lang,
+  questions: readonly Question[] = QUESTIONS,
+): Promise<Answers> {
   const rl = createInterface({ input, output });
   const answers: Answers = {};
   try {
-    for (const q of QUESTIONS) {
+    for (const q of questions) {
       output.write(`\n${q.prompt[lang]}\n  (${q.instructions[lang]})\n`);
       q.choices.forEach((c, i) => {
         output.write(`  ${i + 1}. ${c.label[lang]}\n`);
