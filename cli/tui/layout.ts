@@ -52,8 +52,8 @@ function glued(words: string[]): string[] {
 }
 
 /** The notice under a screen's content, wrapped (it may take two lines in French). */
-export function noticeLines(word: string, notice: string | null): string[] {
-  return notice ? wrap(`${word} : ${notice}`) : [];
+export function noticeLines(word: string, notice: string | null, colon = ' : '): string[] {
+  return notice ? wrap(`${word}${colon}${notice}`) : [];
 }
 
 /** Lines left for a screen's content once the frame, the notice (and the blank line above it) and the warning are drawn. */

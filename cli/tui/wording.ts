@@ -6,7 +6,7 @@
 
 import type { ProtectionReason } from '../../core/drive.js';
 import type { EraseResult } from '../../core/events.js';
-import { type Text, text as t } from '../../core/i18n.js';
+import { type Lang, type Text, text as t } from '../../core/i18n.js';
 import { terminalSafe } from '../output/terminal-text.js';
 import type { Item, Notice, Screen } from './state/types.js';
 
@@ -35,6 +35,12 @@ export const SCREEN_ORDER: readonly Screen[] = [
   'certificates',
   'next',
 ];
+
+/** French puts a space before the colon, English does not. */
+const COLON = t(' : ', ': ');
+export function colon(lang: Lang): string {
+  return COLON[lang];
+}
 
 /** The list markers: the console font has no arrows, a terminal emulator does. */
 export const GLYPHS = {
@@ -111,6 +117,8 @@ export const W = {
     'The hardware tests cannot start: the questions replace them',
   ),
   autoRunning: t('en cours', 'running'),
+  semicolon: t(' ;', ';'),
+  errorWord: t('erreur', 'error'),
   autoDone: t('terminés', 'finished'),
   diagDetails: t('Détail des tests :', 'Test details:'),
   untestedPrefix: t('Non testé :', 'Not tested:'),

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { hintFor } from '../hints.js';
 import { contentRows, noticeLines, wrap } from '../layout.js';
 import type { GuideState } from '../state/types.js';
-import { consoleSafe, NOTICES, SCREEN_ORDER, SCREEN_TITLES, W } from '../wording.js';
+import { colon, consoleSafe, NOTICES, SCREEN_ORDER, SCREEN_TITLES, W } from '../wording.js';
 
 const RULE = '-'.repeat(78);
 
@@ -26,7 +26,7 @@ export function Frame({ state, children }: { state: GuideState; children: ReactN
     <Box flexDirection="column" width={80}>
       <Text>
         <Text bold>gomme</Text>
-        {`  ${W.step[lang]} ${index}/${SCREEN_ORDER.length} : `}
+        {`  ${W.step[lang]} ${index}/${SCREEN_ORDER.length}${colon(lang)}`}
         <Text bold color="cyan">
           {SCREEN_TITLES[screen][lang].toUpperCase()}
         </Text>

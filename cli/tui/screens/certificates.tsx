@@ -9,13 +9,13 @@ import { indented, wrap } from '../layout.js';
 import type { IssuedFile } from '../services.js';
 import { focusedItem, itemsFor } from '../state/items.js';
 import type { GuideState } from '../state/types.js';
-import { consoleSafe, W } from '../wording.js';
+import { colon, consoleSafe, W } from '../wording.js';
 
 /** "Disque /dev/loop3 : GR-…-D1.pdf", "Ordinateur : GR-…-M.pdf": what each file is, in words. */
 function fileRow(file: IssuedFile, lang: Lang, focused: boolean): Row {
   const what =
     file.kind === 'drive' ? `${W.certDrive[lang]} ${file.device ?? ''}`.trim() : W.certMachine[lang];
-  const [first = '', ...rest] = wrap(`${what} : ${consoleSafe(basename(file.path))}`, 76, '    ');
+  const [first = '', ...rest] = wrap(`${what}${colon(lang)}${consoleSafe(basename(file.path))}`, 76, '    ');
   return {
     key: file.path,
     lines: [[{ text: `${marker(focused)}${first}` }], ...rest.map((t) => [{ text: `  ${t}` }])],
@@ -30,12 +30,13 @@ export function CertificatesScreen({ state }: { state: GuideState }) {
   if (c.status === 'unavailable') top.push(...wrap(W.certUnavailable[lang]), ...wrap(W.certJournal[lang]));
   if (c.status === 'working') top.push(W.certWorking[lang]);
   if (c.status === 'nothing') top.push(...wrap(W.certNothing[lang]));
-  if (c.status === 'failed') top.push(...wrap(`${W.certFailed[lang]} : ${consoleSafe(c.error ?? '')}`));
+  if (c.status === 'failed')
+    top.push(...wrap(`${W.certFailed[lang]}${colon(lang)}${consoleSafe(c.error ?? '')}`));
   const issued = c.status === 'done' ? c.issued : null;
   const files = issued?.files ?? [];
   if (issued && files.length > 0) {
     top.push(
-      ...wrap(`${W.certSaved[lang]} :`),
+      ...wrap(`${W.certSaved[lang]}${colon(lang).trimEnd()}`),
       ...indented(consoleSafe(issued.savedIn), '  '),
       ...wrap(W.certPerDrive[lang]),
       ...wrap(W.certForMachine[lang]),

@@ -6,7 +6,7 @@ import { wrap } from '../layout.js';
 import { itemsFor } from '../state/items.js';
 import { confirmSteps, TECHNICIAN_WORD } from '../state/reducer.js';
 import type { GuideState } from '../state/types.js';
-import { consoleSafe, W } from '../wording.js';
+import { colon, consoleSafe, W } from '../wording.js';
 
 /** One drive at a time: its identity, then the code the trainee reads off the drive's serial. */
 export function ConfirmScreen({ state }: { state: GuideState }) {
@@ -26,11 +26,14 @@ export function ConfirmScreen({ state }: { state: GuideState }) {
   // A batch names every drive (wrapped, never cut); a single drive gets its full identity.
   const identity =
     entries.length > 1
-      ? wrap(`${entries.length} ${W.drivesWord[lang]} : ${entries.map((e) => e.drive.path).join(', ')}`, 76)
+      ? wrap(
+          `${entries.length} ${W.drivesWord[lang]}${colon(lang)}${entries.map((e) => e.drive.path).join(', ')}`,
+          76,
+        )
       : entries.flatMap(({ drive }) => [
           `${drive.path}   ${formatBytes(drive.sizeBytes)}   (${drive.transport.toUpperCase()})`,
-          `${W.model[lang]} : ${consoleSafe(drive.model ?? W.unknown[lang])}`,
-          `${W.serial[lang]} : ${consoleSafe(drive.serial ?? W.unknown[lang])}`,
+          `${W.model[lang]}${colon(lang)}${consoleSafe(drive.model ?? W.unknown[lang])}`,
+          `${W.serial[lang]}${colon(lang)}${consoleSafe(drive.serial ?? W.unknown[lang])}`,
         ]);
   return (
     <Box flexDirection="column">

@@ -9,7 +9,7 @@ import { anchorRow, indented, wrap } from '../layout.js';
 import type { DiagRow, TestLine } from '../services.js';
 import { focusedItem, itemsFor } from '../state/items.js';
 import type { GuideState } from '../state/types.js';
-import { consoleSafe, W } from '../wording.js';
+import { colon, consoleSafe, W } from '../wording.js';
 
 const VERDICT_COLOURS = {
   pass: 'green',
@@ -38,7 +38,7 @@ export function autoLine(tests: readonly TestLine[], lang: Lang): string {
   const running = tests.filter((t) => t.status === 'running');
   const done = tests.length - running.length;
   const names = running.map((t) => testName(t.name)[lang]).join(', ');
-  return `${W.diagAuto[lang]} : ${done} ${W.autoDone[lang]}${running.length > 0 ? ` ; ${W.autoRunning[lang]} : ${names}` : ''}`;
+  return `${W.diagAuto[lang]}${colon(lang)}${done} ${W.autoDone[lang]}${running.length > 0 ? `${W.semicolon[lang]} ${W.autoRunning[lang]}${colon(lang)}${names}` : ''}`;
 }
 
 function ResultView({ state }: { state: GuideState }) {
@@ -48,7 +48,7 @@ function ResultView({ state }: { state: GuideState }) {
   const items = itemsFor(state);
   const item = focusedItem(state);
   const head = [
-    ...wrap(`${W.diagGrade[lang]} : ${consoleSafe(summary.headline[lang])}`),
+    ...wrap(`${W.diagGrade[lang]}${colon(lang)}${consoleSafe(summary.headline[lang])}`),
     ...(summary.untested
       ? indented(`${W.untestedPrefix[lang]} ${consoleSafe(summary.untested[lang])}`, '  ')
       : []),
@@ -92,13 +92,14 @@ export function DiagnosticsScreen({ state }: { state: GuideState }) {
   if (diag.phase === 'done' && diag.summary) return <ResultView state={state} />;
   const question = diag.questions?.[diag.questionIndex];
   const top: string[] = [];
-  if (diag.phase === 'failed') top.push(...wrap(`${W.diagFailed[lang]} : ${consoleSafe(diag.error ?? '')}`));
+  if (diag.phase === 'failed')
+    top.push(...wrap(`${W.diagFailed[lang]}${colon(lang)}${consoleSafe(diag.error ?? '')}`));
   if (diag.hardware.status === 'failed')
     top.push(...wrap(`${W.hardwareFailed[lang]} (${consoleSafe(diag.hardware.message)})`));
   const asking = diag.phase === 'running' && question;
   const prompt = asking
     ? wrap(
-        `${W.diagQuestion[lang]} ${diag.questionIndex + 1}/${diag.questions?.length ?? 0} : ${consoleSafe(question.prompt[lang])}`,
+        `${W.diagQuestion[lang]} ${diag.questionIndex + 1}/${diag.questions?.length ?? 0}${colon(lang)}${consoleSafe(question.prompt[lang])}`,
       )
     : [];
   const instructions = asking ? wrap(consoleSafe(question.instructions[lang])) : [];

@@ -10,7 +10,7 @@ import { indented, WIDTH, wrap } from '../layout.js';
 import type { DriveEntry } from '../services.js';
 import { isSelectable } from '../state/items.js';
 import type { GuideState } from '../state/types.js';
-import { consoleSafe, PROTECTION_WORDS, W } from '../wording.js';
+import { colon, consoleSafe, PROTECTION_WORDS, W } from '../wording.js';
 
 /** "WDC WD5000AAKX, n° WCAYUJ123456", with words where the drive did not say. */
 export function driveIdentity(d: DriveEntry['drive'], lang: Lang): string {
@@ -24,7 +24,7 @@ function protectionText(entry: DriveEntry, lang: Lang): string {
     (p) => `${PROTECTION_WORDS[p.reason][lang]} (${consoleSafe(lang === 'fr' ? p.detailFr : p.detail)})`,
   );
   const why = reasons.length > 0 ? reasons.join(' ; ') : consoleSafe(entry.refusal?.[lang] ?? '');
-  return `${W.protectedLabel[lang]} : ${why}`;
+  return `${W.protectedLabel[lang]}${colon(lang)}${why}`;
 }
 
 export function driveRow(entry: DriveEntry, state: GuideState, focusedPath: string | null): Row {

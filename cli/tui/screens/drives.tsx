@@ -6,7 +6,7 @@ import { ScrollList, TextLines } from '../components/scroll-list.js';
 import { anchorRow, indented, wrap } from '../layout.js';
 import { itemsFor } from '../state/items.js';
 import type { GuideState } from '../state/types.js';
-import { consoleSafe, W } from '../wording.js';
+import { colon, consoleSafe, W } from '../wording.js';
 import { driveRow } from './drive-rows.js';
 import { estimateWords } from './time-words.js';
 
@@ -30,14 +30,14 @@ function planLines(state: GuideState, focusedPath: string | null): string[] {
   const names = chosen.map((e) => e.drive.path.replace('/dev/', '')).join(', ');
   const estimate =
     chosen.length > 0
-      ? `${W.ticked[lang]} : ${names} - ${W.totalEstimate[lang]} : ${estimateWords(total, lang)}`
-      : `${W.estimate[lang]} : ${estimateWords(shown.estimatedSeconds, lang)}`;
+      ? `${W.ticked[lang]}${colon(lang)}${names} - ${W.totalEstimate[lang]}${colon(lang)}${estimateWords(total, lang)}`
+      : `${W.estimate[lang]}${colon(lang)}${estimateWords(shown.estimatedSeconds, lang)}`;
   return [
     ...indented(
-      `${W.method[lang]} : ${consoleSafe(method?.label[lang] ?? shown.job.methodLabel)}, ${W.nist[lang]} ${level}`,
+      `${W.method[lang]}${colon(lang)}${consoleSafe(method?.label[lang] ?? shown.job.methodLabel)}, ${W.nist[lang]} ${level}`,
       '  ',
     ),
-    `  ${W.verify[lang]} : ${shown.job.verify === 'sample' ? W.verifySample[lang] : shown.job.verify}`,
+    `  ${W.verify[lang]}${colon(lang)}${shown.job.verify === 'sample' ? W.verifySample[lang] : shown.job.verify}`,
     ...indented(estimate, '  '),
     ...(shown.notes[0] ? indented(consoleSafe(shown.notes[0][lang]), '  ') : []),
   ];
@@ -53,7 +53,10 @@ export function DrivesScreen({ state }: { state: GuideState }) {
       <Box flexDirection="column">
         {drives.status === 'loading' ? <Text>{W.drivesLoading[lang]}</Text> : null}
         {drives.status === 'failed' ? (
-          <TextLines lines={wrap(`${W.drivesFailed[lang]} : ${consoleSafe(drives.message)}`)} color="red" />
+          <TextLines
+            lines={wrap(`${W.drivesFailed[lang]}${colon(lang)}${consoleSafe(drives.message)}`)}
+            color="red"
+          />
         ) : null}
         <ItemList state={state} items={items} kinds={['button']} />
       </Box>

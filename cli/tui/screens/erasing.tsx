@@ -9,7 +9,7 @@ import { type Line, type Row, ScrollList, TextLines } from '../components/scroll
 import { wrap } from '../layout.js';
 import { focusedItem, itemsFor } from '../state/items.js';
 import type { DriveProgress, FinishedLine, GuideState } from '../state/types.js';
-import { RESULT_WORDS, W } from '../wording.js';
+import { colon, RESULT_WORDS, W } from '../wording.js';
 import { estimateWords, tookWords } from './time-words.js';
 
 /** A drive whose job ended: its result in words, on this screen until the machine's results. */
@@ -74,7 +74,7 @@ export function ErasingScreen({ state }: { state: GuideState }) {
       {erase.stopping ? (
         <Text color="yellow">{W.stopping[lang]}</Text>
       ) : erase.finished.length > 0 ? (
-        <Text color="gray">{`${W.erasingDone[lang]} : ${erase.finished.length}/${paths.length}`}</Text>
+        <Text color="gray">{`${W.erasingDone[lang]}${colon(lang)}${erase.finished.length}/${paths.length}`}</Text>
       ) : null}
     </Box>
   );

@@ -8,7 +8,7 @@ import { type Line, type Row, ScrollList, TextLines } from '../components/scroll
 import { indented, wrap } from '../layout.js';
 import { focusedItem, itemsFor } from '../state/items.js';
 import type { GuideState } from '../state/types.js';
-import { consoleSafe, RESULT_WORDS, W } from '../wording.js';
+import { colon, consoleSafe, RESULT_WORDS, W } from '../wording.js';
 import { tookWords } from './time-words.js';
 
 const COLOURS = {
@@ -35,7 +35,7 @@ function resultRow(r: JobResult, lang: Lang, focused: boolean): Row {
     ],
   ];
   for (const e of r.errors.slice(0, 2)) {
-    const text = `${lang === 'fr' ? 'erreur' : 'error'} ${e.code} : ${consoleSafe(e.message)}`;
+    const text = `${W.errorWord[lang]} ${e.code}${colon(lang)}${consoleSafe(e.message)}`;
     lines.push(...indented(text, '     ').map((t): Line => [{ text: t, color: 'red' }]));
   }
   if (r.errors.length > 2) lines.push([{ text: `     (+${r.errors.length - 2})`, color: 'red' }]);
@@ -49,7 +49,7 @@ export function gradeLines(state: GuideState): string[] {
   const { lang, diag } = state;
   if (!diag.summary) return wrap(W.gradeUnavailable[lang]);
   return [
-    ...wrap(`${W.diagGrade[lang]} : ${consoleSafe(diag.summary.headline[lang])}`),
+    ...wrap(`${W.diagGrade[lang]}${colon(lang)}${consoleSafe(diag.summary.headline[lang])}`),
     ...diag.summary.explanations.flatMap((d) => indented(consoleSafe(d[lang]), '  ')),
   ];
 }
@@ -59,7 +59,7 @@ export function ResultsScreen({ state }: { state: GuideState }) {
   const results = erase.results ?? [];
   const item = focusedItem(state);
   const rows = results.map((r) => resultRow(r, lang, item?.kind === 'line' && item.id === r.job.drive.path));
-  const error = erase.error ? wrap(`${W.eraseFailed[lang]} : ${consoleSafe(erase.error)}`) : [];
+  const error = erase.error ? wrap(`${W.eraseFailed[lang]}${colon(lang)}${consoleSafe(erase.error)}`) : [];
   const grade = gradeLines(state);
   const budget = roomFor(state) - error.length - 1 - grade.length - 1 - 1;
   return (
