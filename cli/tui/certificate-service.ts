@@ -22,7 +22,7 @@ export function certificateService(settings: {
         const certified = await certifyRecords(
           opened.journal,
           opened.signing,
-          settings.lang,
+          request.lang ?? settings.lang,
           recordIdsOf(request.results),
         );
         // The record says which device each drive certificate `<recordId>-D<n>` is about.

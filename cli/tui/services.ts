@@ -5,7 +5,7 @@
  */
 import type { Drive } from '../../core/drive.js';
 import type { JobEvent } from '../../core/events.js';
-import type { Text } from '../../core/i18n.js';
+import type { Lang, Text } from '../../core/i18n.js';
 import type { System } from '../../core/run/system.js';
 import type { FunctionalStatus } from '../../diagnostics/grading/grade.js';
 import type { TestVerdict } from '../../diagnostics/grading/verdict-words.js';
@@ -109,6 +109,8 @@ export interface DiagnosticsService {
 }
 
 export interface CertificateRequest {
+  /** The guide's language now (the trainee may have switched it on the first screen); default: the service's. */
+  lang?: Lang;
   operator: string;
   intake: Intake;
   machine: MachineIdentity | null;

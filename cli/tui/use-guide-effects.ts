@@ -154,6 +154,7 @@ export function useGuideEffects(
     const s = latest.current;
     certificates
       .issue({
+        lang: s.lang,
         operator: s.operator,
         intake: s.intake,
         machine: s.machine.status === 'read' ? s.machine.identity : null,

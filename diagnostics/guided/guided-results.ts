@@ -17,10 +17,16 @@ export function guidedResults(
   context: GuidedContext,
   questions: readonly Question[] = QUESTIONS,
 ): TestResult[] {
-  const asked = questionsToAsk(context, questions);
+  // An answer given anyway (a script's --answers) is a person's observation: it stands, even for a part not seen.
+  const asked = [
+    ...questionsToAsk(context, questions),
+    ...questions.filter((q) => answers[q.id] !== undefined && !questionsToAsk(context, [q]).length),
+  ];
   const decided = new Set(context.hardware.map((r) => r.name));
   const absent = questions
-    .filter((q) => q.part && context.absent.includes(q.part) && !decided.has(q.id))
+    .filter(
+      (q) => q.part && context.absent.includes(q.part) && !decided.has(q.id) && answers[q.id] === undefined,
+    )
     .map(
       (q): TestResult => ({
         name: q.id,
@@ -38,10 +44,10 @@ export function guidedResults(
         durationMs: 0,
       }),
     );
-  // A hardware result stands for its question; the answer list only holds what was left to ask.
-  return [
-    ...evaluateAnswers(answers, asked).filter((r) => !decided.has(r.name)),
-    ...absent,
-    ...context.hardware,
-  ];
+  // A hardware result stands for its question, unless a person answered that question anyway.
+  const evaluated = evaluateAnswers(answers, asked).filter(
+    (r) => !decided.has(r.name) || answers[r.name] !== undefined,
+  );
+  const hardware = context.hardware.filter((r) => !evaluated.some((e) => e.name === r.name));
+  return [...evaluated, ...absent, ...hardware];
 }

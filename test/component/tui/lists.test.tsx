@@ -85,11 +85,9 @@ describe('the drive list scrolls within the frame', () => {
       const items = itemsFor(state);
       for (let step = 0; step < items.length; step++) {
         const item = itemsFor(state)[state.focus];
-        // A notice and a service warning take room too: the list still fits.
-        for (const s of [
-          state,
-          { ...state, notice: 'nothing-selected' as const, warning: 'intake memory: EACCES' },
-        ]) {
+        // A notice and a service warning take room too (tried every third step): the list still fits.
+        const crowded = { ...state, notice: 'nothing-selected' as const, warning: 'intake memory: EACCES' };
+        for (const s of step % 3 === 0 ? [state, crowded] : [state]) {
           const frame = view(s);
           expectFits(frame);
           const line = focusedLine(frame);

@@ -86,3 +86,18 @@ describe('gomme diag prompt', () => {
     expect(shown).not.toContain('webcam');
   });
 });
+
+describe('an answer given for a part not seen', () => {
+  it('stands: the person saw it, the detection may have missed it', () => {
+    const results = guidedResults(
+      { speakers: 'ok' },
+      {
+        absent: ['sound'],
+        ranTests: [],
+        hardware: [notPresent('speakers', 'Pas de carte son.', 'No sound card.')],
+      },
+    );
+    expect(results.filter((r) => r.name === 'speakers').map((r) => r.status)).toEqual(['pass']);
+    expect(results.find((r) => r.name === 'microphone')?.status).toBe('not-present');
+  });
+});
