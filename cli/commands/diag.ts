@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { BadInputError, UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { text } from '../../core/i18n.js';
+import { testNameWords } from '../../core/words/tests.js';
 import { type Answers, parseAnswers } from '../../diagnostics/guided/answers.js';
 import { promptAnswers } from '../../diagnostics/guided/prompt.js';
 import { renderDiag } from '../../diagnostics/render-summary.js';
@@ -48,7 +49,7 @@ export async function diagCommand(
     onProgress: ctx.json
       ? undefined
       : (event) => {
-          if (event.type === 'test-start') ctx.stderr.write(`… ${event.name}\n`);
+          if (event.type === 'test-start') ctx.stderr.write(`… ${testNameWords(event.name)[ctx.lang]}\n`);
         },
   });
   ctx.say(ctx.json ? JSON.stringify(report) : renderDiag(report, ctx.lang));

@@ -3,9 +3,10 @@
  * Linux console font has accents but not typographic quotes or arrows.
  */
 
-import type { ProtectionReason } from '../../core/drive.js';
-import type { EraseResult } from '../../core/events.js';
 import { type Text, text as t } from '../../core/i18n.js';
+import { PROTECTION_WORDS as SHARED_PROTECTION_WORDS } from '../../core/words/protections.js';
+import { RESULT_WORDS as SHARED_RESULT_WORDS } from '../../core/words/results.js';
+import { TEST_STATUS_WORDS as SHARED_TEST_STATUS_WORDS } from '../../core/words/tests.js';
 import { terminalSafe } from '../output/terminal-text.js';
 import type { Item, Notice, Screen } from './state/types.js';
 
@@ -83,6 +84,7 @@ export const W = {
   vendor: t('Marque', 'Maker'),
   model: t('Modèle', 'Model'),
   serial: t('Numéro de série', 'Serial number'),
+  serialShort: t('n°', 'sn'),
   unknown: t('inconnu', 'unknown'),
   reading: t('Lecture en cours...', 'Reading...'),
   yesMachine: t("Oui, c'est bien cette machine", 'Yes, it is this machine'),
@@ -133,6 +135,10 @@ export const W = {
   code: t('Code', 'Code'),
   cancel: t('Annuler, ne rien effacer', 'Cancel, erase nothing'),
   erasingDone: t('Terminés', 'Finished'),
+  doneLine: t('Terminé', 'Done'),
+  errorWord: t('erreur', 'error'),
+  attention: t('ATTENTION', 'WARNING'),
+  toggleHint: t('  (Espace : changer)', '  (Space: change)'),
   pass: t('passe', 'pass'),
   phaseWrite: t('écriture', 'writing'),
   phaseVerify: t('vérification', 'verifying'),
@@ -201,30 +207,10 @@ export const NOTICES: Record<Notice, Text> = {
   'not-ready': t('Patientez, la recherche des disques continue.', 'Please wait, still looking for drives.'),
 };
 
-export const RESULT_WORDS: Record<EraseResult, Text> = {
-  ERASED: t('EFFACÉ', 'ERASED'),
-  ERASED_WITH_EXCEPTIONS: t('EFFACÉ AVEC EXCEPTIONS', 'ERASED WITH EXCEPTIONS'),
-  FAILED: t('ÉCHEC', 'FAILED'),
-  ABORTED: t('INTERROMPU', 'STOPPED'),
-};
-
-export const PROTECTION_WORDS: Record<ProtectionReason, Text> = {
-  'boot-medium': t('clé de démarrage de gomme', "gomme's boot stick"),
-  mounted: t("en cours d'utilisation (monté)", 'in use (mounted)'),
-  swap: t("utilisé comme mémoire d'échange", 'used as swap'),
-  holder: t('utilisé par un autre volume', 'used by another volume'),
-  'read-only': t('en lecture seule', 'read-only'),
-  'in-use': t("en cours d'utilisation", 'in use'),
-};
-
-export const TEST_STATUS_WORDS: Record<string, Text> = {
-  pass: t('OK', 'OK'),
-  warn: t('À SURVEILLER', 'WARNING'),
-  fail: t('ÉCHEC', 'FAILED'),
-  'not-present': t('absent', 'not present'),
-  skipped: t('non fait', 'skipped'),
-  running: t('en cours', 'running'),
-};
+/** Results, protection reasons and test statuses: the words every output shares (core/words/). */
+export const RESULT_WORDS = SHARED_RESULT_WORDS;
+export const PROTECTION_WORDS = SHARED_PROTECTION_WORDS;
+export const TEST_STATUS_WORDS: Record<string, Text> = SHARED_TEST_STATUS_WORDS;
 
 export function buttonLabel(id: Extract<Item, { kind: 'button' }>['id']): Text {
   const labels: Record<typeof id, Text> = {

@@ -1,4 +1,5 @@
 import type { Drive, DriveCapabilities, HiddenAreas, NvmeCapabilities, Protection } from '../drive.js';
+import { type Text, text } from '../i18n.js';
 import { parseHdparmDco } from '../tools/hdparm/parse-dco.js';
 import { type HdparmIdentify, parseHdparmIdentify } from '../tools/hdparm/parse-identify.js';
 import { parseHdparmNativeMax } from '../tools/hdparm/parse-native-max.js';
@@ -13,13 +14,16 @@ import type { DriveProbe } from './probe-drive.js';
  */
 export function buildDrive(probe: DriveProbe, protections: Protection[]): Drive {
   const { node, transport } = probe;
-  const warnings: string[] = [];
+  const warnings: Text[] = [];
   const hdparm = okOutput(probe.hdparmIdentify) ? parseHdparmIdentify(probe.hdparmIdentify.stdout) : null;
   const ata = hdparm?.identified ? hdparm : null;
   const trustedAta = ata?.trustworthy ? ata : null;
   if (ata && !ata.trustworthy) {
     warnings.push(
-      `the drive's IDENTIFY data looks broken (${ata.anomalies.join('; ')}): its firmware erase commands will not be used`,
+      text(
+        `les données IDENTIFY du disque semblent abîmées (${ata.anomalies.join(' ; ')}) : ses commandes d’effacement ne seront pas utilisées`,
+        `the drive's IDENTIFY data looks broken (${ata.anomalies.join('; ')}): its firmware erase commands will not be used`,
+      ),
     );
   }
   const smart = probe.smartctl ? parseSmartctlJson(probe.smartctl.stdout) : null;
@@ -30,14 +34,18 @@ export function buildDrive(probe: DriveProbe, protections: Protection[]): Drive 
   const ns = idNs?.ok ? idNs : null;
   if (probe.nvmeControllerGuessed) {
     warnings.push(
-      `the NVMe controller ${probe.nvmeController} was inferred from the device name, not from sysfs`,
+      text(
+        `le contrôleur NVMe ${probe.nvmeController} a été déduit du nom du périphérique, pas de sysfs`,
+        `the NVMe controller ${probe.nvmeController} was inferred from the device name, not from sysfs`,
+      ),
     );
   }
 
   const sysfsBytes = probe.sysfsSectors === null ? null : probe.sysfsSectors * 512;
   const sizeBytes =
     first(node.sizeBytes, sysfsBytes, smartOk?.capacityBytes, trustedAta?.capacityBytes, ns?.sizeBytes) ?? 0;
-  if (sizeBytes === 0) warnings.push('the drive size could not be read');
+  if (sizeBytes === 0)
+    warnings.push(text('la taille du disque n’a pas pu être lue', 'the drive size could not be read'));
 
   const drive: Drive = {
     path: node.path,
@@ -67,14 +75,27 @@ export function buildDrive(probe: DriveProbe, protections: Protection[]): Drive 
   const security = drive.capabilities.ataSecurity;
   if (security?.frozen) {
     warnings.push(
-      'ATA security is frozen by the BIOS: firmware erase needs "gomme unfreeze" first (a suspend cycle)',
+      text(
+        'la sécurité ATA est gelée par le BIOS : l’effacement par le disque demande d’abord « gomme unfreeze » (une mise en veille)',
+        'ATA security is frozen by the BIOS: firmware erase needs "gomme unfreeze" first (a suspend cycle)',
+      ),
     );
   }
   if (security?.locked || security?.enabled) {
-    warnings.push('a drive password is set: if an interrupted gomme erase set it, "gomme unlock" removes it');
+    warnings.push(
+      text(
+        'un mot de passe est posé sur le disque : si un effacement gomme interrompu l’a posé, « gomme unlock » le retire',
+        'a drive password is set: if an interrupted gomme erase set it, "gomme unlock" removes it',
+      ),
+    );
   }
   if (smart && !smart.ok && smart.messages.length > 0 && transport !== 'usb') {
-    warnings.push(`smartctl could not read the drive: ${smart.messages.join('; ')}`);
+    warnings.push(
+      text(
+        `smartctl n’a pas pu lire le disque : ${smart.messages.join(' ; ')}`,
+        `smartctl could not read the drive: ${smart.messages.join('; ')}`,
+      ),
+    );
   }
   return drive;
 }

@@ -4,7 +4,8 @@
  * the software overwrite (Clear). The operator may force a method; what the drive does not support is refused.
  */
 import type { Drive } from '../../core/drive.js';
-import { type Text, text } from '../../core/i18n.js';
+import { COLON, type Text, text } from '../../core/i18n.js';
+import { methodWords } from '../../core/words/methods.js';
 import type { NistLevel, PurgeEngineId } from '../purge/engine.js';
 import { ENGINES, isPurgeEngineId } from '../purge/engines.js';
 import { mediumOf, TECHNIQUES } from '../purge/techniques.js';
@@ -121,7 +122,9 @@ function becauseBest(skipped: readonly Alternative[]): Text {
   const lead = text('Meilleure méthode disponible sur ce disque.', 'Best method available on this drive.');
   if (skipped.length === 0) return lead;
   const list = (lang: 'fr' | 'en') =>
-    skipped.map((a) => `${TECHNIQUES[a.id as PurgeEngineId].technique}: ${a.reason[lang]}`).join(' ');
+    skipped
+      .map((a) => `${(methodWords(a.id) ?? text(a.id, a.id))[lang]}${COLON[lang]}${a.reason[lang]}`)
+      .join(' ');
   return text(`${lead.fr} Écartées : ${list('fr')}`, `${lead.en} Passed over: ${list('en')}`);
 }
 
@@ -151,12 +154,12 @@ function overwriteChoice(drive: Drive, why: Text): ErasureChoice {
 function overwriteBasis(drive: Drive): Text {
   if (mediumOf(drive) === 'hdd') {
     return text(
-      'Réécriture complète par gomme : Clear selon NIST SP 800-88.',
+      'Réécriture complète par gomme : niveau « Effacement » selon NIST SP 800-88.',
       'Full overwrite by gomme: Clear under NIST SP 800-88.',
     );
   }
   return text(
-    'Réécriture complète par gomme : seulement Clear sur mémoire flash (ou support inconnu), car le contrôleur garde des cellules de réserve que l’hôte ne peut pas atteindre.',
+    'Réécriture complète par gomme : seulement « Effacement » sur mémoire flash (ou support inconnu), car le contrôleur garde des cellules de réserve que l’ordinateur ne peut pas atteindre.',
     'Full overwrite by gomme: only Clear on flash (or an unknown medium), because the controller keeps spare cells the host cannot reach.',
   );
 }

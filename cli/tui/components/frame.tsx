@@ -35,7 +35,7 @@ export function Frame(props: {
       {props.notice ? (
         <Box marginTop={1}>
           <Text color="yellow" bold>
-            {`${lang === 'fr' ? 'ATTENTION' : 'WARNING'} : ${NOTICES[props.notice][lang]}`}
+            {`${W.attention[lang]} : ${NOTICES[props.notice][lang]}`}
           </Text>
         </Box>
       ) : null}

@@ -41,9 +41,7 @@ export function ToggleLine(props: {
       {marker(props.focused)}
       {`${props.label.padEnd(width)}: `}
       <Text inverse={props.focused}>{`< ${value} >`}</Text>
-      <Text color="gray">
-        {props.focused ? (props.lang === 'fr' ? '  (Espace : changer)' : '  (Space: change)') : ''}
-      </Text>
+      <Text color="gray">{props.focused ? W.toggleHint[props.lang] : ''}</Text>
     </Text>
   );
 }

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
-import { formatBytes } from '../../output/format-size.js';
+import { formatSize } from '../../../core/format.js';
 import { ItemList } from '../components/item-view.js';
 import { itemsFor } from '../state/items.js';
-import { confirmSteps } from '../state/reducer.js';
+import { confirmSteps, TECHNICIAN_WORD } from '../state/reducer.js';
 import type { GuideState } from '../state/types.js';
 import { consoleSafe, W } from '../wording.js';
 
@@ -17,7 +17,7 @@ export function ConfirmScreen({ state }: { state: GuideState }) {
       : [];
   const first = entries[0]?.drive;
   const ask = state.technician
-    ? `${W.confirmTechnician[lang]} ${lang === 'fr' ? 'EFFACER' : 'ERASE'}`
+    ? `${W.confirmTechnician[lang]} ${TECHNICIAN_WORD[lang]}`
     : first?.serial && first.serial.length >= 4
       ? W.confirmSerial[lang]
       : `${W.confirmName[lang]} ${first?.path.replace('/dev/', '') ?? ''}`;
@@ -30,7 +30,7 @@ export function ConfirmScreen({ state }: { state: GuideState }) {
       <Text> </Text>
       {entries.map(({ drive }) => (
         <Box key={drive.path} flexDirection="column" marginLeft={2}>
-          <Text bold>{`${drive.path}   ${formatBytes(drive.sizeBytes)}`}</Text>
+          <Text bold>{`${drive.path}   ${formatSize(drive.sizeBytes, lang)}`}</Text>
           <Text>{`${W.model[lang]} : ${consoleSafe(drive.model ?? W.unknown[lang])}`}</Text>
           <Text>{`${W.serial[lang]} : ${consoleSafe(drive.serial ?? W.unknown[lang])}`}</Text>
         </Box>

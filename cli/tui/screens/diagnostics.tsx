@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { testLineWords } from '../../../core/words/tests.js';
 import { ItemList } from '../components/item-view.js';
 import { itemsFor } from '../state/items.js';
 import type { GuideState } from '../state/types.js';
@@ -50,7 +51,7 @@ export function DiagnosticsScreen({ state }: { state: GuideState }) {
       <Text color="gray">
         {diag.tests
           .slice(-8)
-          .map((t) => `${t.name} ${statusLine(t.status)}`)
+          .map((t) => `${testLineWords(t.name)[lang]} ${statusLine(t.status)}`)
           .join('  |  ') || '...'}
       </Text>
     </Box>

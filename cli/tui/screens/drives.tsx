@@ -1,7 +1,9 @@
 import { Box, Text } from 'ink';
-import { findMethod } from '../../../erasure/methods.js';
-import { formatDuration } from '../../output/erase-report.js';
-import { formatBytes } from '../../output/format-size.js';
+import { formatSize } from '../../../core/format.js';
+import { formatEstimate } from '../../../core/format-time.js';
+import { NIST_LEVEL_WORDS } from '../../../core/words/levels.js';
+import { methodWords } from '../../../core/words/methods.js';
+import { verifyModeWords } from '../../../core/words/verification.js';
 import { ItemList } from '../components/item-view.js';
 import type { DriveEntry } from '../services.js';
 import { itemsFor } from '../state/items.js';
@@ -23,13 +25,13 @@ function DriveRow({
 }) {
   const { lang } = state;
   const d = entry.drive;
-  const ident = `${d.path.padEnd(13)} ${formatBytes(d.sizeBytes).padStart(8)}  ${clip(consoleSafe(d.model ?? '?'), 16).padEnd(16)} ${lang === 'fr' ? 'n°' : 'sn'} ${clip(consoleSafe(d.serial ?? '?'), 12)}`;
+  const ident = `${d.path.padEnd(13)} ${formatSize(d.sizeBytes, lang).padStart(8)}  ${clip(consoleSafe(d.model ?? '?'), 16).padEnd(16)} ${W.serialShort[lang]} ${clip(consoleSafe(d.serial ?? '?'), 12)}`;
   if (entry.refusal !== null || entry.plan === null || d.protected) {
     // Greyed AND labelled: the reason is in words, and there is no box to tick.
     const p = d.protections[0];
     // The reason in plain words, then the technical detail for the supervisor (clipped to the line).
     const reason = p
-      ? `${PROTECTION_WORDS[p.reason][lang]} (${consoleSafe(lang === 'fr' ? p.detailFr : p.detail)})`
+      ? `${PROTECTION_WORDS[p.reason][lang]} (${consoleSafe(p.detail[lang])})`
       : consoleSafe(entry.refusal?.[lang] ?? '');
     return (
       <Box flexDirection="column">
@@ -68,7 +70,7 @@ export function DrivesScreen({ state }: { state: GuideState }) {
   const chosen = entries.filter((e) => state.selected.includes(e.drive.path) && e.plan);
   const shown = chosen[0]?.plan ?? entries.find((e) => e.drive.path === focusedPath)?.plan ?? null;
   const total = chosen.reduce((sum, e) => Math.max(sum, e.plan?.estimatedSeconds ?? 0), 0);
-  const method = shown ? findMethod(shown.job.methodId) : undefined;
+  const method = shown ? methodWords(shown.job.methodId) : null;
   return (
     <Box flexDirection="column">
       <Text>{W.drivesHelp[lang]}</Text>
@@ -83,9 +85,9 @@ export function DrivesScreen({ state }: { state: GuideState }) {
       <Text> </Text>
       {shown ? (
         <Box flexDirection="column" marginLeft={2}>
-          <Text>{`${W.method[lang]} : ${consoleSafe(method?.label[lang] ?? shown.job.methodLabel)}, ${W.nist[lang]} ${shown.job.nistLevel === 'purge' ? 'Purge' : 'Clear'}`}</Text>
-          <Text>{`${W.verify[lang]} : ${shown.job.verify === 'sample' ? W.verifySample[lang] : shown.job.verify}`}</Text>
-          <Text>{`${chosen.length > 0 ? W.totalEstimate[lang] : W.estimate[lang]} : ${formatDuration(chosen.length > 0 ? total : shown.estimatedSeconds)}`}</Text>
+          <Text>{`${W.method[lang]} : ${consoleSafe(method?.[lang] ?? shown.job.methodLabel)}, ${W.nist[lang]} : ${NIST_LEVEL_WORDS[shown.job.nistLevel][lang]}`}</Text>
+          <Text>{`${W.verify[lang]} : ${verifyModeWords(shown.job.verify)[lang]}`}</Text>
+          <Text>{`${chosen.length > 0 ? W.totalEstimate[lang] : W.estimate[lang]} : ${formatEstimate(chosen.length > 0 ? total : shown.estimatedSeconds, lang)}`}</Text>
           {shown.notes[0] ? <Text color="gray">{clip(consoleSafe(shown.notes[0][lang]), 76)}</Text> : null}
         </Box>
       ) : null}

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
+import { formatPercent, formatRate } from '../../../core/format.js';
+import { formatDuration, formatEstimate } from '../../../core/format-time.js';
 import type { Lang } from '../../../core/i18n.js';
-import { formatDuration } from '../../output/erase-report.js';
-import { formatBytes } from '../../output/format-size.js';
 import { Bar } from '../components/bar.js';
 import { ItemList } from '../components/item-view.js';
 import { itemsFor } from '../state/items.js';
@@ -12,7 +12,7 @@ import { RESULT_WORDS, W } from '../wording.js';
 export function finishedText(line: FinishedLine, lang: Lang): string {
   const verified =
     line.verified === null ? '' : line.verified ? `, ${W.verified[lang]}` : `, ${W.notVerified[lang]}`;
-  return `${lang === 'fr' ? 'Terminé' : 'Done'}  ${line.device} : ${RESULT_WORDS[line.result][lang]}${verified} (${formatDuration(line.seconds)})`;
+  return `${W.doneLine[lang]}  ${line.device} : ${RESULT_WORDS[line.result][lang]}${verified} (${formatDuration(line.seconds, lang)})`;
 }
 
 function phaseWord(p: DriveProgress, lang: Lang): string {
@@ -22,16 +22,16 @@ function phaseWord(p: DriveProgress, lang: Lang): string {
 }
 
 function ProgressRow({ p, lang }: { p: DriveProgress; lang: Lang }) {
-  const eta = p.etaSeconds === null ? '?' : formatDuration(p.etaSeconds);
+  const eta = formatEstimate(p.etaSeconds, lang);
   return (
     <Box flexDirection="column">
       <Text>
         {`${p.device.padEnd(13)} `}
         <Bar fraction={p.fraction} width={30} />
-        {` ${(p.fraction * 100).toFixed(1).padStart(5)} %`}
+        {` ${formatPercent(p.fraction, lang).padStart(7)}`}
       </Text>
       <Text color="gray">
-        {`              ${W.pass[lang]} ${p.pass}/${p.passes} ${phaseWord(p, lang)}  ${formatBytes(p.rate)}/s  ${W.remaining[lang]} ${eta}`}
+        {`              ${W.pass[lang]} ${p.pass}/${p.passes} ${phaseWord(p, lang)}  ${formatRate(p.rate, lang)}  ${W.remaining[lang]} ${eta}`}
       </Text>
     </Box>
   );

@@ -1,5 +1,7 @@
 import { Box, Text } from 'ink';
-import { formatDuration } from '../../output/erase-report.js';
+import { formatPercent } from '../../../core/format.js';
+import { formatDuration } from '../../../core/format-time.js';
+import { ioErrorWords } from '../../../core/words/io-errors.js';
 import { ItemList } from '../components/item-view.js';
 import { itemsFor } from '../state/items.js';
 import type { GuideState } from '../state/types.js';
@@ -23,7 +25,7 @@ export function ResultsScreen({ state }: { state: GuideState }) {
         const v = r.outcome?.verification;
         const verified =
           v?.passed === true
-            ? `${W.verified[lang]} (${(v.coverage * 100).toFixed(1)} %)`
+            ? `${W.verified[lang]} (${formatPercent(v.coverage, lang)})`
             : v?.passed === false
               ? W.notVerified[lang]
               : '';
@@ -34,13 +36,13 @@ export function ResultsScreen({ state }: { state: GuideState }) {
               <Text bold color={COLOURS[r.result]}>
                 {RESULT_WORDS[r.result][lang]}
               </Text>
-              {`  ${verified}  ${r.outcome ? formatDuration(r.outcome.seconds) : ''}`}
+              {`  ${verified}  ${r.outcome ? formatDuration(r.outcome.seconds, lang) : ''}`}
             </Text>
             {r.errors.slice(0, 2).map((e) => (
               <Text
                 key={`${e.operation}${e.offset}`}
                 color="red"
-              >{`   ${lang === 'fr' ? 'erreur' : 'error'} ${e.code} : ${consoleSafe(e.message).slice(0, 60)}`}</Text>
+              >{`   ${W.errorWord[lang]} ${consoleSafe(ioErrorWords(e)[lang]).slice(0, 66)}`}</Text>
             ))}
             {r.result === 'ABORTED' ? <Text color="yellow">{`   ${W.resumeHint[lang]}`}</Text> : null}
           </Box>

@@ -126,7 +126,7 @@ describe('GuideApp with fake services', () => {
     expect(fake.abortSeen()).toBe(false);
     expect(lastFrame()).not.toContain('Do you really want to stop');
     await keys(stdin, CTRL_C, DOWN, ENTER);
-    const f = await waitFor(lastFrame, 'STOPPED');
+    const f = await waitFor(lastFrame, 'ABORTED');
     expect(fake.abortSeen()).toBe(true);
     expect(f).toContain('gomme erase --resume');
     unmount();

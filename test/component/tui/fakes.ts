@@ -1,6 +1,7 @@
 import type { DriveEntry, GuideServices, Intake } from '../../../cli/tui/services.js';
 import type { Drive } from '../../../core/drive.js';
 import type { JobEvent } from '../../../core/events.js';
+import { text } from '../../../core/i18n.js';
 import type { JobResult } from '../../../erasure/jobs/run-jobs.js';
 import { buildOverwritePlan, type ErasePlan } from '../../../erasure/plan/build-plan.js';
 
@@ -66,8 +67,7 @@ export const bootStick = fakeDrive({
   protections: [
     {
       reason: 'boot-medium',
-      detail: 'sda1 mounted at /run/live/medium',
-      detailFr: 'sda1 monté sur /run/live/medium',
+      detail: text('sda1 monté sur /run/live/medium', 'sda1 mounted at /run/live/medium'),
     },
   ],
 });

@@ -164,7 +164,7 @@ describe('screen content', () => {
   it('diagnostics: question, choices and background tests; "non disponible" without the service', () => {
     const f = view(stateFor('diagnostics', 'fr'));
     expect(f).toContain('Question 1/1 : Toutes les touches');
-    expect(f).toContain('smart OK  |  ram en cours');
+    expect(f).toContain('santé du disque (SMART) OK  |  mémoire vive en cours');
     const none = view({ ...initialState({ lang: 'fr' }), screen: 'diagnostics' });
     expect(none).toContain('non disponibles');
   });
@@ -174,8 +174,8 @@ describe('screen content', () => {
     expect(f).toContain('> [X] /dev/sdb');
     expect(f).toContain('[ ] /dev/sdc');
     expect(f).toMatch(/\n {6}\/dev\/sda/); // no box: not selectable
-    expect(f).toContain('PROTÉGÉ : clé de démarrage de gomme');
-    expect(f).toContain('NIST 800-88 Clear (1 passe aléatoire), Niveau NIST Clear');
+    expect(f).toContain('PROTÉGÉ : support de démarrage (système en marche)');
+    expect(f).toContain('Réécriture NIST 800-88 (1 passe aléatoire), Niveau NIST : Effacement');
     expect(f).toMatch(/Durée totale estimée : 1 h \d\d min/);
   });
 
@@ -207,8 +207,8 @@ describe('screen content', () => {
 
   it('erasing: ASCII bar, speed, time left, waiting drive, Ctrl-C hint', () => {
     const f = view(stateFor('erasing', 'fr'));
-    expect(f).toContain(`/dev/sdb      ${asciiBar(0.45, 30)}  45.0 %`);
-    expect(f).toContain('passe 1/1 écriture  118 MB/s  reste 38 min 50 s');
+    expect(f).toContain(`/dev/sdb      ${asciiBar(0.45, 30)}    45 %`);
+    expect(f).toContain('passe 1/1 écriture  118 Mo/s  reste 39 min');
     expect(f).toContain('/dev/sdc      démarrage...');
   });
 
@@ -222,7 +222,7 @@ describe('screen content', () => {
 
   it('results: words for each result, verification, resume hint, grade', () => {
     const f = view(stateFor('results', 'fr'));
-    expect(f).toMatch(/\/dev\/sdb\s+EFFACÉ\s+vérifié \(10\.0 %\)/);
+    expect(f).toMatch(/\/dev\/sdb\s+EFFACÉ\s+vérifié \(10 %\)/);
     expect(f).toContain('INTERROMPU');
     expect(f).toContain('Reprise possible : gomme erase --resume');
     expect(f).toContain('Diagnostic : non disponible');
