@@ -41,6 +41,12 @@ const UNITS: Record<Lang, readonly string[]> = {
   en: ['B', 'kB', 'MB', 'GB', 'TB', 'PB'],
 };
 
+/** Under a kilobyte the unit is written out: "512 octets", "1 octet", "0 bytes" (French: 0 and 1 are singular). */
+function bytesWord(bytes: number, lang: Lang): string {
+  const singular: Record<Lang, boolean> = { fr: bytes < 2, en: bytes === 1 };
+  return text(singular.fr ? 'octet' : 'octets', singular.en ? 'byte' : 'bytes')[lang];
+}
+
 /** Decimal units, as drive makers label their drives (a "500 GB" disk shows as 500 GB / 500 Go). */
 export function formatSize(bytes: number, lang: Lang): string {
   let value = Math.max(0, bytes);
@@ -49,18 +55,17 @@ export function formatSize(bytes: number, lang: Lang): string {
     value /= 1000;
     unit++;
   }
+  if (unit === 0) return `${formatNumber(value, lang, 0)} ${bytesWord(value, lang)}`;
   // Three significant figures at most: "33,6 Mo", "268 Mo", "1,5 To".
-  const digits = value >= 100 || unit === 0 ? 0 : 1;
+  const digits = value >= 100 ? 0 : 1;
   return `${formatNumber(value, lang, digits)} ${UNITS[lang][unit]}`;
 }
-
-const BYTES = text('octets', 'bytes');
 
 /** The size and the exact byte count, for a certificate: "268 Mo (268 435 456 octets)". */
 export function formatSizeExact(bytes: number, lang: Lang): string {
   const short = formatSize(bytes, lang);
   if (bytes < 1000) return short;
-  return `${short} (${formatNumber(bytes, lang, 0)} ${BYTES[lang]})`;
+  return `${short} (${formatNumber(bytes, lang, 0)} ${bytesWord(bytes, lang)})`;
 }
 
 /** A transfer speed: "707 Mo/s" / "707 MB/s". */

@@ -1,6 +1,7 @@
 import { formatNumber, formatPercent } from '../../core/format.js';
 import { COLON, type Lang, SEMICOLON, text } from '../../core/i18n.js';
 import { interruptionWords, ioErrorWords } from '../../core/words/io-errors.js';
+import { nistLevelExplained } from '../../core/words/levels.js';
 import { methodWords, techniqueWords } from '../../core/words/methods.js';
 import { recordPatternWords } from '../../core/words/patterns.js';
 import { TRANSPORT_WORDS } from '../../core/words/transports.js';
@@ -11,7 +12,6 @@ import {
   destinationLabel,
   hiddenLabel,
   label as l,
-  levelLabel,
   mediaLabel,
   SMART_WORDS,
   smartHealthLabel,
@@ -36,11 +36,8 @@ export function drawDriveSections(doc: Doc, record: ErasureRecord, d: DriveErasu
   const s = d.sanitization;
   drawSection(doc, l('sanitization', lang));
   drawFields(doc, [
-    [l('nistLevel', lang), levelLabel(s.nistLevel, lang)],
-    [
-      l('technique', lang),
-      (techniqueWords(s.method) ?? text(s.ieee2883Technique, s.ieee2883Technique))[lang],
-    ],
+    [l('nistLevel', lang), nistLevelExplained(s.nistLevel)[lang]],
+    [l('technique', lang), techniqueWords(s.ieee2883Technique)[lang]],
     [l('method', lang), (methodWords(s.method) ?? text(s.methodLabel, s.methodLabel))[lang]],
     [l('passes', lang), passesText(d, lang)],
     [l('tool', lang), `${s.tool.name} ${s.tool.version}`],
@@ -105,7 +102,7 @@ export function machineText(record: ErasureRecord, lang: Lang): string {
 function passesText(d: DriveErasure, lang: Lang): string {
   const s = d.sanitization;
   if (s.passes.length === 0) return '—';
-  const command = techniqueWords(s.method);
+  const command = methodWords(s.method);
   return s.passes
     .map((p, i) => {
       const verified = p.verified ? l('verifiedPass', lang) : '';

@@ -104,7 +104,9 @@ export const RESULT_COLOURS: Record<DriveResult, string> = {
 };
 
 export const levelLabel = (l: NistLevel, lang: Lang): string => NIST_LEVEL_WORDS[l][lang];
-export const mediaLabel = (m: MediaType, lang: Lang): string => MEDIA_WORDS[m][lang];
+/** Capitalised: it opens a field ("Disque dur magnétique — SATA"). */
+export const mediaLabel = (m: MediaType, lang: Lang): string => capitalise(MEDIA_WORDS[m][lang]);
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export const verifyLabel = (v: VerificationMethod, lang: Lang): string => RECORD_VERIFICATION_WORDS[v][lang];
 
 const HIDDEN: Record<HiddenAreaHandling, Text> = {

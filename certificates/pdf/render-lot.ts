@@ -1,4 +1,3 @@
-import { text } from '../../core/i18n.js';
 import { worstResult } from '../../core/verdict.js';
 import { techniqueWords } from '../../core/words/methods.js';
 import { canonicalBytes, sha256Hex } from '../record/canonical-json.js';
@@ -72,8 +71,7 @@ export function renderLotCertificate(
             orDash(d.serial),
             formatShortBytes(d.sizeBytes, lang),
             levelLabel(d.sanitization.nistLevel, lang),
-            (techniqueWords(d.sanitization.method) ??
-              text(d.sanitization.ieee2883Technique, d.sanitization.ieee2883Technique))[lang],
+            techniqueWords(d.sanitization.ieee2883Technique)[lang],
             formatDayOnly(d.finishedAt, lang),
             resultLabel(d.result, lang),
           ]),

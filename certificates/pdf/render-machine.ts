@@ -1,5 +1,4 @@
 import { formatMemorySize, formatPercent } from '../../core/format.js';
-import { text } from '../../core/i18n.js';
 import { techniqueWords } from '../../core/words/methods.js';
 import { canonicalBytes, sha256Hex } from '../record/canonical-json.js';
 import type { ErasureRecord } from '../record/schema.js';
@@ -72,8 +71,7 @@ export function renderMachineCertificate(
             orDash(d.serial),
             formatShortBytes(d.sizeBytes, lang),
             levelLabel(d.sanitization.nistLevel, lang),
-            (techniqueWords(d.sanitization.method) ??
-              text(d.sanitization.ieee2883Technique, d.sanitization.ieee2883Technique))[lang],
+            techniqueWords(d.sanitization.ieee2883Technique)[lang],
             `${verifyLabel(d.verification.method, lang)}, ${formatPercent(d.verification.coveragePercent / 100, lang)}`,
             resultLabel(d.result, lang),
           ]),

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { BadInputError, UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { text } from '../../core/i18n.js';
+import { fileErrorWords } from '../../core/words/io-errors.js';
 import { testNameWords } from '../../core/words/tests.js';
 import { type Answers, parseAnswers } from '../../diagnostics/guided/answers.js';
 import { promptAnswers } from '../../diagnostics/guided/prompt.js';
@@ -88,7 +89,7 @@ async function gatherAnswers(
     try {
       content = await readFile(options.answers, 'utf8');
     } catch (error) {
-      throw new BadInputError(options.answers, (error as NodeJS.ErrnoException).code ?? String(error), error);
+      throw new BadInputError(options.answers, fileErrorWords(error), error);
     }
     return parseAnswers(content, options.answers);
   }

@@ -56,6 +56,11 @@ function localizePlaceholders(s: ProgramSetup, term: string): string {
   });
 }
 
+/** A placeholder's name (`method`, `file`) in the user's language, for messages that quote it. */
+export function placeholderWords(name: string): Text {
+  return PLACEHOLDERS[name] ?? text(name, name);
+}
+
 /** An argument's bare name in the "Arguments:" list (`devices`). */
 function localizeName(s: ProgramSetup, term: string): string {
   const words = PLACEHOLDERS[term];

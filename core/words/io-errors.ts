@@ -57,7 +57,8 @@ export function ioErrorWords(e: {
         : text(' à l’octet ', ' at byte ')[lang] +
           formatNumber(e.offset, lang, 0) +
           (e.length ? ` (${formatNumber(e.length, lang, 0)} ${text('octets', 'bytes')[lang]})` : '');
-    return `${op[lang]}${text(' : ', ': ')[lang]}${code[lang]}${at}`;
+    const what = e.code === '' ? '' : `${text(' : ', ': ')[lang]}${code[lang]}`;
+    return `${op[lang]}${what}${at}`;
   });
 }
 
@@ -69,4 +70,27 @@ export const INTERRUPTION_WORDS: Record<string, Text> = {
 
 export function interruptionWords(reason: string): Text {
   return INTERRUPTION_WORDS[reason] ?? text(reason, reason);
+}
+
+const FILE_ERRORS: Record<string, Text> = {
+  ENOENT: text('fichier introuvable', 'file not found'),
+  EACCES: text('accès refusé', 'permission denied'),
+  EPERM: text('opération interdite', 'operation not permitted'),
+  EISDIR: text('c’est un dossier, pas un fichier', 'it is a folder, not a file'),
+  ENOTDIR: text('un élément du chemin n’est pas un dossier', 'part of the path is not a folder'),
+  EIO: text('erreur d’entrée/sortie', 'input/output error'),
+};
+
+/**
+ * Why a file could not be read, from the error Node gave: its errno code in words ("fichier introuvable
+ * (ENOENT)"), "pas du JSON" for a parse error, else the error's own message (a technical token).
+ */
+export function fileErrorWords(error: unknown): Text {
+  if (error instanceof SyntaxError) return text('pas du JSON valide', 'not valid JSON');
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const words = code ? FILE_ERRORS[code] : undefined;
+  if (words && code) return textOf((lang) => `${words[lang]} (${code})`);
+  if (code) return text(code, code);
+  const message = error instanceof Error ? error.message : String(error);
+  return text(message, message);
 }

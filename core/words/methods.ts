@@ -62,7 +62,7 @@ const CRYPTO = text('effacement cryptographique', 'crypto erase');
 const BLOCK = text('effacement des blocs', 'block erase');
 const INTERNAL = text('réécriture interne', 'overwrite');
 const sanitize = (bus: string, what: Text) =>
-  text(`Sanitize ${bus} : ${what.fr}`, `${bus} Sanitize: ${what.en}`);
+  text(`Sanitize ${bus}, ${what.fr}`, `${bus} Sanitize, ${what.en}`);
 
 /** The drive's own command, as the plan and the certificate name it. */
 export const PURGE_ENGINE_WORDS: Record<PurgeEngineWordId, Text> = {
@@ -89,25 +89,47 @@ export const PURGE_ENGINE_WORDS: Record<PurgeEngineWordId, Text> = {
   'emmc-secure-discard': text('Effacement sécurisé eMMC', 'eMMC secure erase'),
 };
 
-/** gomme's own overwrite, as an IEEE 2883 technique ("Overwrite"). */
-export const OVERWRITE_TECHNIQUE = text('Réécriture par gomme', 'Overwrite by gomme');
+/**
+ * IEEE 2883 technique names as records and engines write them (erasure/purge/techniques.ts, other tools'
+ * `cert issue` input): the record keeps the standard's English term, people read it in their language.
+ */
+export const TECHNIQUE_WORDS: Record<string, Text> = {
+  Overwrite: text('Réécriture', 'Overwrite'),
+  'Block Erase': text('Effacement des blocs', 'Block Erase'),
+  'Cryptographic Erase': text('Effacement cryptographique', 'Cryptographic Erase'),
+  'Sanitize Crypto Erase': text('Sanitize, effacement cryptographique', 'Sanitize Crypto Erase'),
+  'Sanitize Block Erase': text('Sanitize, effacement des blocs', 'Sanitize Block Erase'),
+  'Sanitize Overwrite': text('Sanitize, réécriture interne', 'Sanitize Overwrite'),
+  'Enhanced Secure Erase': text('Effacement sécurisé amélioré', 'Enhanced Secure Erase'),
+  'Secure Erase': text('Effacement sécurisé', 'Secure Erase'),
+  'Cryptographic Erase (Format NVM, SES=2)': text(
+    'Effacement cryptographique (formatage NVMe, SES=2)',
+    'Cryptographic Erase (Format NVM, SES=2)',
+  ),
+  'Format NVM User Data Erase (SES=1)': text(
+    'Effacement des données (formatage NVMe, SES=1)',
+    'Format NVM User Data Erase (SES=1)',
+  ),
+  'Format Unit': text('Formatage (FORMAT UNIT)', 'Format Unit'),
+  'Secure Discard (eMMC)': text('Effacement sécurisé (eMMC)', 'Secure Discard (eMMC)'),
+};
 
 const isOverwrite = (id: string): id is OverwriteMethodId =>
   (OVERWRITE_METHOD_IDS as readonly string[]).includes(id);
 const isEngine = (id: string): id is PurgeEngineWordId =>
   (PURGE_ENGINE_IDS as readonly string[]).includes(id);
 
-/** A method's name from its id (a plan's or a record's); null for an id this version does not know. */
+/**
+ * A method's name from its id (a plan's or a record's): gomme's overwrite methods and the drives' commands.
+ * Null for an id this version does not name (a generic "overwrite" from another tool): show its own label.
+ */
 export function methodWords(id: string): Text | null {
   if (isOverwrite(id)) return OVERWRITE_METHOD_WORDS[id];
   if (isEngine(id)) return PURGE_ENGINE_WORDS[id];
-  if (id === 'overwrite') return OVERWRITE_TECHNIQUE;
   return null;
 }
 
-/** The technique (IEEE 2883 sense) a method id stands for: the drive's command, or gomme's overwrite. */
-export function techniqueWords(id: string): Text | null {
-  if (isEngine(id)) return PURGE_ENGINE_WORDS[id];
-  if (isOverwrite(id) || id === 'overwrite') return OVERWRITE_TECHNIQUE;
-  return null;
+/** An IEEE 2883 technique name in words; one this version does not know is shown as written. */
+export function techniqueWords(name: string): Text {
+  return TECHNIQUE_WORDS[name] ?? text(name, name);
 }

@@ -2,7 +2,7 @@
  * What an overwrite pass writes. Plans and jobs hold the pattern as data (bytes, or the seed of the random
  * stream); records keep a canonical English label (`describePattern` in erasure/plan). Both are named here.
  */
-import { labelled, type Text, text, textOf } from '../i18n.js';
+import { type Text, text, textOf } from '../i18n.js';
 
 export const RANDOM_STREAM = text('flux aléatoire (AES-128-CTR)', 'random stream (AES-128-CTR)');
 
@@ -25,13 +25,13 @@ export function constantPatternWords(bytes: readonly number[]): Text {
 
 /** A record's pass label in words: the random stream, hex bytes, or "device: …" (the drive's command). */
 export function recordPatternWords(label: string, command: Text | null): Text {
-  if (label === RANDOM_STREAM_RECORD_LABEL) return RANDOM_STREAM;
+  if (label === RANDOM_STREAM_RECORD_LABEL || /^PRNG\b/.test(label)) return RANDOM_STREAM;
   if (/^(0x[0-9A-F]{2})( 0x[0-9A-F]{2})*$/i.test(label)) {
     return constantPatternWords(label.split(' ').map((b) => Number.parseInt(b, 16)));
   }
   if (label.startsWith('device: ')) {
     const what = command ?? text(label.slice(8), label.slice(8));
-    return labelled(DRIVE_COMMAND, what);
+    return textOf((lang) => `${DRIVE_COMMAND[lang]} (${what[lang]})`);
   }
   return text(label, label);
 }

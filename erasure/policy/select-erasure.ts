@@ -82,8 +82,8 @@ export function selectErasure(drive: Drive, request: ErasureRequest): Selection 
           {
             code: 'unsupported-method',
             message: text(
-              `${force} est impossible sur ce disque : ${why.fr}`,
-              `${force} cannot run on this drive: ${why.en}`,
+              `${methodWords(force)?.fr ?? force} [${force}] est impossible sur ce disque : ${why.fr}`,
+              `${methodWords(force)?.en ?? force} [${force}] cannot run on this drive: ${why.en}`,
             ),
           },
         ],

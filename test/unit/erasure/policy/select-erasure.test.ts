@@ -100,8 +100,8 @@ describe('selectErasure over every drive of the fixture corpus', () => {
   it('frozen drive: the overwrite reason says why Sanitize and Security Erase were passed over', () => {
     const c = chosen(bySource('hdparm/crucial-mx100-512g-FROZEN-enhanced-sanitize-4kphys.txt'));
     expect(c.reason.en).toMatch(/only Clear on flash/);
-    expect(c.reason.en).toMatch(/ATA Sanitize: crypto erase: .*frozen/);
-    expect(c.reason.fr).toMatch(/Sanitize ATA : effacement cryptographique : /);
+    expect(c.reason.en).toMatch(/ATA Sanitize, crypto erase: .*frozen/);
+    expect(c.reason.fr).toMatch(/Sanitize ATA, effacement cryptographique : /);
     expect(c.reason.en).toMatch(/gomme unfreeze/);
     expect(c.reason.fr).toMatch(/gelé/);
   });
