@@ -1,5 +1,6 @@
-import { text } from '../../core/i18n.js';
+import { type Lang, text } from '../../core/i18n.js';
 import type { System } from '../../core/run/system.js';
+import { testNameWords } from '../../core/words/tests.js';
 import { grade } from '../../diagnostics/grading/grade.js';
 import { evaluateAnswers } from '../../diagnostics/guided/answers.js';
 import { QUESTIONS } from '../../diagnostics/guided/questions.js';
@@ -52,10 +53,14 @@ export function diagnosticsService(
         drives: report.inventory.drives.filter((d) => !d.bootMedium),
         publicDonor: options.publicDonor(),
       });
-      const findings = g.functional.reasons.map((r) => text(`${r.test} : ${r.fr}`, `${r.test}: ${r.en}`));
+      const findings = g.functional.reasons.map((r) => {
+        const name = testNameWords(r.test);
+        return text(`${name.fr} : ${r.fr}`, `${name.en}: ${r.en}`);
+      });
       if (g.functional.untested.length > 0) {
-        const list = g.functional.untested.join(', ');
-        findings.push(text(`Non testé : ${list}`, `Not tested: ${list}`));
+        const names = g.functional.untested.map(testNameWords);
+        const list = (lang: Lang) => names.map((n) => n[lang]).join(', ');
+        findings.push(text(`Non testé : ${list('fr')}`, `Not tested: ${list('en')}`));
       }
       const word = STATUS_WORDS[g.functional.status];
       const cosmetic = g.cosmetic ?? '?';

@@ -235,13 +235,18 @@ export function buttonLabel(id: Extract<Item, { kind: 'button' }>['id']): Text {
  * Accented letters stay (they are in the Latin-1 console fonts). Control characters (drive data) are escaped.
  */
 export function consoleSafe(s: string): string {
-  return terminalSafe(s, { keepNewlines: true })
-    .replace(/[\u2018\u2019\u201b]/g, "'")
-    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
-    .replace(/\u2026/g, '...')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\u2192/g, '->')
-    .replace(/\u2265/g, '>=')
-    .replace(/\u2264/g, '<=')
-    .replace(/\u00a0|\u202f/g, ' ');
+  return (
+    terminalSafe(s, { keepNewlines: true })
+      .replace(/[\u2018\u2019\u201b]/g, "'")
+      // French quotes hold their (no-break) spaces inside: « Front Left » becomes "Front Left", not " Front Left ".
+      .replace(/\u00ab[\s\u00a0\u202f]*/g, '"')
+      .replace(/[\s\u00a0\u202f]*\u00bb/g, '"')
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/\u2026/g, '...')
+      .replace(/[\u2013\u2014]/g, '-')
+      .replace(/\u2192/g, '->')
+      .replace(/\u2265/g, '>=')
+      .replace(/\u2264/g, '<=')
+      .replace(/\u00a0|\u202f/g, ' ')
+  );
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliInProcess } from '../../helpers/cli-in-process.js';
+import { englishInFrench, frenchInEnglish, report } from '../../helpers/words-scan.js';
 import { commandPaths, type Run, runIn, runs, type Workspace, workspace } from './cli-outputs.js';
-import { englishInFrench, frenchInEnglish, report } from './scan-words.js';
 
 let ws: Workspace;
 let all: Run[];

@@ -12,8 +12,8 @@ import { renderLotCertificate } from '../../../certificates/pdf/render-lot.js';
 import { renderMachineCertificate } from '../../../certificates/pdf/render-machine.js';
 import { buildErasureRecord } from '../../../certificates/record/build-record.js';
 import type { Lang } from '../../../core/i18n.js';
+import { englishInFrench, frenchInEnglish, report } from '../../helpers/words-scan.js';
 import { overwriteDrive, wordsRecordInput } from './records.js';
-import { englishInFrench, frenchInEnglish, report } from './scan-words.js';
 
 /**
  * The text layer of every certificate kind, as a reader's PDF tool extracts it (pdftotext, poppler-utils):

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishInFrench, frenchInEnglish } from './scan-words.js';
+import { englishInFrench, frenchInEnglish } from '../../helpers/words-scan.js';
 
 const found = (text: string, options = {}) => englishInFrench(text, options).map((f) => f.what);
 
