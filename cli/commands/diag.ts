@@ -3,6 +3,8 @@ import type { Readable } from 'node:stream';
 import { BadInputError, UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { text } from '../../core/i18n.js';
+import { fileErrorWords } from '../../core/words/io-errors.js';
+import { testNameWords } from '../../core/words/tests.js';
 import { type Answers, parseAnswers } from '../../diagnostics/guided/answers.js';
 import { type AbsentParts, readAbsentParts } from '../../diagnostics/guided/ask-context.js';
 import { promptAnswers } from '../../diagnostics/guided/prompt.js';
@@ -53,7 +55,7 @@ export async function diagCommand(
     onProgress: ctx.json
       ? undefined
       : (event) => {
-          if (event.type === 'test-start') ctx.stderr.write(`… ${event.name}\n`);
+          if (event.type === 'test-start') ctx.stderr.write(`… ${testNameWords(event.name)[ctx.lang]}\n`);
         },
   });
   ctx.say(ctx.json ? JSON.stringify(report) : renderDiag(report, ctx.lang));
@@ -93,7 +95,7 @@ async function gatherAnswers(
     try {
       content = await readFile(options.answers, 'utf8');
     } catch (error) {
-      throw new BadInputError(options.answers, (error as NodeJS.ErrnoException).code ?? String(error), error);
+      throw new BadInputError(options.answers, fileErrorWords(error), error);
     }
     return parseAnswers(content, options.answers);
   }

@@ -1,7 +1,10 @@
+import { labelled, text } from '../../core/i18n.js';
 import type { TargetPlan } from '../../session/index.js';
 import type { CommandContext } from '../io.js';
 import { planJson, renderPlan } from './erase-report.js';
 import { terminalSafe } from './terminal-text.js';
+
+const REFUSED = text('REFUSÉ', 'REFUSED');
 
 /** `gomme erase --dry-run`: the plan of each drive, or why it is refused. */
 export function printPlans(ctx: CommandContext, targets: readonly TargetPlan[]): void {
@@ -25,7 +28,7 @@ export function printPlans(ctx: CommandContext, targets: readonly TargetPlan[]):
     ctx.say(JSON.stringify({ type: 'plan', drives }));
     return;
   }
-  ctx.say(ctx.lang === 'fr' ? 'Plan (rien ne sera écrit) :' : 'Plan (nothing will be written):');
+  ctx.say(text('Plan (rien ne sera écrit) :', 'Plan (nothing will be written):'));
   for (const t of targets) {
     if (t.plan?.job.destroy) {
       // Nothing can erase this drive: it is never shown with a method or a NIST level it will not get.
@@ -43,10 +46,7 @@ export function printPlans(ctx: CommandContext, targets: readonly TargetPlan[]):
     } else if (t.plan) ctx.say(renderPlan(t.plan, ctx.lang));
     else
       ctx.say(
-        [
-          `${t.device}  ${t.drive.model ?? '?'}`,
-          `  ${ctx.lang === 'fr' ? 'REFUSÉ' : 'REFUSED'}: ${t.refusal.message[ctx.lang]}`,
-        ]
+        [`${t.device}  ${t.drive.model ?? '?'}`, `  ${labelled(REFUSED, t.refusal.message)[ctx.lang]}`]
           .map((line) => terminalSafe(line))
           .join('\n'),
       );

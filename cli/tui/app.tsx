@@ -16,6 +16,7 @@ import { ResultsScreen } from './screens/results.js';
 import { SupervisorScreen } from './screens/supervisor.js';
 import { WelcomeScreen } from './screens/welcome.js';
 import type { GuideServices } from './services.js';
+import { splitInput } from './state/keys.js';
 import { initialState, reduce } from './state/reducer.js';
 import type { Glyphs, GuideState } from './state/types.js';
 import { useGuideEffects } from './use-guide-effects.js';
@@ -50,7 +51,9 @@ export function GuideApp({ services, lang, technician, glyphs, onExit }: GuideAp
   );
   const { exit } = useApp();
   // The reducer reads each key against the state it lands on: nothing typed is lost on a slow machine.
-  useInput((input, key) => dispatch({ type: 'key', input, key }));
+  useInput((input, key) => {
+    for (const part of splitInput(input, key)) dispatch({ type: 'key', ...part });
+  });
   useGuideEffects(state, dispatch, services);
   useEffect(() => {
     if (state.quit || state.powerOffRequested) {

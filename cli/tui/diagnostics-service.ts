@@ -1,5 +1,5 @@
 import { readMachineIdentity } from '../../core/detect/machine-identity.js';
-import { type Text, text } from '../../core/i18n.js';
+import { joinText, SEMICOLON, type Text, text } from '../../core/i18n.js';
 import type { System } from '../../core/run/system.js';
 import { formFactorOf, type Grade, grade, testLabel } from '../../diagnostics/grading/grade.js';
 import {
@@ -114,7 +114,10 @@ function diagRow(t: TestResult, index: number): DiagRow {
     name: testName(testLabel(t)),
     reason:
       reasons.length > 0
-        ? text(reasons.map((r) => r.fr).join(' ; '), reasons.map((r) => r.en).join('; '))
+        ? joinText(
+            reasons.map((r) => text(r.fr, r.en)),
+            SEMICOLON,
+          )
         : null,
   };
 }

@@ -40,7 +40,7 @@ export interface DriveEntry {
 
 export interface Discovered {
   entries: DriveEntry[];
-  warnings: string[];
+  warnings: Text[];
   /** Set when `--only-devices` restricted the list: shown as a banner, so nothing is hidden silently. */
   onlyDevices: string[] | null;
 }

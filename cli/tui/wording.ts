@@ -4,9 +4,10 @@
  * ASCII form (GLYPHS), picked from TERM (`linux` → ASCII).
  */
 
-import type { ProtectionReason } from '../../core/drive.js';
-import type { EraseResult } from '../../core/events.js';
 import { type Lang, type Text, text as t } from '../../core/i18n.js';
+import { PROTECTION_WORDS as SHARED_PROTECTION_WORDS } from '../../core/words/protections.js';
+import { RESULT_WORDS as SHARED_RESULT_WORDS } from '../../core/words/results.js';
+import { TEST_STATUS_WORDS as SHARED_TEST_STATUS_WORDS } from '../../core/words/tests.js';
 import { terminalSafe } from '../output/terminal-text.js';
 import type { Item, Notice, Screen } from './state/types.js';
 
@@ -264,21 +265,10 @@ export const NOTICES: Record<Notice, Text> = {
   'not-ready': t('Patientez, la recherche des disques continue.', 'Please wait, still looking for drives.'),
 };
 
-export const RESULT_WORDS: Record<EraseResult, Text> = {
-  ERASED: t('EFFACÉ', 'ERASED'),
-  ERASED_WITH_EXCEPTIONS: t('EFFACÉ AVEC EXCEPTIONS', 'ERASED WITH EXCEPTIONS'),
-  FAILED: t('ÉCHEC', 'FAILED'),
-  ABORTED: t('INTERROMPU', 'STOPPED'),
-};
-
-export const PROTECTION_WORDS: Record<ProtectionReason, Text> = {
-  'boot-medium': t('clé de démarrage de gomme', "gomme's boot stick"),
-  mounted: t("en cours d'utilisation (monté)", 'in use (mounted)'),
-  swap: t("utilisé comme mémoire d'échange", 'used as swap'),
-  holder: t('utilisé par un autre volume', 'used by another volume'),
-  'read-only': t('en lecture seule', 'read-only'),
-  'in-use': t("en cours d'utilisation", 'in use'),
-};
+/** Results, protection reasons and test statuses: the words every output shares (core/words/). */
+export const RESULT_WORDS = SHARED_RESULT_WORDS;
+export const PROTECTION_WORDS = SHARED_PROTECTION_WORDS;
+export const TEST_STATUS_WORDS: Record<string, Text> = SHARED_TEST_STATUS_WORDS;
 
 export function buttonLabel(id: Extract<Item, { kind: 'button' }>['id']): Text {
   const labels: Record<typeof id, Text> = {
@@ -304,13 +294,18 @@ export function buttonLabel(id: Extract<Item, { kind: 'button' }>['id']): Text {
  * Accented letters stay (they are in the Latin-1 console fonts). Control characters (drive data) are escaped.
  */
 export function consoleSafe(s: string): string {
-  return terminalSafe(s, { keepNewlines: true })
-    .replace(/[\u2018\u2019\u201b]/g, "'")
-    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
-    .replace(/\u2026/g, '...')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\u2192/g, '->')
-    .replace(/\u2265/g, '>=')
-    .replace(/\u2264/g, '<=')
-    .replace(/\u00a0|\u202f/g, ' ');
+  return (
+    terminalSafe(s, { keepNewlines: true })
+      .replace(/[\u2018\u2019\u201b]/g, "'")
+      // French quotes hold their (no-break) spaces inside: « Front Left » becomes "Front Left", not " Front Left ".
+      .replace(/\u00ab[\s\u00a0\u202f]*/g, '"')
+      .replace(/[\s\u00a0\u202f]*\u00bb/g, '"')
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/\u2026/g, '...')
+      .replace(/[\u2013\u2014]/g, '-')
+      .replace(/\u2192/g, '->')
+      .replace(/\u2265/g, '>=')
+      .replace(/\u2264/g, '<=')
+      .replace(/\u00a0|\u202f/g, ' ')
+  );
 }

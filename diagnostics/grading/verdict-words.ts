@@ -2,7 +2,8 @@
  * The words of a diagnostics verdict, shared by the guide, `gomme diag` and the machine certificate, so a test
  * called "non testé" on one screen is never "OK" on another. French first.
  */
-import { type Text, text } from '../../core/i18n.js';
+import { COLON, type Text, text, textOf } from '../../core/i18n.js';
+import { TEST_STATUS_WORDS, testLineWords } from '../../core/words/tests.js';
 import type { TestResult } from '../types.js';
 import { type Category, type Cosmetic, type FunctionalStatus, type Grade, isUntested } from './grade.js';
 
@@ -21,12 +22,13 @@ export function eventVerdict(status: TestResult['status'], untested: boolean): T
   return untested || status === 'skipped' ? 'untested' : status;
 }
 
+/** The shared status words (core/words/tests.ts): the CLI, the guide and the certificate say the same. */
 export const VERDICT_WORDS: Record<TestVerdict, Text> = {
-  pass: text('OK', 'OK'),
-  warn: text('RÉSERVE', 'RESERVATION'),
-  fail: text('ÉCHEC', 'FAILED'),
-  'not-present': text('absent', 'not present'),
-  untested: text('non testé', 'not tested'),
+  pass: TEST_STATUS_WORDS.pass,
+  warn: TEST_STATUS_WORDS.warn,
+  fail: TEST_STATUS_WORDS.fail,
+  'not-present': TEST_STATUS_WORDS['not-present'],
+  untested: TEST_STATUS_WORDS.untested,
 };
 
 export const FUNCTIONAL_WORDS: Record<FunctionalStatus, Text> = {
@@ -36,39 +38,9 @@ export const FUNCTIONAL_WORDS: Record<FunctionalStatus, Text> = {
   fail: text('ÉCHEC', 'FAIL'),
 };
 
-const TEST_NAMES: Record<string, Text> = {
-  smart: text('état des disques (SMART)', 'drive health (SMART)'),
-  'smart-self-test': text('autotest des disques', 'drive self-test'),
-  ram: text('mémoire', 'memory'),
-  cpu: text('processeur', 'processor'),
-  battery: text('batterie', 'battery'),
-  charger: text('chargeur', 'charger'),
-  ethernet: text('réseau filaire', 'wired network'),
-  wifi: text('wifi', 'wifi'),
-  bluetooth: text('bluetooth', 'bluetooth'),
-  webcam: text('webcam', 'webcam'),
-  audio: text('carte son', 'sound card'),
-  panel: text('écran intégré', 'built-in screen'),
-  locks: text('mots de passe (BIOS, disques)', 'passwords (firmware, drives)'),
-  keyboard: text('clavier', 'keyboard'),
-  touchpad: text('pavé tactile', 'touchpad'),
-  screen: text("couleurs de l'écran", 'screen colours'),
-  'dead-pixels': text('pixels morts', 'dead pixels'),
-  backlight: text('rétroéclairage', 'backlight'),
-  speakers: text('haut-parleurs', 'speakers'),
-  microphone: text('micro', 'microphone'),
-  'webcam-image': text('image de la webcam', 'webcam picture'),
-  'usb-ports': text('ports USB', 'USB ports'),
-  hinge: text('charnières', 'hinges'),
-  cosmetic: text('aspect extérieur', 'outside condition'),
-};
-
-/** "mémoire", "état des disques (SMART) /dev/sda"; an unknown name is shown as is. */
+/** "mémoire vive", "santé du disque (SMART) /dev/sda": the shared test names; an unknown name is shown as is. */
 export function testName(label: string): Text {
-  const [name = label, ...rest] = label.split(':');
-  const subject = rest.join(':');
-  const words = TEST_NAMES[name] ?? text(name, name);
-  return subject ? text(`${words.fr} ${subject}`, `${words.en} ${subject}`) : words;
+  return testLineWords(label);
 }
 
 /**
@@ -84,7 +56,7 @@ export function functionalHeadline(functional: Grade['functional'], options: { l
     `${n === 1 ? '1 function not tested' : `${n} functions not tested`}${options.list && n > 0 ? `: ${names.en}` : ''}`,
   );
   if (functional.status === 'incomplete')
-    return text(`${word.fr} : ${untested.fr}`, `${word.en}: ${untested.en}`);
+    return textOf((lang) => `${word[lang]}${COLON[lang]}${untested[lang]}`);
   if (functional.status !== 'fail') return word;
   const why = functional.blocked
     ? text('mot de passe à retirer', 'password to remove')
@@ -92,7 +64,7 @@ export function functionalHeadline(functional: Grade['functional'], options: { l
       ? text('à réparer', 'needs repair')
       : text("ne peut pas être vendu en l'état", 'cannot be sold as is');
   const more = n > 0 ? text(` (${untested.fr})`, ` (${untested.en})`) : text('', '');
-  return text(`${word.fr} : ${why.fr}${more.fr}`, `${word.en}: ${why.en}${more.en}`);
+  return textOf((lang) => `${word[lang]}${COLON[lang]}${why[lang]}${more[lang]}`);
 }
 
 /** The untested functions in words, comma-separated ("processeur, clavier"). */

@@ -1,7 +1,7 @@
 /** A simple numbered-choice prompt on a terminal (the full-screen version belongs to the TUI). */
 import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
-import type { Lang } from '../../core/i18n.js';
+import { type Lang, text } from '../../core/i18n.js';
 import type { Answers } from './answers.js';
 import { QUESTIONS, type Question } from './questions.js';
 
@@ -27,11 +27,11 @@ export async function promptAnswers(
           answers[q.id] = choice.id;
           break;
         }
-        output.write(
-          lang === 'fr'
-            ? `Tapez un numéro entre 1 et ${q.choices.length}.\n`
-            : `Type a number from 1 to ${q.choices.length}.\n`,
+        const again = text(
+          `Tapez un numéro entre 1 et ${q.choices.length}.`,
+          `Type a number from 1 to ${q.choices.length}.`,
         );
+        output.write(`${again[lang]}\n`);
       }
     }
   } finally {

@@ -390,7 +390,8 @@ describe.skipIf(!isRoot || !tmuxAvailable() || !built)(
           expect(printed).toContain('INV-0042');
           expect(printed).toContain('LOT-E2E');
           if (/-M(\.en)?\.pdf$/.test(pdf)) expect(printed).toContain(w.incomplete);
-          else expect(printed).toMatch(new RegExp(`(${a.path}|${b.path}) \\(LOOP\\)`));
+          // The device path and its transport in words ("fichier (loop)" / "file (loop)").
+          else expect(printed).toMatch(new RegExp(`(${a.path}|${b.path}) \\((fichier|file) \\(loop\\)\\)`));
         }
       }, 300_000);
     }

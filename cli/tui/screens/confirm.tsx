@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
-import { formatBytes } from '../../output/format-size.js';
+import { formatSize } from '../../../core/format.js';
+import { TRANSPORT_WORDS } from '../../../core/words/transports.js';
 import { ItemList } from '../components/item-view.js';
 import { TextLines } from '../components/scroll-list.js';
 import { wrap } from '../layout.js';
@@ -31,7 +32,7 @@ export function ConfirmScreen({ state }: { state: GuideState }) {
           76,
         )
       : entries.flatMap(({ drive }) => [
-          `${drive.path}   ${formatBytes(drive.sizeBytes)}   (${drive.transport.toUpperCase()})`,
+          `${drive.path}   ${formatSize(drive.sizeBytes, lang)}   (${TRANSPORT_WORDS[drive.transport][lang]})`,
           `${W.model[lang]}${colon(lang)}${consoleSafe(drive.model ?? W.unknown[lang])}`,
           `${W.serial[lang]}${colon(lang)}${consoleSafe(drive.serial ?? W.unknown[lang])}`,
         ]);

@@ -2,8 +2,8 @@
  * The drive list as rows of text (pure): a box to tick for drives that may be erased, none for protected
  * ones, whose reason is written out in full on the lines below (never cut).
  */
-import type { Lang } from '../../../core/i18n.js';
-import { formatBytes } from '../../output/format-size.js';
+import { formatSize } from '../../../core/format.js';
+import { type Lang, SEMICOLON } from '../../../core/i18n.js';
 import { marker } from '../components/item-rows.js';
 import type { Line, Row } from '../components/scroll-list.js';
 import { indented, WIDTH, wrap } from '../layout.js';
@@ -20,17 +20,17 @@ export function driveIdentity(d: DriveEntry['drive'], lang: Lang): string {
 }
 
 function protectionText(entry: DriveEntry, lang: Lang): string {
-  const reasons = entry.drive.protections.map(
-    (p) => `${PROTECTION_WORDS[p.reason][lang]} (${consoleSafe(lang === 'fr' ? p.detailFr : p.detail)})`,
+  const reasons = entry.drive.protections.map((p) =>
+    consoleSafe(`${PROTECTION_WORDS[p.reason][lang]} (${p.detail[lang]})`),
   );
-  const why = reasons.length > 0 ? reasons.join(' ; ') : consoleSafe(entry.refusal?.[lang] ?? '');
+  const why = reasons.length > 0 ? reasons.join(SEMICOLON[lang]) : consoleSafe(entry.refusal?.[lang] ?? '');
   return `${W.protectedLabel[lang]}${colon(lang)}${why}`;
 }
 
 export function driveRow(entry: DriveEntry, state: GuideState, focusedPath: string | null): Row {
   const { lang } = state;
   const d = entry.drive;
-  const head = `${d.path.padEnd(12)} ${formatBytes(d.sizeBytes).padStart(8)}  ${driveIdentity(d, lang)}`;
+  const head = `${d.path.padEnd(12)} ${formatSize(d.sizeBytes, lang).padStart(8)}  ${driveIdentity(d, lang)}`;
   if (!isSelectable(state, d.path)) {
     // Greyed AND labelled: the reason is in words, and there is no box to tick.
     const lines: Line[] = [

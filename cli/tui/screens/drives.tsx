@@ -1,5 +1,7 @@
 import { Box, Text } from 'ink';
-import { findMethod } from '../../../erasure/methods.js';
+import { NIST_LEVEL_WORDS } from '../../../core/words/levels.js';
+import { methodWords } from '../../../core/words/methods.js';
+import { verifyModeWords } from '../../../core/words/verification.js';
 import { roomFor } from '../components/frame.js';
 import { ItemList } from '../components/item-view.js';
 import { ScrollList, TextLines } from '../components/scroll-list.js';
@@ -23,9 +25,8 @@ function planLines(state: GuideState, focusedPath: string | null): string[] {
     entries.find((e) => e.plan)?.plan ??
     null;
   if (!shown) return [];
-  const method = findMethod(shown.job.methodId);
+  const method = methodWords(shown.job.methodId);
   const total = chosen.reduce((longest, e) => Math.max(longest, e.plan?.estimatedSeconds ?? 0), 0);
-  const level = shown.job.nistLevel === 'purge' ? 'Purge' : 'Clear';
   // The ticked drives by name: after Esc from the confirmation they may be scrolled out of the list.
   const names = chosen.map((e) => e.drive.path.replace('/dev/', '')).join(', ');
   const estimate =
@@ -34,10 +35,10 @@ function planLines(state: GuideState, focusedPath: string | null): string[] {
       : `${W.estimate[lang]}${colon(lang)}${estimateWords(shown.estimatedSeconds, lang)}`;
   return [
     ...indented(
-      `${W.method[lang]}${colon(lang)}${consoleSafe(method?.label[lang] ?? shown.job.methodLabel)}, ${W.nist[lang]} ${level}`,
+      `${W.method[lang]}${colon(lang)}${consoleSafe(method?.[lang] ?? shown.job.methodLabel)}, ${W.nist[lang]}${colon(lang)}${NIST_LEVEL_WORDS[shown.job.nistLevel][lang]}`,
       '  ',
     ),
-    `  ${W.verify[lang]}${colon(lang)}${shown.job.verify === 'sample' ? W.verifySample[lang] : shown.job.verify}`,
+    ...indented(`${W.verify[lang]}${colon(lang)}${verifyModeWords(shown.job.verify)[lang]}`, '  '),
     ...indented(estimate, '  '),
     ...(shown.notes[0] ? indented(consoleSafe(shown.notes[0][lang]), '  ') : []),
   ];

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
+import { formatPercent, formatRate } from '../../../core/format.js';
 import type { Lang } from '../../../core/i18n.js';
-import { formatBytes } from '../../output/format-size.js';
 import { asciiBar } from '../components/bar.js';
 import { roomFor } from '../components/frame.js';
 import { marker } from '../components/item-rows.js';
@@ -16,7 +16,7 @@ import { estimateWords, tookWords } from './time-words.js';
 export function finishedText(line: FinishedLine, lang: Lang): string {
   const verified =
     line.verified === null ? '' : line.verified ? `, ${W.verified[lang]}` : `, ${W.notVerified[lang]}`;
-  return `${RESULT_WORDS[line.result][lang]}${verified} (${tookWords(line.seconds)})`;
+  return `${RESULT_WORDS[line.result][lang]}${verified} (${tookWords(line.seconds, lang)})`;
 }
 
 function phaseWord(p: DriveProgress, lang: Lang): string {
@@ -35,13 +35,13 @@ function progressRow(state: GuideState, path: string, focused: boolean): Row {
     return { key: path, lines: [[{ text: head }, { text: finishedText(done, lang), color }]] };
   }
   if (!p) return { key: path, lines: [[{ text: `${head}${W.waitingStart[lang]}` }]] };
-  const eta = p.etaSeconds === null ? '?' : estimateWords(p.etaSeconds, lang);
+  const eta = estimateWords(p.etaSeconds, lang);
   const bar: Line = [
     { text: head },
     { text: asciiBar(p.fraction, 30), color: 'cyan' },
-    { text: ` ${(p.fraction * 100).toFixed(1).padStart(5)} %` },
+    { text: ` ${formatPercent(p.fraction, lang).padStart(7)}` },
   ];
-  const detail = `${' '.repeat(17)}${W.pass[lang]} ${p.pass}/${p.passes} ${phaseWord(p, lang)}  ${formatBytes(p.rate)}/s  ${W.remaining[lang]} ${eta}`;
+  const detail = `${' '.repeat(17)}${W.pass[lang]} ${p.pass}/${p.passes} ${phaseWord(p, lang)}  ${formatRate(p.rate, lang)}  ${W.remaining[lang]} ${eta}`;
   return { key: path, lines: [bar, [{ text: detail, color: 'gray' }]] };
 }
 

@@ -1,5 +1,7 @@
 import { Box, Text } from 'ink';
+import { formatPercent } from '../../../core/format.js';
 import type { Lang } from '../../../core/i18n.js';
+import { ioErrorWords } from '../../../core/words/io-errors.js';
 import type { JobResult } from '../../../erasure/jobs/run-jobs.js';
 import { roomFor } from '../components/frame.js';
 import { marker } from '../components/item-rows.js';
@@ -22,7 +24,7 @@ function resultRow(r: JobResult, lang: Lang, focused: boolean): Row {
   const v = r.outcome?.verification;
   const verified =
     v?.passed === true
-      ? `${W.verified[lang]} (${(v.coverage * 100).toFixed(1)} %)`
+      ? `${W.verified[lang]} (${formatPercent(v.coverage, lang)})`
       : v?.passed === false
         ? W.notVerified[lang]
         : '';
@@ -31,11 +33,11 @@ function resultRow(r: JobResult, lang: Lang, focused: boolean): Row {
     [
       { text: `${marker(focused)}${path.padEnd(13)} ` },
       { text: RESULT_WORDS[r.result][lang], bold: true, color: COLOURS[r.result] },
-      { text: `  ${verified}  ${r.outcome ? tookWords(r.outcome.seconds) : ''}` },
+      { text: `  ${verified}  ${r.outcome ? tookWords(r.outcome.seconds, lang) : ''}` },
     ],
   ];
   for (const e of r.errors.slice(0, 2)) {
-    const text = `${W.errorWord[lang]} ${e.code}${colon(lang)}${consoleSafe(e.message)}`;
+    const text = `${W.errorWord[lang]} ${consoleSafe(ioErrorWords(e)[lang])}`;
     lines.push(...indented(text, '     ').map((t): Line => [{ text: t, color: 'red' }]));
   }
   if (r.errors.length > 2) lines.push([{ text: `     (+${r.errors.length - 2})`, color: 'red' }]);

@@ -17,6 +17,20 @@ export interface KeyLike {
   meta?: boolean;
 }
 
+/**
+ * A terminal may deliver typed text and Ctrl-C in one read (a loaded machine, a paste): Ink then hands the
+ * whole chunk over as text, and the Ctrl-C would be lost. The chunk is split so each part keeps its meaning:
+ * the text before it is typed, then the stop question is asked.
+ */
+export function splitInput(input: string, key: KeyLike): Array<{ input: string; key: KeyLike }> {
+  const at = input.indexOf('\u0003');
+  if (at < 0 || input.length === 1) return [{ input, key }];
+  const parts: Array<{ input: string; key: KeyLike }> = [];
+  if (at > 0) parts.push({ input: input.slice(0, at), key });
+  parts.push({ input: 'c', key: { ctrl: true } });
+  return parts;
+}
+
 /** Longest text a field takes: label, value and cursor fit one 80-column line. */
 export const MAX_FIELD = 38;
 

@@ -128,7 +128,7 @@ describe('GuideApp with fake services', () => {
     expect(fake.abortSeen()).toBe(false);
     expect(lastFrame()).not.toContain('Do you really want to stop');
     await keys(stdin, CTRL_C, DOWN, ENTER);
-    const f = await waitFor(lastFrame, 'STOPPED');
+    const f = await waitFor(lastFrame, 'ABORTED');
     expect(fake.abortSeen()).toBe(true);
     expect(f).toContain('gomme erase --resume');
     unmount();
@@ -282,7 +282,7 @@ describe('GuideApp with the hardware tests', () => {
     expect(f).toContain('Non testé : processeur, ports USB');
     expect(f).toContain('aspect B : usure visible, micro-rayures');
     expect(f).toMatch(/performance [A-D] \(/);
-    expect(f).toMatch(/> OK +état des disques \(SMART\) \/dev\/sda/);
+    expect(f).toMatch(/> OK +santé du disque \(SMART\) \/dev\/sda/);
     expect(f).toMatch(/non testé +processeur/);
     expect(f).not.toContain('BON');
     await keys(stdin, ENTER);

@@ -2,6 +2,7 @@ import { summaryOf } from '../../../cli/tui/diagnostics-service.js';
 import type { DiagnosticsService, DriveEntry, GuideServices, Intake } from '../../../cli/tui/services.js';
 import type { Drive } from '../../../core/drive.js';
 import type { JobEvent } from '../../../core/events.js';
+import { text } from '../../../core/i18n.js';
 import { emptyBundle } from '../../../core/run/bundle.js';
 import { replaySystem } from '../../../core/run/system.js';
 import { grade, testLabel } from '../../../diagnostics/grading/grade.js';
@@ -76,8 +77,7 @@ export const bootStick = fakeDrive({
   protections: [
     {
       reason: 'boot-medium',
-      detail: 'sda1 mounted at /run/live/medium',
-      detailFr: 'sda1 monté sur /run/live/medium',
+      detail: text('sda1 monté sur /run/live/medium', 'sda1 mounted at /run/live/medium'),
     },
   ],
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { itemsFor } from '../../../cli/tui/state/items.js';
-import { type KeyLike, keyToAction } from '../../../cli/tui/state/keys.js';
+import { type KeyLike, keyToAction, splitInput } from '../../../cli/tui/state/keys.js';
 import { initialState, reduce } from '../../../cli/tui/state/reducer.js';
 import type { GuideState, Screen } from '../../../cli/tui/state/types.js';
 import { barePlan, bootStick, entry, hdd, result, ssd } from './fakes.js';
@@ -196,5 +196,23 @@ describe('every key on every screen, at every focus', () => {
     expect(asked.overlay?.kind).toBe('quit');
     // With the question up, its own keys work again.
     expect(keyToAction(asked, '', { downArrow: true })).toEqual({ type: 'focus', delta: 1 });
+  });
+});
+
+describe('text and Ctrl-C read in one chunk (a loaded machine)', () => {
+  it('types the text, then asks the stop question', () => {
+    let s = initialState({ lang: 'fr' });
+    for (const part of splitInput('Awa\u0003', {})) {
+      const action = keyToAction(s, part.input, part.key);
+      if (action) s = reduce(s, action);
+    }
+    expect(s.operator).toBe('Awa');
+    expect(s.overlay?.kind).toBe('quit');
+  });
+
+  it('leaves a lone key or plain text as it came', () => {
+    expect(splitInput('a', {})).toEqual([{ input: 'a', key: {} }]);
+    expect(splitInput('abc', {})).toEqual([{ input: 'abc', key: {} }]);
+    expect(splitInput('\u0003x', {})).toEqual([{ input: 'c', key: { ctrl: true } }]);
   });
 });

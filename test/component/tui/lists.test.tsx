@@ -11,6 +11,7 @@ import { itemsFor } from '../../../cli/tui/state/items.js';
 import { initialState, reduce } from '../../../cli/tui/state/reducer.js';
 import type { Glyphs, GuideState } from '../../../cli/tui/state/types.js';
 import type { Drive } from '../../../core/drive.js';
+import { text } from '../../../core/i18n.js';
 import { bootStick, entry, fakeDrive, result } from './fakes.js';
 
 function view(state: GuideState): string {
@@ -38,7 +39,7 @@ function drives(count: number): Drive[] {
     return {
       ...d,
       protected: true,
-      protections: [{ reason: 'mounted' as const, detail: longDetail, detailFr: longDetail }],
+      protections: [{ reason: 'mounted' as const, detail: text(longDetail, longDetail) }],
     };
   });
 }

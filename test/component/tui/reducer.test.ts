@@ -329,6 +329,6 @@ describe('keys and console text', () => {
   });
 
   it('maps typographic punctuation to ASCII for the console font', () => {
-    expect(consoleSafe('n’atteint « Clear » … ≥ 5 → ok')).toBe('n\'atteint " Clear " ... >= 5 -> ok');
+    expect(consoleSafe('n’atteint « Clear » … ≥ 5 → ok')).toBe('n\'atteint "Clear" ... >= 5 -> ok');
   });
 });

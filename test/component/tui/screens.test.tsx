@@ -175,7 +175,7 @@ describe('screen content', () => {
   it('diagnostics: question, choices and background tests; "non disponible" without the service', () => {
     const f = view(stateFor('diagnostics', 'fr'));
     expect(f).toContain('Question 1/1 : Toutes les touches');
-    expect(f).toContain('Tests automatiques (en arrière-plan) : 1 terminés ; en cours : mémoire');
+    expect(f).toContain('Tests automatiques (en arrière-plan) : 1 terminés ; en cours : mémoire vive');
     const none = view({ ...initialState({ lang: 'fr' }), screen: 'diagnostics' });
     expect(none).toContain('non disponibles');
   });
@@ -185,8 +185,8 @@ describe('screen content', () => {
     expect(f).toContain('> [X] /dev/sdb');
     expect(f).toContain('[ ] /dev/sdc');
     expect(f).toMatch(/\n {6}\/dev\/sda/); // no box: not selectable
-    expect(f).toContain('PROTÉGÉ : clé de démarrage de gomme (sda1 monté sur /run/live/medium)');
-    expect(f).toContain('NIST 800-88 Clear (1 passe aléatoire), Niveau NIST Clear');
+    expect(f).toContain('PROTÉGÉ : support de démarrage (système en marche) (sda1 monté sur');
+    expect(f).toContain('Méthode : Réécriture NIST 800-88 (1 passe aléatoire), Niveau NIST :\n  Effacement');
     expect(f).toMatch(/Cochés : sdb - durée totale estimée : 1 h \d\d min/);
   });
 
@@ -218,8 +218,8 @@ describe('screen content', () => {
 
   it('erasing: ASCII bar, speed, time left, waiting drive, Ctrl-C hint', () => {
     const f = view(stateFor('erasing', 'fr'));
-    expect(f).toContain(`/dev/sdb      ${asciiBar(0.45, 30)}  45.0 %`);
-    expect(f).toContain('passe 1/1 écriture  118 MB/s  reste 38 min 50 s');
+    expect(f).toContain(`/dev/sdb      ${asciiBar(0.45, 30)}    45 %`);
+    expect(f).toContain('passe 1/1 écriture  118 Mo/s  reste 39 min');
     expect(f).toContain('/dev/sdc      démarrage...');
     expect(f).toContain('Ctrl-C : arrêter');
   });
@@ -235,7 +235,7 @@ describe('screen content', () => {
 
   it('results: words for each result, verification, resume hint, grade', () => {
     const f = view(stateFor('results', 'fr'));
-    expect(f).toMatch(/\/dev\/sdb\s+EFFACÉ\s+vérifié \(10\.0 %\)/);
+    expect(f).toMatch(/\/dev\/sdb\s+EFFACÉ\s+vérifié \(10 %\)/);
     expect(f).toContain('INTERROMPU');
     expect(f).toContain('Reprise possible : gomme erase --resume');
     expect(f).toContain('Diagnostic : non disponible');

@@ -50,7 +50,7 @@ describe.skipIf(!isRoot)('drive discovery on this machine (loop devices)', () =>
         detailFr: expect.stringContaining(mountpoint),
       },
     ]);
-    const system = drives.find((d) => d.protections.some((p) => p.detail.endsWith('mounted at /')));
+    const system = drives.find((d) => d.protections.some((p) => p.detail.en.endsWith('mounted at /')));
     expect(system?.protections.map((p) => p.reason)).toEqual(
       expect.arrayContaining(['mounted', 'boot-medium']),
     );

@@ -44,7 +44,7 @@ describe('verdict words', () => {
   });
 
   it('names tests in words, with the device when there is one', () => {
-    expect(testName('smart:/dev/sda').fr).toBe('état des disques (SMART) /dev/sda');
+    expect(testName('smart:/dev/sda').fr).toBe('santé du disque (SMART) /dev/sda');
     expect(testName('locks').en).toBe('passwords (firmware, drives)');
     expect(testName('something-new').fr).toBe('something-new');
   });
