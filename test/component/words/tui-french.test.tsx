@@ -226,7 +226,7 @@ async function states(lang: Lang): Promise<Array<[string, GuideState]>> {
         result(entry(hdd).plan!),
         failed,
         result(entry(nvme).plan!, 'ERASED_WITH_EXCEPTIONS'),
-        result(entry(ssd).plan!, 'ABORTED'),
+        result(entry(sdd).plan!, 'ABORTED'),
       ],
     },
   );
