@@ -13,6 +13,7 @@ import { MachineScreen } from './screens/machine.js';
 import { NextScreen } from './screens/next.js';
 import { GoodbyeScreen, QuitScreen } from './screens/quit.js';
 import { ResultsScreen } from './screens/results.js';
+import { SecretScreen } from './screens/secret.js';
 import { SupervisorScreen } from './screens/supervisor.js';
 import { WelcomeScreen } from './screens/welcome.js';
 import type { GuideServices } from './services.js';
@@ -105,6 +106,7 @@ export function GuideApp({ services, lang, technician, glyphs, onExit }: GuideAp
 export function ScreenView({ state }: { state: GuideState }) {
   if (state.overlay?.kind === 'quit') return <QuitScreen state={state} />;
   if (state.overlay?.kind === 'supervisor') return <SupervisorScreen state={state} />;
+  if (state.overlay?.kind === 'secret') return <SecretScreen state={state} />;
   switch (state.screen) {
     case 'welcome':
       return <WelcomeScreen state={state} />;

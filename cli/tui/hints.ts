@@ -1,4 +1,5 @@
 import type { Text } from '../../core/i18n.js';
+import { SW } from './screens/secret-words.js';
 import { focusedItem, itemsFor } from './state/items.js';
 import type { GuideState } from './state/types.js';
 import { W } from './wording.js';
@@ -13,6 +14,11 @@ export function hintFor(state: GuideState): string {
   const item = focusedItem(state);
   const canGoBack = state.overlay !== null || state.erase.stopAsked || BACK_SCREENS.has(state.screen);
   const back = canGoBack ? [W.kBack] : [];
+  if (state.overlay?.kind === 'secret') {
+    return state.secret?.need.kind === 'ata-password'
+      ? join(SW.keys, SW.keysAta)
+      : join(SW.keysType, SW.keys);
+  }
   if (state.screen === 'erasing' && !state.erase.stopAsked && !state.overlay) {
     return itemsFor(state).length > 1 ? join(W.keysErasing, W.kScroll) : join(W.keysErasing);
   }

@@ -14,6 +14,8 @@ import type { HardwarePlan } from '../../diagnostics/interactive/plan.js';
 import type { TestResult } from '../../diagnostics/types.js';
 import type { JobResult } from '../../erasure/jobs/run-jobs.js';
 import type { ErasePlan } from '../../erasure/plan/build-plan.js';
+import type { Credential } from '../../erasure/purge/credentials.js';
+import type { SecretNeed } from '../../session/locked-drives.js';
 
 /** What the trainee types at intake; donor, lot and the public flag are remembered for the next machine. */
 export interface Intake {
@@ -36,6 +38,11 @@ export interface DriveEntry {
   plan: ErasePlan | null;
   /** Set when the drive is protected or cannot be planned: the drive is shown greyed, never selectable. */
   refusal: Text | null;
+  /**
+   * A locked drive that a typed secret would let gomme erase (PSID, ATA password), with the tries left; its
+   * plan until then is "à détruire". `given`: a secret was typed for it in this session.
+   */
+  secret?: (SecretNeed & { given: boolean }) | null;
 }
 
 export interface Discovered {
@@ -162,8 +169,15 @@ export interface IntakeMemory {
   save(value: { operator: string; intake: Intake }): Promise<void>;
 }
 
+/** Secrets typed for locked drives (memory only), then the drives planned again with them. */
+export interface CredentialService {
+  provide(request: { device: string; serial: string; credential: Credential }): Promise<Discovered>;
+}
+
 export interface GuideServices {
   discover(): Promise<Discovered>;
+  /** Where the guide hands a PSID or a drive password; without it, locked drives can only go to destruction. */
+  credentials?: CredentialService;
   readMachine(): Promise<MachineIdentity>;
   erase: EraseService;
   memory: IntakeMemory;

@@ -142,6 +142,20 @@ export function useGuideEffects(
       );
   }, [services, dispatch, erasing]);
 
+  const handOff = state.secretHandOff;
+  useEffect(() => {
+    if (!handOff) return;
+    // The secret goes to the credential service (memory only) and the drives are planned again with it.
+    if (!services.credentials) {
+      dispatch({ type: 'secret-failed', message: 'no credential service' });
+      return;
+    }
+    services.credentials.provide(handOff).then(
+      (found) => dispatch({ type: 'secret-applied', found }),
+      (error: unknown) => dispatch({ type: 'secret-failed', message: message(error) }),
+    );
+  }, [services, dispatch, handOff]);
+
   const stopping = state.erase.stopping;
   useEffect(() => {
     if (stopping) abort.current?.abort();

@@ -142,6 +142,9 @@ describe.skipIf(!isRoot || !tmuxAvailable() || !built)(
     afterAll(() => {
       for (const s of sessions) s.kill();
       if (mountpoint) spawnSync('umount', [mountpoint]);
+      // udev probes a device again after mkfs and umount (blkid opens it): on a loaded machine that outlasts
+      // the detach's 5 s wait. Let it finish first.
+      spawnSync('udevadm', ['settle', '--timeout=60']);
       detachAll([...devices].reverse());
       if (work) rmSync(work, { recursive: true, force: true });
     });

@@ -2,6 +2,8 @@
  * Items as rows of text (pure), so a screen knows how many lines they take before drawing them. The focus
  * marker is a ">" as well as inverse video: the console may show no colour at all.
  */
+
+import { unlockLabel } from '../screens/secret-words.js';
 import { fieldValue } from '../state/keys.js';
 import type { GuideState, Item } from '../state/types.js';
 import { buttonLabel, consoleSafe, W } from '../wording.js';
@@ -53,6 +55,13 @@ export function itemRow(state: GuideState, item: Item, focused: boolean): Row {
       const question = state.diag.questions?.[state.diag.questionIndex];
       const choice = question?.choices.find((c) => c.id === item.id);
       return buttonRow(key, consoleSafe(choice?.label[lang] ?? item.id), focused);
+    }
+    case 'unlock': {
+      const entry =
+        state.drives.status === 'ready'
+          ? state.drives.found.entries.find((e) => e.drive.path === item.id)
+          : undefined;
+      return buttonRow(key, consoleSafe(unlockLabel(entry, item.id)[lang]), focused);
     }
     case 'drive':
     case 'line':

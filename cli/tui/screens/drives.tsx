@@ -49,6 +49,8 @@ export function DrivesScreen({ state }: { state: GuideState }) {
   const items = itemsFor(state);
   const focused = items[state.focus];
   const focusedPath = focused?.kind === 'drive' ? focused.id : null;
+  // On a locked drive's button, its row stays in view and its plan is the one shown.
+  const shownPath = focused?.kind === 'drive' || focused?.kind === 'unlock' ? focused.id : null;
   if (drives.status !== 'ready') {
     return (
       <Box flexDirection="column">
@@ -68,14 +70,14 @@ export function DrivesScreen({ state }: { state: GuideState }) {
     ...wrap(W.drivesHelp[lang]),
     ...(onlyDevices ? wrap(`${W.onlyDevices[lang]} ${onlyDevices.length} ${W.drivesWord[lang]}`) : []),
   ];
-  const plan = planLines(state, focusedPath);
-  const buttons = items.filter((i) => i.kind === 'button').length;
+  const plan = planLines(state, shownPath);
+  const buttons = items.filter((i) => i.kind === 'button' || i.kind === 'unlock').length;
   // Header, blank, list, blank, plan, buttons: the list gets what is left of the 25 rows.
   const budget = roomFor(state) - header.length - 2 - plan.length - buttons;
   const rows = entries.map((e) => driveRow(e, state, focusedPath));
-  const firstButton = items.findIndex((i) => i.kind === 'button');
+  const firstButton = items.findIndex((i) => i.kind !== 'drive');
   const anchor = anchorRow(
-    entries.findIndex((e) => e.drive.path === focusedPath),
+    entries.findIndex((e) => e.drive.path === shownPath),
     state.focus,
     firstButton,
     rows.length,
@@ -88,7 +90,7 @@ export function DrivesScreen({ state }: { state: GuideState }) {
       <ScrollList rows={rows} focus={anchor} budget={budget} lang={lang} glyphs={state.glyphs} />
       <Text> </Text>
       <TextLines lines={plan} />
-      <ItemList state={state} items={items} kinds={['button']} />
+      <ItemList state={state} items={items} kinds={['unlock', 'button']} />
     </Box>
   );
 }

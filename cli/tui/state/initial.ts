@@ -61,6 +61,8 @@ export function initialState(options: InitialOptions): GuideState {
       error: null,
     },
     certificates: { status: options.certificates ? 'idle' : 'unavailable', issued: null, error: null },
+    secret: null,
+    secretHandOff: null,
   };
 }
 

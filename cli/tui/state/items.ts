@@ -14,6 +14,8 @@ const line = (id: string): Item => ({ kind: 'line', id });
 export function itemsFor(state: GuideState): Item[] {
   if (state.overlay?.kind === 'quit') return [button('stay'), button('leave')];
   if (state.overlay?.kind === 'supervisor') return [button('back')];
+  // The PSID / password panel reads its own keys (state/keys.ts): nothing to focus.
+  if (state.overlay?.kind === 'secret') return [];
   return screenItems(state);
 }
 
@@ -46,7 +48,11 @@ export function screenItems(state: GuideState): Item[] {
       const drives: Item[] = state.drives.found.entries
         .filter((e) => isSelectable(state, e.drive.path))
         .map((e) => ({ kind: 'drive', id: e.drive.path }));
-      return [...drives, button('continue'), button('back'), button('supervisor')];
+      // A locked drive gets its own button: Enter opens the PSID / password panel, Space never does.
+      const unlock: Item[] = state.drives.found.entries
+        .filter((e) => e.secret && !e.drive.protected)
+        .map((e) => ({ kind: 'unlock', id: e.drive.path }));
+      return [...drives, ...unlock, button('continue'), button('back'), button('supervisor')];
     }
     case 'confirm':
       return [{ kind: 'field', id: 'code' }, button('cancel'), button('supervisor')];

@@ -31,6 +31,17 @@ export function splitInput(input: string, key: KeyLike): Array<{ input: string; 
   return parts;
 }
 
+/** The PSID / password panel: Enter next or check, Esc back or skip, Left/Right user or master, text typed. */
+function secretKey(input: string, key: KeyLike): Action | null {
+  if (key.return) return { type: 'secret', intent: { type: 'enter' } };
+  if (key.escape) return { type: 'secret', intent: { type: 'back' } };
+  if (key.leftArrow || key.rightArrow) return { type: 'secret', intent: { type: 'switch' } };
+  if (key.backspace || key.delete) return { type: 'secret', intent: { type: 'erase' } };
+  if (key.ctrl || key.meta || key.upArrow || key.downArrow || key.tab) return null;
+  const printable = input.replace(/[\u0000-\u001f\u007f]/g, '');
+  return printable === '' ? null : { type: 'secret', intent: { type: 'type', text: printable } };
+}
+
 /** Longest text a field takes: label, value and cursor fit one 80-column line. */
 export const MAX_FIELD = 38;
 
@@ -47,6 +58,7 @@ export function hardwareOwnsKeys(state: GuideState): boolean {
 export function keyToAction(state: GuideState, input: string, key: KeyLike): Action | null {
   if (key.ctrl && input === 'c') return { type: 'interrupt' };
   if (hardwareOwnsKeys(state)) return null;
+  if (state.overlay?.kind === 'secret') return secretKey(input, key);
   if (key.upArrow || (key.tab && key.shift)) return { type: 'focus', delta: -1 };
   if (key.downArrow || key.tab) return { type: 'focus', delta: 1 };
   if (key.return) return { type: 'activate' };

@@ -7,6 +7,7 @@ import { checkCode, confirmSteps, plansToRun } from './confirm-steps.js';
 import { answer, startDiagnostics } from './diag-flow.js';
 import { initialState, optionsOf } from './initial.js';
 import { focusedItem, indexOf, isSelectable } from './items.js';
+import { openSecret } from './secret-flow.js';
 import type { GuideState, Item, Screen } from './types.js';
 
 /** Moves to a screen, the focus on `focusOn` (an item id) or on the first item. */
@@ -41,6 +42,7 @@ export function activate(state: GuideState): GuideState {
       if (item.kind === 'choice') return answer(state, item.id);
       return go(state, 'drives');
     case 'drives':
+      if (item.kind === 'unlock') return openSecret(state, item.id);
       if (item.id === 'back') return go(state, 'diagnostics', 'continue');
       // Enter on a drive validates the list, as "Continuer" does: it never ticks or unticks.
       if (state.drives.status !== 'ready') return { ...state, notice: 'not-ready' };

@@ -8,6 +8,7 @@ import { itemsFor } from './items.js';
 import { keyToAction } from './keys.js';
 import { activate, back, interrupt, toggle } from './navigation.js';
 import { applyJobEvent } from './progress.js';
+import { secretApplied, secretIntent } from './secret-flow.js';
 import type { Action, GuideState } from './types.js';
 
 export { checkCode, confirmSteps, expectedWord, plansToRun, TECHNICIAN_WORD } from './confirm-steps.js';
@@ -112,6 +113,12 @@ export function reduce(state: GuideState, action: Action): GuideState {
         { ...state, certificates: { status: 'failed', issued: null, error: action.message } },
         'certificates',
       );
+    case 'secret':
+      return secretIntent(state, action.intent);
+    case 'secret-applied':
+      return secretApplied(state, action.found);
+    case 'secret-failed':
+      return { ...state, secretHandOff: null, warning: action.message };
   }
 }
 

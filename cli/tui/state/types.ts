@@ -2,6 +2,8 @@ import type { EraseResult, JobEvent } from '../../../core/events.js';
 import type { Lang } from '../../../core/i18n.js';
 import type { HardwarePlan } from '../../../diagnostics/interactive/plan.js';
 import type { JobResult } from '../../../erasure/jobs/run-jobs.js';
+import type { Credential } from '../../../erasure/purge/credentials.js';
+import type { SecretIntent, SecretPrompt } from '../../../session/secret-prompt.js';
 import type {
   DiagSummary,
   Discovered,
@@ -57,6 +59,8 @@ export type Item =
   | { kind: 'choice'; id: string }
   /** A row of a read-only list (tests, progress, results, certificates): the focus scrolls through it. */
   | { kind: 'line'; id: string }
+  /** A locked drive's "type its PSID / password" button (the id is the device path). */
+  | { kind: 'unlock'; id: string }
   | { kind: 'button'; id: ButtonId };
 
 /** A message shown on the current screen until the next key: errors are words, never only a colour. */
@@ -70,7 +74,8 @@ export type Notice =
 
 /** A panel over the current screen; the screen's focus comes back when it closes. */
 export interface Overlay {
-  kind: 'supervisor' | 'quit';
+  /** `secret`: typing a locked drive's PSID or password (state.secret holds the prompt). */
+  kind: 'supervisor' | 'quit' | 'secret';
   returnFocus: number;
 }
 
@@ -165,6 +170,10 @@ export interface GuideState {
     issued: IssuedCertificates | null;
     error: string | null;
   };
+  /** The PSID / password prompt while its panel is open (session/secret-prompt.ts). */
+  secret: SecretPrompt | null;
+  /** A checked secret waiting for the credential service (the effect hands it over, then this is cleared). */
+  secretHandOff: { device: string; serial: string; credential: Credential } | null;
 }
 
 /** Intents from the keyboard, and reports from the services. */
@@ -196,4 +205,9 @@ export type Action =
   | { type: 'erase-finished'; results: JobResult[] }
   | { type: 'erase-failed'; message: string }
   | { type: 'certificates-issued'; issued: IssuedCertificates }
-  | { type: 'certificates-failed'; message: string };
+  | { type: 'certificates-failed'; message: string }
+  /** A key on the PSID / password panel. */
+  | { type: 'secret'; intent: SecretIntent }
+  /** The secret reached the credential service: the drives as planned with it. */
+  | { type: 'secret-applied'; found: Discovered }
+  | { type: 'secret-failed'; message: string };
