@@ -12,7 +12,7 @@ import type { Drive } from '../../../core/drive.js';
 import { CredentialStore } from '../../../erasure/purge/credentials.js';
 import { planTargets } from '../../../session/index.js';
 import { lockedAtaDrive, lockedOpalDrive } from '../../helpers/locked-drives.js';
-import { englishInFrench, report } from '../../helpers/words-scan.js';
+import { englishInFrench, frenchInEnglish, report } from '../../helpers/words-scan.js';
 import { bootStick, entry, fakeServices, hdd } from './fakes.js';
 
 const PSID = 'ABCD1234EFGH5678IJKL9012MNOP3456';
@@ -165,6 +165,22 @@ describe('the ATA password panel', () => {
     expect(f).toContain('*** DRIVE LOCKED WITH A PASSWORD ***');
     expect(f).toContain('Tries: 3 of 5 already used, 2 left.');
   });
+});
+
+describe('every state of both panels speaks one language', () => {
+  for (const lang of ['fr', 'en'] as const) {
+    it(lang, () => {
+      const scan = lang === 'fr' ? englishInFrench : frenchInEnglish;
+      const psid = enter(focusOn(atDrives(lang), '/dev/sdd'));
+      const review = enter(typeText(enter(typeText(psid, PSID)), PSID));
+      const wrong = enter(typeText(enter(typeText(psid, 'AB')), 'AB'));
+      const password = enter(focusOn(atDrives(lang), '/dev/sdc'));
+      const spent = enter(focusOn(atDrives(lang, 5), '/dev/sdd'));
+      const frames = [atDrives(lang), psid, review, wrong, password, spent].map((st) => view(st));
+      for (const f of frames) expectFits(f);
+      expect(report(`secret panels (${lang})`, scan(frames.join('\n')))).toBe('');
+    });
+  }
 });
 
 describe('the guide hands the secret to the credential service', () => {
