@@ -54,7 +54,7 @@ export {
   stepPrompt,
 } from './secret-prompt.js';
 export { factsFor } from './session-facts.js';
-export type { Signing } from './signing.js';
+export { missingKeyNotice, type Signing } from './signing.js';
 export { DriveHasJobError, type StartedRun, startJobs } from './start-jobs.js';
 
 /**

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import type { Lang } from '../../core/i18n.js';
 import type { JournalOptions } from '../../core/journal/index.js';
-import { certifyRecords, openSession, recordIdsOf } from '../../session/index.js';
+import { certifyRecords, missingKeyNotice, openSession, recordIdsOf } from '../../session/index.js';
 import type { CertificateService, IssuedFile } from './services.js';
 
 /**
@@ -16,6 +16,7 @@ export function certificateService(settings: {
   journal?: JournalOptions;
 }): CertificateService {
   return {
+    signingNotice: () => missingKeyNotice(settings.dataDir),
     async issue(request) {
       const opened = openSession(settings);
       try {

@@ -143,6 +143,8 @@ export interface IssuedCertificates {
 
 export interface CertificateService {
   issue(request: CertificateRequest): Promise<IssuedCertificates>;
+  /** Said before anything starts when no signing key is set up: the certificates will be unsigned, and how to fix it. */
+  signingNotice?(): Text | null;
 }
 
 export interface EraseService {

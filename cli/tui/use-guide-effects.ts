@@ -41,6 +41,13 @@ export function useGuideEffects(
   }, [services, dispatch]);
 
   const cycle = state.cycle;
+  const certificates = services.certificates;
+  useEffect(() => {
+    // Read again for each machine: the supervisor may have set up the key meanwhile.
+    const notice = cycle >= 0 ? (certificates?.signingNotice?.() ?? null) : null;
+    if (notice) dispatch({ type: 'signing-notice', notice });
+  }, [certificates, dispatch, cycle]);
+
   useEffect(() => {
     // One read of DMI and the drives per machine (cycle).
     let live = cycle >= 0;
@@ -161,7 +168,6 @@ export function useGuideEffects(
     if (stopping) abort.current?.abort();
   }, [stopping]);
 
-  const certificates = services.certificates;
   const issuing = state.certificates.status === 'working';
   useEffect(() => {
     if (!issuing || !certificates) return;

@@ -143,6 +143,14 @@ export const W = {
     'Espace : cocher un disque. Les disques PROTÉGÉS ne peuvent pas être cochés.',
     'Space: tick a drive. PROTECTED drives cannot be ticked.',
   ),
+  unsignedTitle: t(
+    "ATTENTION : pas de clé de signature. Les certificats seront créés SANS signature : prévenez l'encadrant avant de commencer.",
+    'WARNING: no signing key. The certificates will be made WITHOUT a signature: tell the supervisor before you start.',
+  ),
+  unsignedShort: t(
+    "Certificats NON SIGNÉS (pas de clé de signature) : prévenez l'encadrant.",
+    'Certificates NOT SIGNED (no signing key): tell the supervisor.',
+  ),
   unknownModel: t('modèle inconnu', 'unknown model'),
   unknownSerial: t('numéro de série inconnu', 'serial number unknown'),
   serialShort: t('n°', 'S/N'),

@@ -69,6 +69,7 @@ export function DrivesScreen({ state }: { state: GuideState }) {
   const header = [
     ...wrap(W.drivesHelp[lang]),
     ...(onlyDevices ? wrap(`${W.onlyDevices[lang]} ${onlyDevices.length} ${W.drivesWord[lang]}`) : []),
+    ...(state.signingNotice ? wrap(W.unsignedShort[lang]) : []),
   ];
   const plan = planLines(state, shownPath);
   const buttons = items.filter((i) => i.kind === 'button' || i.kind === 'unlock').length;

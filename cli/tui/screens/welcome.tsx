@@ -4,7 +4,7 @@ import { TextLines } from '../components/scroll-list.js';
 import { wrap } from '../layout.js';
 import { itemsFor } from '../state/items.js';
 import type { GuideState } from '../state/types.js';
-import { W } from '../wording.js';
+import { consoleSafe, W } from '../wording.js';
 
 export function WelcomeScreen({ state }: { state: GuideState }) {
   const { lang } = state;
@@ -14,6 +14,13 @@ export function WelcomeScreen({ state }: { state: GuideState }) {
       <Text> </Text>
       <TextLines lines={wrap(W.welcomeIntro[lang])} />
       <TextLines lines={wrap(W.welcomeSafe[lang])} />
+      {state.signingNotice ? (
+        // Unsigned certificates prove nothing: said before the first drive, with how to fix it (technician).
+        <Box flexDirection="column" marginTop={1}>
+          <TextLines lines={wrap(W.unsignedTitle[lang])} color="yellow" bold />
+          <TextLines lines={wrap(consoleSafe(state.signingNotice[lang]))} color="gray" />
+        </Box>
+      ) : null}
       <Text> </Text>
       <ItemList state={state} items={itemsFor(state)} kinds={['field', 'button', 'toggle']} />
     </Box>

@@ -61,6 +61,7 @@ export function initialState(options: InitialOptions): GuideState {
       error: null,
     },
     certificates: { status: options.certificates ? 'idle' : 'unavailable', issued: null, error: null },
+    signingNotice: null,
     secret: null,
     secretHandOff: null,
   };

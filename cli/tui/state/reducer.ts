@@ -117,6 +117,8 @@ export function reduce(state: GuideState, action: Action): GuideState {
       return secretIntent(state, action.intent);
     case 'secret-applied':
       return secretApplied(state, action.found);
+    case 'signing-notice':
+      return { ...state, signingNotice: action.notice };
     case 'secret-failed':
       return { ...state, secretHandOff: null, warning: action.message };
   }

@@ -1,5 +1,5 @@
 import type { EraseResult, JobEvent } from '../../../core/events.js';
-import type { Lang } from '../../../core/i18n.js';
+import type { Lang, Text } from '../../../core/i18n.js';
 import type { HardwarePlan } from '../../../diagnostics/interactive/plan.js';
 import type { JobResult } from '../../../erasure/jobs/run-jobs.js';
 import type { Credential } from '../../../erasure/purge/credentials.js';
@@ -170,6 +170,8 @@ export interface GuideState {
     issued: IssuedCertificates | null;
     error: string | null;
   };
+  /** Set when no signing key is set up: the welcome screen says the certificates will be unsigned and how to fix it. */
+  signingNotice: Text | null;
   /** The PSID / password prompt while its panel is open (session/secret-prompt.ts). */
   secret: SecretPrompt | null;
   /** A checked secret waiting for the credential service (the effect hands it over, then this is cleared). */
@@ -210,4 +212,5 @@ export type Action =
   | { type: 'secret'; intent: SecretIntent }
   /** The secret reached the credential service: the drives as planned with it. */
   | { type: 'secret-applied'; found: Discovered }
-  | { type: 'secret-failed'; message: string };
+  | { type: 'secret-failed'; message: string }
+  | { type: 'signing-notice'; notice: Text };

@@ -102,7 +102,9 @@ describe('typing a PSID', () => {
     expect(empty.step).toBe('first');
     expect(empty.error?.en).toContain('Nothing was typed');
     expect(editing(play(openPrompt('/dev/sdd', psidNeed), [type('AB'), { type: 'erase' }])).first).toBe('A');
-    const again = editing(play(openPrompt('/dev/sdd', psidNeed), [type(PSID), enter, type(PSID), enter, back]));
+    const again = editing(
+      play(openPrompt('/dev/sdd', psidNeed), [type(PSID), enter, type(PSID), enter, back]),
+    );
     expect(again).toMatchObject({ step: 'first', first: '', second: '', grouped: null });
   });
 });
