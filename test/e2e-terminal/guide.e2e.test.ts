@@ -13,6 +13,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/fixtures.js';
 import { createLoopDevice, detachAll, type LoopDevice } from '../helpers/loop-device.js';
+import { unmount } from '../helpers/mount.js';
 import { gommeCli } from '../helpers/run-gomme.js';
 import { startTmux, type TmuxSession, tmuxAvailable } from './tmux.js';
 
@@ -141,11 +142,8 @@ describe.skipIf(!isRoot || !tmuxAvailable() || !built)(
 
     afterAll(() => {
       for (const s of sessions) s.kill();
-      if (mountpoint) spawnSync('umount', [mountpoint]);
-      // udev probes a device again after mkfs and umount (blkid opens it): on a loaded machine that outlasts
-      // the detach's 5 s wait. Let it finish first.
-      spawnSync('udevadm', ['settle', '--timeout=60']);
-      detachAll([...devices].reverse());
+      if (mountpoint) unmount(mountpoint);
+      detachAll(devices);
       if (work) rmSync(work, { recursive: true, force: true });
     });
 

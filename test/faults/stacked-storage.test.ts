@@ -19,6 +19,7 @@ import type { Drive } from '../../core/drive.js';
 import { parseBundle } from '../../core/run/bundle.js';
 import { realSystem, replaySystem } from '../../core/run/system.js';
 import { createLoopDevice, type LoopDevice, ownedTempDir } from '../helpers/loop-device.js';
+import { unmount } from '../helpers/mount.js';
 import { runGomme } from '../helpers/run-gomme.js';
 
 /**
@@ -57,7 +58,7 @@ class Stack {
     const mnt = join(this.dir, folder);
     mkdirSync(mnt);
     execFileSync('mount', [device, mnt]);
-    this.undo.push(() => execFileSync('umount', [mnt]));
+    this.undo.push(() => unmount(mnt));
     this.mounts.push(mnt);
     return mnt;
   }

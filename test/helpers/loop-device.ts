@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { mountPointsOf, unmount } from './mount.js';
 
 export interface LoopDevice {
   /** /dev/loopN */
@@ -122,12 +123,22 @@ export function attachedLoops(): Array<{ path: string; backingFile: string }> {
   return loops;
 }
 
-/** Detaches loop devices left by dead test processes (only ours: backing file in a gomme-loop-PID- folder). */
+/**
+ * Detaches loop devices left by dead test processes (only ours: backing file in a gomme-loop-PID- folder),
+ * unmounting what a dead test left mounted on them inside the temp folder. One that stays bound is reported
+ * and left (it is autoclear now; losetup -f picks another): a leftover must not fail every test after it.
+ */
 export function reapStaleLoopDevices(): void {
   for (const loop of attachedLoops()) {
     const owner = tempDirOwner(loop.backingFile, 'loop');
     if (owner === undefined || processAlive(owner.pid)) continue;
-    detachLoop(loop.path);
+    for (const mountpoint of mountPointsOf(loop.path)) {
+      if (mountpoint.startsWith(`${tmpdir()}/gomme-`)) unmount(mountpoint);
+    }
+    if (!detachLoop(loop.path, false)) {
+      console.warn(`${loop.path} (left by dead test process ${owner.pid}) is still in use; left attached`);
+      continue;
+    }
     rmSync(owner.dir, { recursive: true, force: true });
   }
 }
@@ -136,15 +147,19 @@ export function reapStaleLoopDevices(): void {
  * losetup -d only sets autoclear while someone still holds the device open (a test that forgot close(),
  * udev's blkid): wait until the kernel has really released it, so the next test gets a clean table.
  */
-function detachLoop(path: string): void {
+function detachLoop(path: string, required = true): boolean {
   execFileSync('losetup', ['-d', path], { stdio: ['ignore', 'ignore', 'pipe'] });
   const boundMarker = `/sys/block/${basename(path)}/loop/backing_file`;
   const deadline = Date.now() + 5_000;
   while (Date.now() < deadline) {
-    if (!existsSync(boundMarker)) return;
+    if (!existsSync(boundMarker)) return true;
     sleepSync(50);
   }
-  throw new Error(`${path} is still attached 5 s after losetup -d: a file descriptor on it was left open`);
+  if (!required) return false;
+  const mounted = mountPointsOf(path);
+  const why =
+    mounted.length > 0 ? `still mounted at ${mounted.join(', ')}` : 'a file descriptor on it was left open';
+  throw new Error(`${path} is still attached 5 s after losetup -d: ${why}`);
 }
 
 function sleepSync(ms: number): void {

@@ -144,7 +144,9 @@ export class ScreenGuest {
     const marker = new RegExp(`^${id} (\\d+)`, 'm');
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline && !this.exited) {
-      const tail = this.serialLog().slice(start).replace(/\r/g, '');
+      // Without terminal controls: bash's readline turns bracketed paste off (ESC [ ? 2004 l) right before a
+      // command's output, so a command that prints nothing has the marker glued to that sequence.
+      const tail = stripControls(this.serialLog().slice(start));
       const m = marker.exec(tail);
       if (m) {
         const lines = tail.slice(0, m.index).split('\n').slice(1);
@@ -180,3 +182,8 @@ async function connectSocket(path: string, timeoutMs = 20_000): Promise<Socket> 
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** CSI sequences (colours, modes) and carriage returns, which the serial log keeps and line matching must not see. */
+function stripControls(text: string): string {
+  return text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+}

@@ -21,6 +21,7 @@ import { openJournal } from '../../../core/journal/index.js';
 import { jobStore } from '../../../erasure/jobs/job-store.js';
 import { projectRoot } from '../../helpers/fixtures.js';
 import { createLoopDevice, type LoopDevice } from '../../helpers/loop-device.js';
+import { unmount } from '../../helpers/mount.js';
 import { type GommeRun, runGomme } from '../../helpers/run-gomme.js';
 import type { ChildSpec } from '../child/erase-with-hook.js';
 import { fill } from '../child/fill.js';
@@ -146,7 +147,7 @@ export function createDataFs(root: string, size = 48 * MiB): DataFs {
       execFileSync('mount', ['-o', 'ro', loop.path, mount]);
     },
     teardown() {
-      spawnSync('umount', [mount], { stdio: 'ignore' });
+      unmount(mount);
       loop.detach();
       rmSync(mount, { recursive: true, force: true });
     },
@@ -171,7 +172,7 @@ export function createProtectedDrive(root: string): ProtectedDrive {
     loop,
     writes: () => (sha(loop.backingFile) === before ? 0 : 1),
     teardown() {
-      spawnSync('umount', [mount], { stdio: 'ignore' });
+      unmount(mount);
       loop.detach();
       rmSync(mount, { recursive: true, force: true });
     },

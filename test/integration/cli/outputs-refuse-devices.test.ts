@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLoopDevice, type LoopDevice } from '../../helpers/loop-device.js';
+import { unmount } from '../../helpers/mount.js';
 import { runGomme } from '../../helpers/run-gomme.js';
 
 /** `-o` naming a drive (here a mounted, protected loop device) is refused before anything is written to it. */
@@ -32,7 +33,7 @@ describe.skipIf(!isRoot)('output files refuse devices', () => {
 
   afterAll(() => {
     try {
-      if (mnt) spawnSync('umount', [mnt]);
+      if (mnt) unmount(mnt);
       loop?.detach();
     } finally {
       rmSync(work, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { parseBundle } from '../../../core/run/bundle.js';
 import { realSystem, recordingSystem, replaySystem } from '../../../core/run/system.js';
 import { projectRoot } from '../../helpers/fixtures.js';
 import { createLoopDevice, detachAll, type LoopDevice } from '../../helpers/loop-device.js';
+import { unmount } from '../../helpers/mount.js';
 
 const isRoot = process.getuid?.() === 0;
 const MiB = 1024 * 1024;
@@ -30,7 +31,7 @@ describe.skipIf(!isRoot)('drive discovery on this machine (loop devices)', () =>
 
   afterAll(() => {
     try {
-      if (mountpoint) execFileSync('umount', [mountpoint]);
+      if (mountpoint) unmount(mountpoint);
     } finally {
       detachAll(devices);
       rmSync(work, { recursive: true, force: true });

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { faultyFuseAvailable, withFaultyDrive } from '../../helpers/faulty-fuse.js';
 import { createLoopDevice, type LoopDevice, withLoopDevice } from '../../helpers/loop-device.js';
+import { unmount } from '../../helpers/mount.js';
 import { runGomme } from '../../helpers/run-gomme.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -60,7 +61,7 @@ describe.skipIf(!isRoot)('gomme erase on loop devices', () => {
       expect(sha(readFileSync(loop.backingFile))).toBe(before);
       expect(readFileSync(join(mnt, 'donor.txt'), 'utf8')).toBe('donor data');
     } finally {
-      spawnSync('umount', [mnt], { stdio: 'ignore' });
+      unmount(mnt);
       rmSync(mnt, { recursive: true, force: true });
       loop.detach();
     }

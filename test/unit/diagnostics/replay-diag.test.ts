@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { diagCommand } from '../../../cli/commands/diag.js';
 import { makeContext } from '../../../cli/io.js';
 import { type Bundle, parseBundle } from '../../../core/run/bundle.js';
@@ -81,7 +81,9 @@ describe('diagnostics replayed from a bundle (no process run)', () => {
   });
 
   it('diagCommand --replay --json with answers as id=choice lines on stdin', async () => {
-    const file = join(tmpdir(), `gomme-diag-replay-${process.pid}.json`);
+    const dir = mkdtempSync(join(tmpdir(), 'gomme-diag-replay-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'bundle.json');
     writeFileSync(file, JSON.stringify(corpusBundle()));
     let out = '';
     const stdout = new Writable({
@@ -107,7 +109,9 @@ describe('diagnostics replayed from a bundle (no process run)', () => {
   });
 
   it('--only restricts the tests; a bad group or answer is a usage / bad-input error', async () => {
-    const file = join(tmpdir(), `gomme-diag-only-${process.pid}.json`);
+    const dir = mkdtempSync(join(tmpdir(), 'gomme-diag-only-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'bundle.json');
     writeFileSync(file, JSON.stringify(corpusBundle()));
     let out = '';
     const stdout = new Writable({

@@ -19,6 +19,7 @@ import { type BlockDevice, openBlockDevice } from '../../../../erasure/io/block-
 import { DeviceBusyError, NotABlockDeviceError } from '../../../../erasure/io/errors.js';
 import { AesCtrStream, newSeed } from '../../../../erasure/patterns/aes-ctr-stream.js';
 import { createLoopDevice, type LoopDevice } from '../../../helpers/loop-device.js';
+import { unmount } from '../../../helpers/mount.js';
 
 const MiB = 1 << 20;
 const SIZE = 32 * MiB;
@@ -42,7 +43,7 @@ describe.skipIf(process.getuid?.() !== 0)('openBlockDevice on a loop device', ()
     try {
       for (const device of opened.splice(0)) await device.close();
     } finally {
-      loop.detach();
+      loop?.detach();
     }
   });
 
@@ -122,7 +123,7 @@ describe.skipIf(process.getuid?.() !== 0)('openBlockDevice on a loop device', ()
     try {
       await expect(open(loop.path, { write: true })).rejects.toBeInstanceOf(DeviceBusyError);
     } finally {
-      execFileSync('umount', [mountPoint]);
+      unmount(mountPoint);
       rmSync(mountPoint, { recursive: true });
     }
   });
@@ -150,7 +151,7 @@ describe.skipIf(process.getuid?.() !== 0)('openBlockDevice geometry with 4 KiB s
       await device.write(allocAligned(8192).fill(1), 4096);
     } finally {
       await device?.close();
-      loop.detach();
+      loop?.detach();
     }
   });
 });

@@ -12,6 +12,22 @@ mkdir -p "$run"
 # $1 French, $2 English: the boot entry chose the language (live-config's locales= → LANG).
 say() { case "${LANG:-}" in en*) printf '%s\n' "$2" ;; *) printf '%s\n' "$1" ;; esac; }
 
+# The largest bold Terminus font that still leaves the guide 80x25: read from a metre away by someone who may
+# struggle with small print, instead of 8x16 dots on a wide screen (160x50 on 1280x800). No framebuffer
+# (nomodeset: VGA text mode, already 80x25): the BIOS font stays. Before the guide starts, so it reads its size.
+pick_font() {
+  local size width height font w h
+  size=$(cat /sys/class/graphics/fb0/virtual_size 2>/dev/null) || return 0
+  width=${size%,*} height=${size#*,}
+  for font in 32x16 28x14 24x12 22x11 20x10 18x10; do
+    h=${font%x*} w=${font#*x}
+    if [ $((width / w)) -ge 80 ] && [ $((height / h)) -ge 25 ]; then
+      setfont -C /dev/tty1 "/usr/share/consolefonts/Uni2-TerminusBold$font.psf.gz" && return 0
+    fi
+  done
+}
+pick_font
+
 # One guide always waits, loaded, on a FIFO (GOMME_GUIDE_STANDBY): the next one is ready while the current one
 # runs, so a guide that ends or crashes is replaced within a second or two even where loading Node and Ink takes
 # half a minute (an old PC, or QEMU without KVM). It reads nothing from the keyboard until it is told to start.
