@@ -109,7 +109,8 @@ export function interrupt(state: GuideState): GuideState {
   }
   if (state.overlay?.kind === 'quit') return state;
   const returnFocus = state.overlay ? state.overlay.returnFocus : state.focus;
-  return { ...state, notice: null, overlay: { kind: 'quit', returnFocus }, focus: 0 };
+  // A PSID / password panel closes: what was typed there is dropped, staying returns to the drive list.
+  return { ...state, notice: null, overlay: { kind: 'quit', returnFocus }, focus: 0, secret: null };
 }
 
 function toggleDrive(state: GuideState, path: string): GuideState {

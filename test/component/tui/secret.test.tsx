@@ -131,6 +131,16 @@ describe('the PSID panel', () => {
     expect(s.selected).not.toContain('/dev/sdd');
   });
 
+  it('Ctrl-C asks the stop question; staying comes back to the drive list, the typing dropped', () => {
+    let s = typeText(enter(focusOn(atDrives(), '/dev/sdd')), 'ABCD');
+    s = press(s, 'c', { ctrl: true });
+    expect(s.overlay?.kind).toBe('quit');
+    expect(s.secret).toBeNull();
+    s = enter(s); // "stay" is first
+    expect(s.overlay).toBeNull();
+    expect(itemsFor(s)[s.focus]).toEqual({ kind: 'unlock', id: '/dev/sdd' });
+  });
+
   it('with no try left, says to power the drive off and takes no typing', () => {
     let s = enter(focusOn(atDrives('fr', 5), '/dev/sdd'));
     s = typeText(s, 'ABCD');
