@@ -178,12 +178,13 @@ describe.skipIf(!isRoot)('storage stacked on a drive protects it (real loop devi
     expect((await driveAt(lower.path)).protections).toEqual([
       {
         reason: 'mounted',
-        detail: why,
-        detailFr: `${name(upper)} est monté sur ${mnt} et repose sur ce disque`,
+        detail: { en: why, fr: `${name(upper)} est monté sur ${mnt} et repose sur ce disque` },
       },
     ]);
     // Mounted after discovery: the re-check sees it.
-    expect(await recheckProtection(realSystem(), lower)).toMatchObject([{ reason: 'mounted', detail: why }]);
+    expect(await recheckProtection(realSystem(), lower)).toMatchObject([
+      { reason: 'mounted', detail: { en: why } },
+    ]);
     expectEraseRefused(lower.path, lower.backingFile, why);
   });
 
