@@ -27,7 +27,7 @@ export function recordInputFor(
     operator: { name: facts.operator, role: null, contact: null },
     donor: { name: facts.donor },
     lot: { id: facts.lot },
-    machine: { ...facts.machine, inventory: null },
+    machine: { ...facts.machine, inventory: facts.inventory ?? null },
     drives: jobs.map((j) => driveInput(j, facts, at)),
     software: facts.software,
   };
