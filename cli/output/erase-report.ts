@@ -1,5 +1,6 @@
 import type { JobEvent } from '../../core/events.js';
 import { type Lang, text } from '../../core/i18n.js';
+import { reportedWritten } from '../../erasure/jobs/written-bytes.js';
 import type { ErasePlan } from '../../erasure/plan/build-plan.js';
 import { describePattern } from '../../erasure/plan/resolve-passes.js';
 import type { DriveOutcome, EmergencyCopy } from '../../session/index.js';
@@ -78,9 +79,8 @@ export function resultJson(
       nistLevel: r.job.plan.nistLevel,
       verification: r.outcome?.verification ?? null,
       errors: r.errors,
-      bytesWritten: bytesWritten(r),
+      ...reportedWritten(r.figures, r.outcome, r.checkpoint),
       seconds: r.figures.seconds,
-      passBytes: r.figures.passBytes,
       jobId: r.job.jobId,
       interruptions: r.interruptions,
       recordId: r.recordId,
@@ -88,8 +88,6 @@ export function resultJson(
     })),
   };
 }
-
-const bytesWritten = (r: DriveOutcome) => Math.max(r.figures.bytesWritten, r.outcome?.bytesWritten ?? 0);
 
 /** `--json`: what reached each drive when the journal failed, and where the records' copies are. */
 export function emergencyJson(copy: EmergencyCopy, lang: Lang) {

@@ -42,11 +42,13 @@ export async function gommeErase(
   verify: 'none' | 'sample',
   dataDir: string,
   sizeBytes: number,
+  options: { sampleRss?: boolean } = {},
 ): Promise<GommeRun> {
   for (const device of devices) assertOwnedLoop(device);
   const args = ['erase', ...devices, '--method', method, '--verify', verify, '--yes', '--json'];
   const run = await runTimed(cli, args, {
     env: { ...process.env, GOMME_DATA_DIR: dataDir, GOMME_LANG: 'en' },
+    sampleRss: options.sampleRss ?? false,
   });
   expectSuccess('gomme erase', run);
   const last = run.stdout.trim().split('\n').at(-1) ?? '';
