@@ -82,8 +82,9 @@ lb config \
   --image-name gomme \
   `# French and AZERTY are baked into the image (no boot parameter: live-config then has nothing to redo);` \
   `# the English entry and any edited entry switch with live-config's locales= and keyboard-layouts=.` \
-  --bootappend-live "boot=live components quiet console=tty0 console=ttyS0,115200n8" \
-  --bootappend-live-failsafe "boot=live components quiet nomodeset console=tty0 console=ttyS0,115200n8" \
+  `# libata.allow_tpm=1: the kernel passes TCG (Opal) commands to SATA drives, which sedutil needs.` \
+  --bootappend-live "boot=live components quiet libata.allow_tpm=1 console=tty0 console=ttyS0,115200n8" \
+  --bootappend-live-failsafe "boot=live components quiet nomodeset libata.allow_tpm=1 console=tty0 console=ttyS0,115200n8" \
   >/dev/null
 
 cp -a "$here/config/." config/

@@ -48,7 +48,14 @@ export function registerHardwareTests(diag: CommandUnknownOpts, s: ProgramSetup)
       .addOption(
         new Option('--replay <bundle>', s.say(text('rejouer un paquet capturé', 'replay a captured bundle'))),
       )
-      .addOption(new Option('--replay-pace <pace>').choices(['recorded', 'instant']).hideHelp())
+      .addOption(
+        new Option(
+          '--replay-pace <pace>',
+          s.say(text('rythme d’un flux rejoué (tests)', 'pace of a replayed stream (tests)')),
+        )
+          .choices(['recorded', 'instant'])
+          .hideHelp(),
+      )
       .action(async (_options, command) => {
         const options = command.optsWithGlobals() as DiagHardwareOptions;
         const { diagHardwareCommand } = await import('../commands/diag-hardware.js');
