@@ -1,6 +1,6 @@
 import type { JobEvent } from '../../core/events.js';
 import type { Text } from '../../core/i18n.js';
-import type { CommandRunner } from '../../core/run/runner.js';
+import type { System } from '../../core/run/system.js';
 import {
   certifyRecords,
   drivePdfs,
@@ -34,9 +34,9 @@ export async function finishErasure(
   opened: OpenedSession,
   run: StartedRun,
   options: { checkpointInterval?: string | undefined },
-  runner: CommandRunner,
+  system: System,
 ): Promise<number> {
-  const outcome = await runWithSignals(ctx, opened, run, options, runner);
+  const outcome = await runWithSignals(ctx, opened, run, options, system);
   const certified = outcome.fault
     ? null
     : await certifyRecords(
@@ -74,7 +74,7 @@ async function runWithSignals(
   opened: OpenedSession,
   run: StartedRun,
   options: { checkpointInterval?: string | undefined },
-  runner: CommandRunner,
+  system: System,
 ): Promise<SessionOutcome> {
   const controller = new AbortController();
   const stop = () => {
@@ -107,7 +107,7 @@ async function runWithSignals(
   try {
     const checkpointMs = options.checkpointInterval ? Number(options.checkpointInterval) : undefined;
     return await runStarted(opened, run, {
-      runner,
+      system,
       emit,
       signal: controller.signal,
       tuning: checkpointMs && checkpointMs > 0 ? { checkpointMs } : {},

@@ -1,6 +1,6 @@
 import { GommeError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
-import { text } from '../../core/i18n.js';
+import { type Text, text } from '../../core/i18n.js';
 
 export type FileKind = 'file' | 'directory' | 'character device' | 'other';
 
@@ -170,13 +170,16 @@ export type ClaimRefusal =
   | 'not-a-block-device'
   | 'needs-root'
   | 'stalled' // open() did not return within the stall timeout
-  | 'open-failed'; // any other errno
+  | 'open-failed' // any other errno
+  | 'protected'; // the storage graph, read again just before the claim: mounted, swap, held, stacked on
 
 export interface TargetRefusal {
   device: string;
   jobId: string;
   refusal: ClaimRefusal;
   errno: string | null;
+  /** What protects it, for 'protected' ("loop4 is mounted at /mnt"). */
+  why?: Text;
 }
 
 const refusalWords: Record<ClaimRefusal, { fr: string; en: string }> = {
@@ -190,7 +193,13 @@ const refusalWords: Record<ClaimRefusal, { fr: string; en: string }> = {
   'needs-root': { fr: 'il faut les droits administrateur', en: 'needs administrator rights' },
   stalled: { fr: 'ne répond pas', en: 'does not answer' },
   'open-failed': { fr: "impossible de l'ouvrir", en: 'cannot be opened' },
+  protected: { fr: 'protégé', en: 'protected' },
 };
+
+function reasonOf(r: TargetRefusal): Text {
+  if (r.why) return text(`protégé : ${r.why.fr}`, `protected: ${r.why.en}`);
+  return refusalWords[r.refusal];
+}
 
 /**
  * Some targets could not be opened for the erasure. Every target is opened before anything is written to any,
@@ -201,7 +210,7 @@ export class TargetsBusyError extends GommeError {
   constructor(refusals: TargetRefusal[]) {
     const list = (lang: 'fr' | 'en') =>
       refusals
-        .map((r) => `${r.device} (${refusalWords[r.refusal][lang]}${r.errno ? `, ${r.errno}` : ''})`)
+        .map((r) => `${r.device} (${reasonOf(r)[lang]}${r.errno ? `, ${r.errno}` : ''})`)
         .join(lang === 'fr' ? ' ; ' : '; ');
     super(
       'targets-busy',

@@ -5,17 +5,16 @@ import { text } from '../../core/i18n.js';
 import type { CommandRunner } from '../../core/run/runner.js';
 import { driveVerdict, stricterResult } from '../../core/verdict.js';
 import { EngineExitedError, EngineProcess, type JobHandlers } from '../engine/engine-client.js';
-import type { ClaimResult } from '../engine/engine-protocol.js';
 import { chunkBytesFor } from '../engine/engine-sizing.js';
 import { coalesce } from '../engine/job-outcome.js';
 import { DEFAULT_TUNING, type OverwriteOutcome, type OverwriteTuning } from '../engine/overwrite-job.js';
 import { openBlockDevice } from '../io/block-device.js';
-import { type TargetRefusal, TargetsBusyError } from '../io/errors.js';
 import type { AttemptLedger, CredentialStore } from '../purge/credentials.js';
 import { restoreHiddenArea } from '../purge/hidden-area.js';
 import { notErasedOutcome } from '../purge/not-erased.js';
 import type { PasswordVault } from '../purge/password-vault.js';
 import type { Interruption, JobJournal, JobOutcome, JobPlan } from './job-store.js';
+import { type Recheck, type Refused, recheckTargets, refuseAll } from './refuse-targets.js';
 import { type PurgeDetails, runPurgeJob } from './run-purge-job.js';
 import { carriedBytes } from './written-bytes.js';
 
@@ -49,6 +48,8 @@ export interface RunJobsOptions {
   ledger?: AttemptLedger;
   /** Runs the firmware commands of purge jobs. */
   runner: CommandRunner;
+  /** The storage graph read again for one drive (recheckProtection): called for every target right before the claim. */
+  recheck: Recheck;
   emit(event: JobEvent): void;
   signal?: AbortSignal;
   /** stallMs defaults to GOMME_STALL_TIMEOUT_MS when set, else 120 s. */
@@ -64,8 +65,9 @@ const BUSY_RETRY_MS = 3_000;
 /**
  * Runs jobs side by side, each isolated: one failing or hung drive never stops the others.
  *
- * 1. Claim: every target is opened (O_EXCL) in the engine process before anything is written to any. If one
- *    cannot be (in use, read-only, gone), all are let go, the new jobs are closed in the journal as refused, and
+ * 1. Claim: the storage graph is read again for every target (protected now: mounted, stacked on, swap), then
+ *    every target is opened (O_EXCL) in the engine process before anything is written to any. If one is
+ *    protected or cannot be opened (in use, read-only, gone), all are let go, the new jobs are closed in the journal as refused, and
  *    TargetsBusyError (exit 3) names each device and why: nothing was written anywhere.
  * 2. Run: overwrite jobs run in the engine process (see engine-client.ts); purge jobs here, through the runner.
  *    A drive that stops answering for the stall timeout ends its job ABORTED with a STALLED error (resumable);
@@ -85,16 +87,19 @@ export async function runJobs(jobs: JobToRun[], options: RunJobsOptions): Promis
   try {
     // A drive to destroy is not touched. A purge only needs nobody else to hold its drive; so does an overwrite
     // whose hidden area is given back first (the engine opens it after, with the size that then includes it).
+    const touched = jobs.filter((job) => kindOf(job) !== 'destroy');
+    const at = () => new Date((options.now ?? Date.now)()).toISOString();
+    // The graph first, then at once the exclusive opens: the window between them is the claim's own.
+    const unsafe = await recheckTargets(touched, options.recheck);
+    if (unsafe.length > 0) refuseAll(jobs, unsafe, options.store, at());
     const claims = await engine.claim(
-      jobs
-        .filter((job) => kindOf(job) !== 'destroy')
-        .map((job) => ({ jobId: job.jobId, path: job.drive.path, hold: kindOf(job) === 'overwrite' })),
+      touched.map((job) => ({ jobId: job.jobId, path: job.drive.path, hold: kindOf(job) === 'overwrite' })),
       { stallMs: tuning.stallMs, busyRetryMs: BUSY_RETRY_MS },
     );
-    const refused = claims.filter((c): c is Extract<ClaimResult, { ok: false }> => !c.ok);
+    const refused = claims.filter((c): c is Refused => !c.ok);
     if (refused.length > 0) {
       stalled = refused.some((r) => r.refusal === 'stalled');
-      refuseAll(jobs, refused, options);
+      refuseAll(jobs, refused, options.store, at());
     }
     const onAbort = () => engine.abort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -133,40 +138,6 @@ export function stallTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): numbe
     );
   }
   return ms;
-}
-
-/** Nothing was written: new jobs end in the journal as refused (never resumable); resumed ones stay resumable. */
-function refuseAll(
-  jobs: JobToRun[],
-  refused: Extract<ClaimResult, { ok: false }>[],
-  options: RunJobsOptions,
-) {
-  const at = new Date((options.now ?? Date.now)()).toISOString();
-  const refusals: TargetRefusal[] = refused.map((r) => ({
-    device: r.path,
-    jobId: r.jobId,
-    refusal: r.refusal,
-    errno: r.errno,
-  }));
-  const error = new TargetsBusyError(refusals);
-  for (const job of jobs) {
-    if (job.resumeFrom !== null) continue;
-    const own = refused.find((r) => r.jobId === job.jobId);
-    options.store.addError(
-      job.jobId,
-      {
-        operation: 'command',
-        pass: null,
-        offset: 0,
-        length: 0,
-        code: own ? (own.errno ?? own.refusal.toUpperCase()) : 'REFUSED',
-        message: own ? own.detail : error.message,
-      },
-      at,
-    );
-    options.store.fail(job.jobId, at);
-  }
-  throw error;
 }
 
 async function runOne(

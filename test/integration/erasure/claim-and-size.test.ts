@@ -1,11 +1,13 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recheckProtection } from '../../../core/detect/recheck.js';
 import type { IoErrorRange } from '../../../core/events.js';
+import { realSystem } from '../../../core/run/system.js';
 import { TargetsBusyError } from '../../../erasure/io/errors.js';
 import type { JobJournal } from '../../../erasure/jobs/job-store.js';
 import { runJobs } from '../../../erasure/jobs/run-jobs.js';
@@ -63,6 +65,21 @@ function memoryJournal(): JobJournal & {
   };
 }
 
+function overwriteJob(jobId: string, path: string, sizeBytes: number) {
+  const drive = fakeDrive({ path, name: path.slice(5), serial: null, sizeBytes });
+  const built = buildOverwritePlan(drive, { method: 'zero', verify: 'none' });
+  if (!built.ok) throw new Error('no plan');
+  return { jobId, drive, plan: built.plan.job, resumeFrom: null, startedAt: new Date().toISOString() };
+}
+
+/** losetup -d, then waits until the kernel has let go (the device below is detached right after). */
+function detachAndWait(path: string): void {
+  execFileSync('losetup', ['-d', path]);
+  const marker = `/sys/block/${path.slice(5)}/loop/backing_file`;
+  for (const deadline = Date.now() + 5_000; existsSync(marker) && Date.now() < deadline; )
+    spawnSync('sleep', ['0.05']);
+}
+
 describe.skipIf(!isRoot)('gomme erase claims every target before writing', () => {
   let dataDir = '';
   beforeEach(() => {
@@ -85,11 +102,15 @@ describe.skipIf(!isRoot)('gomme erase claims every target before writing', () =>
         } finally {
           await holder.release();
         }
-        // The session's check before any job exists, or runJobs' claim if the drive was taken in between.
+        // The engine's claim (O_EXCL on every target before any write) is what finds it: no probe before.
         expect(r.code, r.stderr).toBe(3);
-        expect(r.lines.at(-1)).toMatchObject({ type: 'error', exitCode: 3 });
-        expect(['device-busy', 'targets-busy']).toContain(r.lines.at(-1)?.code);
-        for (const l of loops) expect(String(r.lines.at(-1)?.message).includes(l.path)).toBe(l === busy);
+        expect(r.lines.at(-1)).toMatchObject({ type: 'error', exitCode: 3, code: 'targets-busy' });
+        const message = String(r.lines.at(-1)?.message);
+        for (const l of loops) expect(message.includes(l.path)).toBe(l === busy);
+        expect(message).toContain(
+          `${busy.path} (in use: mounted, swap, RAID/LVM member or opened by another program, EBUSY)`,
+        );
+        expect(message).toMatch(/^Nothing was written/);
         expect(r.lines.some((l) => l.type === 'job-started')).toBe(false);
         expect(loops.map((l) => sha(readFileSync(l.backingFile)))).toEqual(before);
         // The refused jobs are closed in the journal: a later --resume must not erase them.
@@ -106,18 +127,7 @@ describe.skipIf(!isRoot)('gomme erase claims every target before writing', () =>
       [1, 2, 3].map(() => ({ sizeBytes: 8 * MiB, fill: donor })),
       async (loops) => {
         const before = loops.map((l) => sha(readFileSync(l.backingFile)));
-        const jobs = loops.map((l, i) => {
-          const drive = fakeDrive({ path: l.path, name: l.path.slice(5), serial: null, sizeBytes: 8 * MiB });
-          const built = buildOverwritePlan(drive, { method: 'zero', verify: 'none' });
-          if (!built.ok) throw new Error('no plan');
-          return {
-            jobId: `job-${i}`,
-            drive,
-            plan: built.plan.job,
-            resumeFrom: null,
-            startedAt: new Date().toISOString(),
-          };
-        });
+        const jobs = loops.map((l, i) => overwriteJob(`job-${i}`, l.path, 8 * MiB));
         const journal = memoryJournal();
         const holder = await holdExclusively(loops[2]!.path);
         let failure: unknown;
@@ -126,6 +136,7 @@ describe.skipIf(!isRoot)('gomme erase claims every target before writing', () =>
             store: journal,
             vault: new InMemoryPasswordVault(),
             runner: { run: () => Promise.reject(new Error('no command expected')) },
+            recheck: (drive) => recheckProtection(realSystem(), drive),
             emit: (e) => journal.events.push(e.type),
           }).catch((error: unknown) => error);
         } finally {
@@ -141,6 +152,62 @@ describe.skipIf(!isRoot)('gomme erase claims every target before writing', () =>
         expect(journal.failed).toEqual(['job-0', 'job-1', 'job-2']);
         expect(journal.errorsOf('job-2')).toEqual([expect.objectContaining({ code: 'EBUSY' })]);
         expect(loops.map((l) => sha(readFileSync(l.backingFile)))).toEqual(before);
+      },
+    );
+  });
+
+  it('runJobs reads the storage graph again right before the claim: a loop stacked on a target and mounted since refuses all', async () => {
+    await withLoopDevices(
+      [1, 2].map(() => ({ sizeBytes: 32 * MiB, fill: donor })),
+      async ([lower, free]) => {
+        const jobs = [lower!, free!].map((l, i) => overwriteJob(`job-${i}`, l.path, 32 * MiB));
+        // After "discovery": a loop device over the target, a filesystem on it, mounted. The loop driver does not
+        // hold its backing device exclusively, so the O_EXCL claim alone would not see it.
+        const upper = execFileSync('losetup', ['-f', '--show', lower!.path], { encoding: 'utf8' }).trim();
+        if (!/^\/dev\/loop\d+$/.test(upper)) throw new Error(`unexpected losetup output "${upper}"`);
+        const mnt = join(dataDir, 'upper');
+        let mounted = false;
+        let frozen = false;
+        try {
+          execFileSync('mkfs.ext4', ['-q', '-F', '-E', 'lazy_itable_init=0,lazy_journal_init=0', upper]);
+          mkdirSync(mnt);
+          execFileSync('mount', [upper, mnt]);
+          mounted = true;
+          // Frozen, the filesystem writes nothing by itself: any change to the files would be gomme's.
+          execFileSync('fsfreeze', ['-f', mnt]);
+          frozen = true;
+          const before = [lower!, free!].map((l) => sha(readFileSync(l.backingFile)));
+          const journal = memoryJournal();
+          const failure = await runJobs(jobs, {
+            store: journal,
+            vault: new InMemoryPasswordVault(),
+            runner: { run: () => Promise.reject(new Error('no command expected')) },
+            recheck: (drive) => recheckProtection(realSystem(), drive),
+            emit: (e) => journal.events.push(e.type),
+          }).catch((error: unknown) => error);
+          expect(failure).toBeInstanceOf(TargetsBusyError);
+          const refusals = (failure as TargetsBusyError).refusals;
+          expect(refusals).toEqual([
+            expect.objectContaining({
+              device: lower!.path,
+              jobId: 'job-0',
+              refusal: 'protected',
+              errno: null,
+            }),
+          ]);
+          // The reason names what rests on it, in both languages.
+          expect(refusals[0]?.why?.en).toContain(mnt);
+          expect(refusals[0]?.why?.fr).toContain(mnt);
+          expect((failure as TargetsBusyError).message).toContain(`${lower!.path} (protected: `);
+          expect(journal.events).toEqual([]);
+          expect(journal.failed).toEqual(['job-0', 'job-1']);
+          expect(journal.errorsOf('job-0')).toEqual([expect.objectContaining({ code: 'PROTECTED' })]);
+          expect([lower!, free!].map((l) => sha(readFileSync(l.backingFile)))).toEqual(before);
+        } finally {
+          if (frozen) execFileSync('fsfreeze', ['-u', mnt]);
+          if (mounted) execFileSync('umount', [mnt]);
+          detachAndWait(upper);
+        }
       },
     );
   });
