@@ -8,8 +8,20 @@
  * detaches the loop devices newest first, unmounting the filesystem before detaching the device under it.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, constants, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, join } from 'node:path';
 import { attachLoopDevice, type LoopDevice } from '../helpers/loop-device.js';
 
 export interface HungDrivesRig {
@@ -62,7 +74,7 @@ export async function createHungDrivesRig(spec: {
       }
       for (const loop of [...loops].reverse()) {
         if (loop === image && mounted) step(() => unmount());
-        step(() => loop.detach());
+        await detachPatiently(loop).catch((error: unknown) => failures.push(error));
       }
       rmSync(dir, { recursive: true, force: true });
       if (failures.length > 0) throw new AggregateError(failures, 'hung drives rig teardown failed');
@@ -105,6 +117,52 @@ export async function createHungDrivesRig(spec: {
     throw error;
   }
   return rig;
+}
+
+/**
+ * loop.detach() waits 5 s for the kernel to let go. Under load, a late holder (udev's blkid after the last
+ * writer closed, another program scanning every block device) can hold the device longer: losetup -d has set
+ * autoclear, so wait for it up to 30 s more, and name the holders if it never comes.
+ */
+async function detachPatiently(loop: LoopDevice): Promise<void> {
+  try {
+    loop.detach();
+    return;
+  } catch (error) {
+    if (!/still attached/.test(String(error))) throw error;
+  }
+  const marker = `/sys/block/${basename(loop.path)}/loop/backing_file`;
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+    if (!existsSync(marker)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${loop.path} is still attached 35 s after losetup -d; held by: ${holdersOf(loop.path)}`);
+}
+
+/** The processes with `device` open (from /proc/PID/fd), for the failure message. */
+function holdersOf(device: string): string {
+  const holders: string[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const fds = readdirSync(`/proc/${pid}/fd`);
+      if (fds.some((fd) => readlinkOrNull(`/proc/${pid}/fd/${fd}`) === device)) {
+        holders.push(`${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim()}`);
+      }
+    } catch (error) {
+      // The process ended meanwhile, or is not ours to read: it is not a holder we can name.
+      if (!['ENOENT', 'EACCES', 'ESRCH'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    }
+  }
+  return holders.length > 0 ? holders.join('; ') : 'no process (the kernel: a mount or a stacked device)';
+}
+
+function readlinkOrNull(path: string): string | null {
+  try {
+    return readlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }
 
 function chunks(size: number, fill: (offset: number, length: number) => Buffer): Buffer[] {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,20 @@ interface DriveResult {
   jobId: string;
   errors: Array<{ operation: string; code: string }>;
   interruptions: unknown[];
+  recordId: string | null;
+  certificate: string | null;
+}
+
+/** Each record committed and its certificate signed (pdfsig); gomme cert verify accepts the first one too. */
+function expectCertified(drives: ReadonlyArray<DriveResult | undefined>, env: NodeJS.ProcessEnv): void {
+  for (const d of drives) {
+    expect(d?.recordId, d?.device).toMatch(/^GR-\d{8}-[0-9a-f]{10}$/);
+    expect(d?.certificate, d?.device).toMatch(/\.pdf$/);
+    const pdfsig = spawnSync('pdfsig', [d?.certificate ?? ''], { encoding: 'utf8' });
+    expect(pdfsig.stdout, d?.device).toContain('Signature is Valid');
+  }
+  const verified = runGomme(['cert', 'verify', drives[0]?.certificate ?? '', '--json'], env);
+  expect(verified.code, verified.stderr).toBe(0);
 }
 
 /** gomme erase, asynchronously (a D-state child would block spawnSync past any timeout). */
@@ -58,6 +72,8 @@ function resultOf(stdout: string): DriveResult[] {
 async function hungAmongHealthy(hungCount: number, healthyCount: number): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gomme-hung-data-'));
   const env = { GOMME_DATA_DIR: dataDir, GOMME_STALL_TIMEOUT_MS: String(STALL_MS) };
+  const keys = runGomme(['keys', 'init', '--organisation', 'Atelier des disques lents'], env);
+  expect(keys.code, keys.stderr).toBe(0);
   const rig = await createHungDrivesRig({
     hung: hungCount,
     healthy: healthyCount,
@@ -94,11 +110,17 @@ async function hungAmongHealthy(hungCount: number, healthyCount: number): Promis
       expect(d?.seconds).toBeLessThan(STALL_MS / 1000);
       expect(readFileSync(loop.backingFile).every((b) => b === 0)).toBe(true);
     }
+    expectCertified(
+      rig.healthy.map((loop) => drives.find((x) => x.device === loop.path)),
+      env,
+    );
     const hungIds: string[] = [];
     for (const loop of rig.hung) {
       const d = drives.find((x) => x.device === loop.path);
       expect(d, loop.path).toMatchObject({ result: 'ABORTED' });
       expect(d?.errors).toEqual([expect.objectContaining({ operation: 'stall', code: 'STALLED' })]);
+      // Resumable: no record yet (it comes with the resume).
+      expect(d).toMatchObject({ recordId: null, certificate: null });
       hungIds.push(d?.jobId ?? '');
     }
     // The journal: resumable (aborted), the STALLED error in the saved outcome; not among the job's errors,
@@ -130,6 +152,7 @@ async function hungAmongHealthy(hungCount: number, healthyCount: number): Promis
       expect(d).toMatchObject({ result: 'ERASED', bytesWritten: HUNG_BYTES, errors: [] });
       expect(d.interruptions).toHaveLength(1);
     }
+    expectCertified(after, env);
     for (const loop of rig.hung) {
       expect(readFileSync(loop.backingFile).every((b) => b === 0)).toBe(true);
     }
@@ -142,7 +165,7 @@ async function hungAmongHealthy(hungCount: number, healthyCount: number): Promis
 }
 
 describe.skipIf(!isRoot)('hung drives (loop devices over a frozen ext4) beside healthy ones', () => {
-  it('2 hung + 6 healthy: healthy ERASED, the command ends, hung STALLED and resumable', async () => {
+  it('2 hung + 6 healthy: healthy ERASED and certified, the command ends, hung STALLED and resumable', async () => {
     await hungAmongHealthy(2, 6);
   }, 120_000);
 
