@@ -61,22 +61,28 @@ export function refuseAll(
     ...(r.why ? { why: r.why } : {}),
   }));
   const error = new TargetsBusyError(refusals);
-  for (const job of jobs) {
-    if (job.resumeFrom !== null) continue;
-    const own = refused.find((r) => r.jobId === job.jobId);
-    store.addError(
-      job.jobId,
-      {
-        operation: 'command',
-        pass: null,
-        offset: 0,
-        length: 0,
-        code: own ? (own.errno ?? own.refusal.toUpperCase()) : 'REFUSED',
-        message: own ? own.detail : error.message,
-      },
-      at,
-    );
-    store.fail(job.jobId, at);
-  }
+  closeNewJobs(jobs, store, at, (jobId) => {
+    const own = refused.find((r) => r.jobId === jobId);
+    return own
+      ? { code: own.errno ?? own.refusal.toUpperCase(), message: own.detail }
+      : { code: 'REFUSED', message: error.message };
+  });
   throw error;
+}
+
+/**
+ * Closes the jobs this command created, before anything was written to any drive (refused, or the storage graph
+ * could not be read again): failed with the reason, never resumable. Resumed jobs stay resumable.
+ */
+export function closeNewJobs(
+  jobs: ReadonlyArray<{ jobId: string; resumeFrom: unknown }>,
+  store: JobJournal,
+  at: string,
+  reason: (jobId: string) => { code: string; message: string },
+): void {
+  for (const { jobId, resumeFrom } of jobs) {
+    if (resumeFrom !== null) continue;
+    store.addError(jobId, { operation: 'command', pass: null, offset: 0, length: 0, ...reason(jobId) }, at);
+    store.fail(jobId, at);
+  }
 }

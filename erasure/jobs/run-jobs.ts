@@ -14,7 +14,7 @@ import { restoreHiddenArea } from '../purge/hidden-area.js';
 import { notErasedOutcome } from '../purge/not-erased.js';
 import type { PasswordVault } from '../purge/password-vault.js';
 import type { Interruption, JobJournal, JobOutcome, JobPlan } from './job-store.js';
-import { type Recheck, type Refused, recheckTargets, refuseAll } from './refuse-targets.js';
+import { closeNewJobs, type Recheck, type Refused, recheckTargets, refuseAll } from './refuse-targets.js';
 import { type PurgeDetails, runPurgeJob } from './run-purge-job.js';
 import { carriedBytes } from './written-bytes.js';
 
@@ -90,7 +90,12 @@ export async function runJobs(jobs: JobToRun[], options: RunJobsOptions): Promis
     const touched = jobs.filter((job) => kindOf(job) !== 'destroy');
     const at = () => new Date((options.now ?? Date.now)()).toISOString();
     // The graph first, then at once the exclusive opens: the window between them is the claim's own.
-    const unsafe = await recheckTargets(touched, options.recheck);
+    const unsafe = await recheckTargets(touched, options.recheck).catch((error: unknown) => {
+      // The graph could not be read (lsblk failed): nothing was written, and these jobs will not be.
+      const message = error instanceof Error ? error.message : String(error);
+      closeNewJobs(jobs, options.store, at(), () => ({ code: 'RECHECK', message }));
+      throw error;
+    });
     if (unsafe.length > 0) refuseAll(jobs, unsafe, options.store, at());
     const claims = await engine.claim(
       touched.map((job) => ({ jobId: job.jobId, path: job.drive.path, hold: kindOf(job) === 'overwrite' })),
