@@ -48,7 +48,7 @@ export interface RunJobsOptions {
   ledger?: AttemptLedger;
   /** Runs the firmware commands of purge jobs. */
   runner: CommandRunner;
-  /** The storage graph read again for one drive (recheckProtection): called for every target right before the claim. */
+  /** The storage graph read again for one drive (recheckProtection), for every target right before the claim. */
   recheck: Recheck;
   emit(event: JobEvent): void;
   signal?: AbortSignal;
@@ -67,8 +67,8 @@ const BUSY_RETRY_MS = 3_000;
  *
  * 1. Claim: the storage graph is read again for every target (protected now: mounted, stacked on, swap), then
  *    every target is opened (O_EXCL) in the engine process before anything is written to any. If one is
- *    protected or cannot be opened (in use, read-only, gone), all are let go, the new jobs are closed in the journal as refused, and
- *    TargetsBusyError (exit 3) names each device and why: nothing was written anywhere.
+ *    protected or cannot be opened (in use, read-only, gone), all are let go, the new jobs are closed in the
+ *    journal as refused, and TargetsBusyError (exit 3) names each device and why: nothing was written anywhere.
  * 2. Run: overwrite jobs run in the engine process (see engine-client.ts); purge jobs here, through the runner.
  *    A drive that stops answering for the stall timeout ends its job ABORTED with a STALLED error (resumable);
  *    runJobs returns once every other job has ended and abandons the engine to the stuck drive.
