@@ -127,7 +127,17 @@ export function reapStaleLoopDevices(): void {
   for (const loop of attachedLoops()) {
     const owner = tempDirOwner(loop.backingFile, 'loop');
     if (owner === undefined || processAlive(owner.pid)) continue;
-    detachLoop(loop.path);
+    try {
+      detachLoop(loop.path);
+    } catch (error) {
+      // Still held by something we cannot see or stop (losetup -d set autoclear: it goes once let go). Another
+      // process's leftover must not fail this test: leave it, and its folder, and say so.
+      if (!(error instanceof Error) || !error.message.includes('still attached')) throw error;
+      process.stderr.write(
+        `loop-device: stale ${loop.path} (${loop.backingFile}) left attached: ${error.message}\n`,
+      );
+      continue;
+    }
     rmSync(owner.dir, { recursive: true, force: true });
   }
 }

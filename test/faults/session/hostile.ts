@@ -327,7 +327,7 @@ export const HOSTILE: HostileScenario[] = [
         const dataDir = newDataDir(root);
         const r = erase(target, dataDir);
         expect(r.code, r.stderr).toBe(3);
-        expect(r.lines.at(-1)).toMatchObject({ code: 'targets-busy' });
+        expect(r.lines.at(-1)).toMatchObject({ code: 'device-busy' });
         expect(sha(target.loop.backingFile)).toBe(target.donorHash);
         const m = measure(dataDir, [target], prot);
         expect(m.results).toEqual([null]);
