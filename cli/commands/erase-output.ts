@@ -1,6 +1,6 @@
 import type { JobEvent } from '../../core/events.js';
 import { COLON, type Text, text } from '../../core/i18n.js';
-import type { CommandRunner } from '../../core/run/runner.js';
+import type { System } from '../../core/run/system.js';
 import { ioErrorWords } from '../../core/words/io-errors.js';
 import {
   certifyRecords,
@@ -35,9 +35,9 @@ export async function finishErasure(
   opened: OpenedSession,
   run: StartedRun,
   options: { checkpointInterval?: string | undefined },
-  runner: CommandRunner,
+  system: System,
 ): Promise<number> {
-  const outcome = await runWithSignals(ctx, opened, run, options, runner);
+  const outcome = await runWithSignals(ctx, opened, run, options, system);
   const certified = outcome.fault
     ? null
     : await certifyRecords(
@@ -76,7 +76,7 @@ async function runWithSignals(
   opened: OpenedSession,
   run: StartedRun,
   options: { checkpointInterval?: string | undefined },
-  runner: CommandRunner,
+  system: System,
 ): Promise<SessionOutcome> {
   const controller = new AbortController();
   const stop = () => {
@@ -109,7 +109,7 @@ async function runWithSignals(
   try {
     const checkpointMs = options.checkpointInterval ? Number(options.checkpointInterval) : undefined;
     return await runStarted(opened, run, {
-      runner,
+      system,
       emit,
       signal: controller.signal,
       tuning: checkpointMs && checkpointMs > 0 ? { checkpointMs } : {},

@@ -7,6 +7,7 @@ import { nistLevelExplained } from '../../core/words/levels.js';
 import { methodWords } from '../../core/words/methods.js';
 import { RESULT_WORDS } from '../../core/words/results.js';
 import { outcomeVerificationWords, verifyModeWords } from '../../core/words/verification.js';
+import { reportedWritten } from '../../erasure/jobs/written-bytes.js';
 import type { ErasePlan } from '../../erasure/plan/build-plan.js';
 import { describePattern, patternWords } from '../../erasure/plan/resolve-passes.js';
 import type { DriveOutcome, EmergencyCopy } from '../../session/index.js';
@@ -115,9 +116,8 @@ export function resultJson(
       nistLevel: r.job.plan.nistLevel,
       verification: r.outcome?.verification ?? null,
       errors: r.errors,
-      bytesWritten: bytesWritten(r),
+      ...reportedWritten(r.figures, r.outcome, r.checkpoint),
       seconds: r.figures.seconds,
-      passBytes: r.figures.passBytes,
       jobId: r.job.jobId,
       interruptions: r.interruptions,
       recordId: r.recordId,
@@ -125,8 +125,6 @@ export function resultJson(
     })),
   };
 }
-
-const bytesWritten = (r: DriveOutcome) => Math.max(r.figures.bytesWritten, r.outcome?.bytesWritten ?? 0);
 
 /** `--json`: what reached each drive when the journal failed, and where the records' copies are. */
 export function emergencyJson(copy: EmergencyCopy, lang: Lang) {

@@ -118,7 +118,7 @@ export function realGuideServices(options: RealServicesOptions): GuideServices {
           const run = startJobs(opened, plans, await factsFor(opened, facts ?? {}, system));
           const outcome = await runStarted(opened, run, {
             credentials,
-            runner: system.runner,
+            system,
             emit,
             signal,
             tuning: options.checkpointMs ? { checkpointMs: options.checkpointMs } : {},
