@@ -1,6 +1,6 @@
 import { GommeError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
-import { type Text, text } from '../core/i18n.js';
+import { type Lang, SEMICOLON, type Text, text } from '../core/i18n.js';
 
 /** Typed failures of the certificate chain. All are "bad input" except a missing record (not found). */
 
@@ -11,11 +11,11 @@ export class RecordInvalidError extends GommeError {
   readonly issues: Text[];
   constructor(issues: Array<Text | string>) {
     const all = issues.map(asText);
-    const list = (lang: 'fr' | 'en') =>
+    const list = (lang: Lang) =>
       all
         .slice(0, 8)
         .map((issue) => issue[lang])
-        .join(lang === 'fr' ? ' ; ' : '; ');
+        .join(SEMICOLON[lang]);
     super(
       'record-invalid',
       text(

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import type { Drive } from '../core/drive.js';
+import { text } from '../core/i18n.js';
 import type { CommandContext } from './io.js';
 import { terminalSafe } from './output/terminal-text.js';
 
@@ -14,11 +15,11 @@ export async function confirmOnTerminal(ctx: CommandContext, drives: readonly Dr
   try {
     for (const drive of drives) {
       const word = confirmationWord(drive);
-      const prompt =
-        ctx.lang === 'fr'
-          ? `Tout ce qui est sur ${drive.path} (${drive.model ?? '?'}, n° ${drive.serial ?? '?'}) sera détruit. Tapez « ${word} » pour confirmer : `
-          : `Everything on ${drive.path} (${drive.model ?? '?'}, serial ${drive.serial ?? '?'}) will be destroyed. Type "${word}" to confirm: `;
-      const answer = (await rl.question(terminalSafe(prompt))).trim();
+      const prompt = text(
+        `Tout ce qui est sur ${drive.path} (${drive.model ?? '?'}, n° ${drive.serial ?? '?'}) sera détruit. Tapez « ${word} » pour confirmer : `,
+        `Everything on ${drive.path} (${drive.model ?? '?'}, serial ${drive.serial ?? '?'}) will be destroyed. Type "${word}" to confirm: `,
+      );
+      const answer = (await rl.question(terminalSafe(prompt[ctx.lang]))).trim();
       if (answer !== word) return false;
     }
     return true;

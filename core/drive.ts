@@ -1,3 +1,5 @@
+import type { Text } from './i18n.js';
+
 /**
  * The drive model: immutable facts about one block device, normalised across protocols.
  * Convention for every fact: `null` means "unknown" (not reported, or could not be read) — never a guess.
@@ -171,10 +173,11 @@ export type ProtectionReason = 'boot-medium' | 'mounted' | 'swap' | 'holder' | '
 
 export interface Protection {
   reason: ProtectionReason;
-  /** Human detail for a technician, e.g. "sdb1 is mounted at /run/live/medium". */
-  detail: string;
-  /** The same detail in French. */
-  detailFr: string;
+  /**
+   * For a technician, e.g. "sdb1 est monté sur /run/live/medium". `gomme drives --json` writes it as `detail`
+   * (English) and `detailFr` (French), as it always has (cli/output/drives-view.ts).
+   */
+  detail: Text;
 }
 
 export interface Drive {
@@ -200,6 +203,9 @@ export interface Drive {
   capabilities: DriveCapabilities;
   protected: boolean;
   protections: Protection[];
-  /** Things discovery noticed that a technician should know (untrustworthy IDENTIFY data, missing tool…). */
-  warnings: string[];
+  /**
+   * Things discovery noticed that a technician should know (untrustworthy IDENTIFY data, missing tool…).
+   * `gomme drives --json` writes them as `warnings` (English) and `warningsFr` (French).
+   */
+  warnings: Text[];
 }

@@ -1,5 +1,6 @@
 import { ExitCode, type ExitCodeValue } from './exit-codes.js';
 import { type Text, text } from './i18n.js';
+import { protectionDetails } from './words/protections.js';
 
 /**
  * Every error gomme expects carries a stable code, the exit code it maps to, a message a trainee can read
@@ -73,12 +74,13 @@ export class DeviceNotFoundError extends GommeError {
 export class ProtectedDeviceError extends GommeError {
   readonly device: string;
   readonly reasons: string[];
-  constructor(device: string, protections: ReadonlyArray<{ detail: string; detailFr: string }>) {
+  constructor(device: string, protections: ReadonlyArray<{ reason: string; detail: Text }>) {
+    const why = protectionDetails(protections);
     super(
       'protected-device',
       text(
-        `${device} est protégé, gomme n'y touchera pas : ${protections.map((p) => p.detailFr).join(' ; ')}.`,
-        `${device} is protected and will not be touched: ${protections.map((p) => p.detail).join('; ')}.`,
+        `${device} est protégé, gomme n'y touchera pas : ${why.fr}.`,
+        `${device} is protected and will not be touched: ${why.en}.`,
       ),
       {
         exitCode: ExitCode.REFUSED,
@@ -89,7 +91,7 @@ export class ProtectedDeviceError extends GommeError {
       },
     );
     this.device = device;
-    this.reasons = protections.map((p) => p.detail);
+    this.reasons = protections.map((p) => p.reason);
   }
 }
 

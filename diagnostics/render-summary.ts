@@ -1,43 +1,51 @@
-import type { Lang } from '../core/i18n.js';
+import { formatMemorySize } from '../core/format.js';
+import { COLON, type Lang, SEMICOLON, type Text, text } from '../core/i18n.js';
+import {
+  categoryWords,
+  cosmeticWords,
+  functionalHeadline,
+  testName,
+  testVerdict,
+  VERDICT_WORDS,
+} from './grading/verdict-words.js';
 import type { DiagReport } from './run-diagnostics.js';
-import type { TestStatus } from './types.js';
 
-const STATUS: Record<TestStatus, { fr: string; en: string }> = {
-  pass: { fr: 'OK', en: 'PASS' },
-  warn: { fr: 'RÉSERVE', en: 'WARN' },
-  fail: { fr: 'ÉCHEC', en: 'FAIL' },
-  'not-present': { fr: 'absent', en: 'not present' },
-  skipped: { fr: 'non fait', en: 'skipped' },
-};
-
-const FUNCTIONAL = {
-  pass: { fr: 'OK', en: 'PASS' },
-  'pass-with-reservations': { fr: 'OK AVEC RÉSERVES', en: 'PASS WITH RESERVATIONS' },
-  fail: { fr: 'ÉCHEC', en: 'FAIL' },
-} as const;
+const W = {
+  serial: text('n° de série', 'serial'),
+  processor: text('Processeur', 'CPU'),
+  memory: text('Mémoire', 'Memory'),
+  drives: text('disques', 'drives'),
+  functional: text('État fonctionnel', 'Functional'),
+  priceCap: text('Prix de revente maximum', 'Resale price cap'),
+} satisfies Record<string, Text>;
 
 /** The human summary of a diagnostics run (the JSON is the contract; this is for the trainee). */
 export function renderDiag(report: DiagReport, lang: Lang): string {
-  const fr = lang === 'fr';
   const { system, cpu, memory } = report.inventory;
-  const gib = (n: number | null) => (n === null ? '?' : `${(n / 1024 ** 3).toFixed(1)} GiB`);
+  const colon = COLON[lang];
+  const ram = memory.totalBytes === null ? '?' : formatMemorySize(memory.totalBytes, lang);
   const lines = [
-    `${system.vendor ?? '?'} ${system.product ?? ''}  ${fr ? 'n° de série' : 'serial'} ${system.serial ?? '?'}`,
-    `CPU ${cpu.model ?? '?'} (${cpu.cores ?? '?'}/${cpu.threads})  RAM ${gib(memory.totalBytes)}  ${fr ? 'disques' : 'drives'} ${report.inventory.drives.length}`,
+    `${system.vendor ?? '?'} ${system.product ?? ''}  ${W.serial[lang]} ${system.serial ?? '?'}`,
+    `${W.processor[lang]} ${cpu.model ?? '?'} (${cpu.cores ?? '?'}/${cpu.threads})  ${W.memory[lang]} ${ram}  ${W.drives[lang]} ${report.inventory.drives.length}`,
     '',
   ];
-  for (const t of report.tests) {
-    const name = t.subject ? `${t.name} ${t.subject}` : t.name;
-    const why = t.reasons.map((r) => r[lang]).join(' ; ');
-    lines.push(`  ${STATUS[t.status][lang].padEnd(12)} ${name.padEnd(28)} ${why}`);
+  const named = report.tests.map((t) => ({
+    t,
+    name: testName(t.subject ? `${t.name}:${t.subject}` : t.name)[lang],
+  }));
+  const width = Math.max(28, ...named.map((n) => n.name.length));
+  for (const { t, name } of named) {
+    const why = t.reasons.map((r) => r[lang]).join(SEMICOLON[lang]);
+    lines.push(`  ${VERDICT_WORDS[testVerdict(t)][lang].padEnd(12)} ${name.padEnd(width)} ${why}`.trimEnd());
   }
   const g = report.grade;
+  // The same words as the guide and the machine certificate: untested functions make the machine INCOMPLET.
   lines.push(
     '',
-    `${fr ? 'État fonctionnel' : 'Functional'}: ${FUNCTIONAL[g.functional.status][lang]}${g.functional.repairable ? (fr ? ' (réparable)' : ' (repairable)') : ''}`,
-    `${fr ? 'Esthétique' : 'Cosmetic'}: ${g.cosmetic ?? '?'}   ${fr ? 'Catégorie' : 'Category'}: ${g.performance.category ?? '?'}${g.priceCapEuros === null ? '' : `   ${fr ? 'Prix max' : 'Price cap'}: ${g.priceCapEuros} €`}`,
+    `${W.functional[lang]}${colon}${functionalHeadline(g.functional, { list: true })[lang]}`,
+    cosmeticWords(g.cosmetic)[lang],
+    categoryWords(g.performance.category)[lang],
   );
-  if (g.functional.untested.length > 0)
-    lines.push(`${fr ? 'Non testé' : 'Not tested'}: ${g.functional.untested.join(', ')}`);
+  if (g.priceCapEuros !== null) lines.push(`${W.priceCap[lang]}${colon}${g.priceCapEuros} €`);
   return lines.join('\n');
 }

@@ -7,9 +7,11 @@ import type { System } from '../core/run/system.js';
 import { presenceChecks } from './checks/presence-checks.js';
 import { selfTest, smartChecks } from './checks/smart-checks.js';
 import { cpuCheck, ramCheck } from './checks/stress-checks.js';
-import { type Grade, grade } from './grading/grade.js';
+import { type Grade, grade, isUntested } from './grading/grade.js';
 import type { Group } from './groups.js';
-import { type Answers, evaluateAnswers } from './guided/answers.js';
+import type { Answers } from './guided/answers.js';
+import { type AbsentParts, readAbsentParts } from './guided/ask-context.js';
+import { guidedResults } from './guided/guided-results.js';
 import { collectInventory } from './inventory/collect.js';
 import type { Inventory } from './inventory/types.js';
 import { Probe } from './probe.js';
@@ -33,6 +35,8 @@ export interface DiagOptions {
   timeBoxes: TimeBoxes;
   only?: readonly Group[];
   answers?: Answers;
+  /** The parts this machine lacks (read here when not given): their questions are not-present, never asked. */
+  absentParts?: AbsentParts;
   publicDonor?: boolean;
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
@@ -75,7 +79,12 @@ export async function runDiagnostics(system: System, options: DiagOptions): Prom
     const results = await run();
     tests.push(...results);
     for (const r of results)
-      emit({ type: 'test-end', name: r.subject ? `${r.name}:${r.subject}` : r.name, status: r.status });
+      emit({
+        type: 'test-end',
+        name: r.subject ? `${r.name}:${r.subject}` : r.name,
+        status: r.status,
+        untested: isUntested(r),
+      });
   };
   const replayedSkip = (name: string) =>
     notRun(
@@ -119,7 +128,16 @@ export async function runDiagnostics(system: System, options: DiagOptions): Prom
   }
   const presence = presenceChecks(inventory).filter((t) => wants(GROUP_OF[t.name] ?? 'locks'));
   tests.push(...presence);
-  if (wants('guided')) tests.push(...evaluateAnswers(options.answers ?? {}));
+  if (wants('guided')) {
+    const parts = options.absentParts ?? (await readAbsentParts(system));
+    tests.push(
+      ...guidedResults(options.answers ?? {}, {
+        absent: parts.absent,
+        ranTests: [],
+        hardware: parts.absentResults,
+      }),
+    );
+  }
   inventory.warnings.push(...probe.warnings.filter((w) => !inventory.warnings.includes(w)));
 
   const gradeResult = grade({

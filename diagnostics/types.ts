@@ -41,7 +41,8 @@ export interface TestResult {
 export type ProgressEvent =
   | { type: 'test-start'; name: string; timeBoxMs: number }
   | { type: 'test-progress'; name: string; fraction: number; detail?: string }
-  | { type: 'test-end'; name: string; status: TestStatus };
+  /** `untested`: the test ended without testing its function (skipped, or too short to count). */
+  | { type: 'test-end'; name: string; status: TestStatus; untested?: boolean };
 
 /** Time boxes for the automatic tests; `--quick` sets them small. */
 export interface TimeBoxes {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ErasureRecordInput } from '../certificates/record/input.js';
 import type { EraseResult } from '../core/events.js';
 import type { JournalError } from '../core/journal/index.js';
+import { reportedWritten } from '../erasure/jobs/written-bytes.js';
 import type { SessionFacts } from './facts.js';
 import { type JournaledJob, recordInputFor } from './record-input.js';
 
@@ -78,7 +79,7 @@ export function writeEmergencyCopy(
       result: job.state === 'finished' ? (job.result ?? 'FAILED') : 'ABORTED',
       passesCompleted: job.outcome?.passesCompleted ?? job.checkpoint.pass,
       checkpoint: job.checkpoint,
-      bytesWritten: Math.max(job.figures.bytesWritten, job.outcome?.bytesWritten ?? 0),
+      bytesWritten: reportedWritten(job.figures, job.outcome, job.checkpoint).bytesWritten,
     })),
     records,
     files: [],

@@ -14,7 +14,16 @@ export interface SessionFacts {
   lot: string;
   destination: Destination;
   machine: Omit<MachineIdentity, 'chassisType'>;
+  /** What the front end learnt of the machine (the guide's diagnostics); absent in batches from before. */
+  inventory?: MachineInventory | null;
   software: { name: string; version: string };
+}
+
+/** The record's `machine.inventory`: `notes` carries the diagnostics verdict in words. */
+export interface MachineInventory {
+  cpu: string | null;
+  memoryBytes: number | null;
+  notes: string | null;
 }
 
 /** What a front end may say about the session (flags, the guide's intake). Empty means "not given". */
@@ -22,6 +31,9 @@ export interface FactsRequest {
   operator?: string | undefined;
   donor?: string | undefined;
   lot?: string | undefined;
+  /** The donor's asset tag typed at intake: it replaces the firmware's (DMI) one, which is often empty. */
+  assetTag?: string | undefined;
+  inventory?: MachineInventory | undefined;
   destination?: Destination | undefined;
 }
 
@@ -57,7 +69,8 @@ export function resolveFacts(request: FactsRequest, sources: FactsSources): Sess
     donor: given(request.donor) ?? text('Donateur non renseigné', 'Donor not set')[lang],
     lot: given(request.lot) ?? `LOT-${sources.now.toISOString().slice(0, 10)}`,
     destination: request.destination ?? DEFAULT_DESTINATION,
-    machine,
+    machine: { ...machine, assetTag: given(request.assetTag) ?? machine.assetTag },
+    ...(request.inventory ? { inventory: request.inventory } : {}),
     software: sources.software,
   };
 }

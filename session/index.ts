@@ -24,6 +24,7 @@ export type { EmergencyCopy, ReachedDrive } from './emergency.js';
 export { DEFAULT_DESTINATION, type FactsRequest, resolveFacts, type SessionFacts } from './facts.js';
 export { refuseDrivesInUse } from './in-use.js';
 export { forgetJob, type JobSummary, listJobs } from './job-list.js';
+export { type SecretKind, type SecretNeed, secretKindFor, secretNeeds, triesLeft } from './locked-drives.js';
 export {
   type JournalAccess,
   type OpenedSession,
@@ -44,8 +45,16 @@ export {
   resumePlanFor,
 } from './resume.js';
 export { type DriveOutcome, type RunIo, runStarted, type SessionOutcome } from './run-session.js';
+export {
+  openPrompt,
+  type SecretIntent,
+  type SecretOutcome,
+  type SecretPrompt,
+  type SecretStep,
+  stepPrompt,
+} from './secret-prompt.js';
 export { factsFor } from './session-facts.js';
-export type { Signing } from './signing.js';
+export { missingKeyNotice, type Signing } from './signing.js';
 export { DriveHasJobError, type StartedRun, startJobs } from './start-jobs.js';
 
 /**

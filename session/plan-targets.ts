@@ -1,6 +1,7 @@
 import type { Drive } from '../core/drive.js';
 import { DeviceNotFoundError, ProtectedDeviceError, UsageError } from '../core/errors.js';
 import { type Text, text } from '../core/i18n.js';
+import { protectionDetails } from '../core/words/protections.js';
 import { driveKey } from '../erasure/jobs/match-drive.js';
 import type { ErasePlan } from '../erasure/plan/build-plan.js';
 import { planErasure } from '../erasure/plan/plan-erasure.js';
@@ -43,13 +44,12 @@ export function planTargets(
 
 function planOne(device: string, drive: Drive, drives: readonly Drive[], request: TargetRequest): TargetPlan {
   if (drive.protected) {
-    const fr = drive.protections.map((p) => p.detailFr).join(' ; ');
-    const en = drive.protections.map((p) => p.detail).join('; ');
+    const why = protectionDetails(drive.protections);
     return {
       device,
       drive,
       plan: null,
-      refusal: { code: 'protected', message: text(`protégé : ${fr}`, `protected: ${en}`) },
+      refusal: { code: 'protected', message: text(`protégé : ${why.fr}`, `protected: ${why.en}`) },
     };
   }
   const credential = drive.serial ? request.credentials?.get(drive.serial)?.kind : undefined;

@@ -4,6 +4,7 @@ import type { Drive } from '../core/drive.js';
 import type { IoErrorRange } from '../core/events.js';
 import type { JobOutcome, JobRow } from '../erasure/jobs/job-store.js';
 import { commandLines } from '../erasure/jobs/run-purge-job.js';
+import { reportedWritten } from '../erasure/jobs/written-bytes.js';
 import { describePattern } from '../erasure/plan/resolve-passes.js';
 import type { SessionFacts } from './facts.js';
 
@@ -27,7 +28,7 @@ export function recordInputFor(
     operator: { name: facts.operator, role: null, contact: null },
     donor: { name: facts.donor },
     lot: { id: facts.lot },
-    machine: { ...facts.machine, inventory: null },
+    machine: { ...facts.machine, inventory: facts.inventory ?? null },
     drives: jobs.map((j) => driveInput(j, facts, at)),
     software: facts.software,
   };
@@ -97,8 +98,8 @@ function driveInput({ job, errors }: JournaledJob, facts: SessionFacts, at: stri
     },
     startedAt: job.startedAt,
     finishedAt: job.endedAt ?? outcome?.endedAt ?? at,
-    // Bytes that reached the drive across every resume (the engine alone only knows its last run).
-    bytesWritten: Math.max(job.figures.bytesWritten, outcome?.bytesWritten ?? 0),
+    // Bytes that reached the drive across every resume.
+    bytesWritten: reportedWritten(job.figures, outcome, job.checkpoint).bytesWritten,
     errors: errors.map(toRecordError),
     interruptions: job.interruptions.map((i) => ({
       at: i.detectedAt,

@@ -1,6 +1,7 @@
+import { recheckProtection } from '../core/detect/recheck.js';
 import type { JobEvent } from '../core/events.js';
 import { type JobFigures, JournalError } from '../core/journal/index.js';
-import type { CommandRunner } from '../core/run/runner.js';
+import type { System } from '../core/run/system.js';
 import type { OverwriteTuning } from '../erasure/engine/overwrite-job.js';
 import { jobStore } from '../erasure/jobs/job-store.js';
 import { type JobResult, runJobs } from '../erasure/jobs/run-jobs.js';
@@ -12,7 +13,8 @@ import type { JournalAccess } from './open-session.js';
 import type { StartedRun } from './start-jobs.js';
 
 export interface RunIo {
-  runner: CommandRunner;
+  /** Runs the firmware commands of purge jobs, and reads the storage graph again right before the claim. */
+  system: System;
   emit(event: JobEvent): void;
   /** Stops every job at its next checkpoint (resumable). */
   signal?: AbortSignal | undefined;
@@ -55,7 +57,8 @@ export async function runStarted(access: JournalAccess, run: StartedRun, io: Run
     // The journal counts password tries per drive: no run, crash or resume can exceed a drive's limit.
     ledger: journal.passwords,
     ...(io.credentials ? { credentials: io.credentials } : {}),
-    runner: io.runner,
+    runner: io.system.runner,
+    recheck: (drive) => recheckProtection(io.system, drive),
     emit: io.emit,
     signal,
     tuning: io.tuning ?? {},

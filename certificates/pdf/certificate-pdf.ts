@@ -4,6 +4,7 @@ import type { SigningIdentity } from '../keys/store.js';
 import { endAndSign } from '../sign/sign-pdf.js';
 import { attachPayload, type Doc, newCertificateDocument } from './document.js';
 import { formatDate } from './format.js';
+import { label } from './labels.js';
 import { drawFooter, drawHeader } from './layout.js';
 import { qrPayload, qrPng } from './qr.js';
 
@@ -86,10 +87,7 @@ export async function renderCertificatePdf(
   );
   const pdf = await endAndSign(doc, options.identity, {
     name: organisation,
-    reason:
-      lang === 'fr'
-        ? `Certificat d'effacement ${spec.certificateId}`
-        : `Sanitization certificate ${spec.certificateId}`,
+    reason: `${label('signatureReason', lang)} ${spec.certificateId}`,
     location: config.organisation.address ?? spec.organisation.address ?? '',
     contactInfo: config.organisation.contact ?? '',
   });

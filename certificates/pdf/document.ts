@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { LOCALES } from '../../core/format.js';
 import type { Lang } from '../../core/i18n.js';
 
 export type Doc = InstanceType<typeof PDFDocument>;
@@ -32,7 +33,7 @@ export function newCertificateDocument(info: CertificateInfo): Doc {
     size: 'A4',
     pdfVersion: '1.7',
     margin: A4.margin,
-    lang: info.lang === 'fr' ? 'fr-FR' : 'en-GB',
+    lang: LOCALES[info.lang],
     displayTitle: true,
     info: documentInfo,
     bufferPages: false,

@@ -1,44 +1,33 @@
+import { formatSize, formatSizeExact } from '../../core/format.js';
+import { formatDateTime, formatDay, localTimeZone } from '../../core/format-time.js';
 import type { Lang } from '../../core/i18n.js';
 
-/** Value formatting for certificates: explicit units and UTC, so a printed page is unambiguous years later. */
+/**
+ * Value formatting for certificates, through the shared formatters: explicit units, and dates in local time
+ * with the zone named, so a printed page is unambiguous years later (the attached record keeps UTC).
+ */
 
+/** "268 Mo (268 435 456 octets)". */
 export function formatBytes(bytes: number, lang: Lang): string {
-  const units = lang === 'fr' ? ['o', 'ko', 'Mo', 'Go', 'To'] : ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
-  const short = `${value.toLocaleString(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit]}`;
-  return unit === 0
-    ? short
-    : `${short} (${bytes.toLocaleString(locale)} ${lang === 'fr' ? 'octets' : 'bytes'})`;
+  return formatSizeExact(bytes, lang);
 }
 
+/** "268 Mo". */
 export function formatShortBytes(bytes: number, lang: Lang): string {
-  return formatBytes(bytes, lang).replace(/ \(.*\)$/, '');
+  return formatSize(bytes, lang);
 }
 
-export function formatDate(iso: string, lang: Lang): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-  const dayEn = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  return `${lang === 'fr' ? day : dayEn} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+/** "07/12/2026 02:34 (heure de Paris)" / "2026-12-07 02:34 (Paris time)". */
+export function formatDate(iso: string, lang: Lang, timeZone = localTimeZone()): string {
+  return formatDateTime(iso, lang, timeZone);
 }
 
-export function formatDuration(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return h > 0
-    ? `${h} h ${String(m).padStart(2, '0')} min`
-    : m > 0
-      ? `${m} min ${String(s).padStart(2, '0')} s`
-      : `${s} s`;
+/** "07/12/2026" / "2026-12-07", in the same zone as formatDate. */
+export function formatDayOnly(iso: string, lang: Lang, timeZone = localTimeZone()): string {
+  return formatDay(iso, lang, timeZone);
 }
+
+export { formatDuration } from '../../core/format-time.js';
 
 export function orDash(value: string | number | null | undefined): string {
   return value === null || value === undefined || value === '' ? '—' : String(value);

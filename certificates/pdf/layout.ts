@@ -1,4 +1,4 @@
-import type { Lang } from '../../core/i18n.js';
+import { COLON, type Lang } from '../../core/i18n.js';
 import type { DriveResult } from '../record/schema.js';
 import { A4, type Doc } from './document.js';
 import { winAnsi } from './format.js';
@@ -211,4 +211,4 @@ function ensureRoom(doc: Doc, height: number): void {
 }
 
 /** French typography puts a space before the colon. */
-export const colon = (lang: Lang): string => (lang === 'fr' ? ' : ' : ': ');
+export const colon = (lang: Lang): string => COLON[lang];

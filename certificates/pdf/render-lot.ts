@@ -1,9 +1,11 @@
 import { worstResult } from '../../core/verdict.js';
+import { techniqueWords } from '../../core/words/methods.js';
 import { canonicalBytes, sha256Hex } from '../record/canonical-json.js';
 import { buildLotBundle } from '../record/lot-bundle.js';
 import { DRIVE_RESULTS, type ErasureRecord } from '../record/schema.js';
 import { type RenderedCertificate, type RenderOptions, renderCertificatePdf } from './certificate-pdf.js';
-import { formatDate, formatShortBytes, orDash } from './format.js';
+import { machineText } from './drive-sections.js';
+import { formatDate, formatDayOnly, formatShortBytes, orDash } from './format.js';
 import { label as l, levelLabel, resultLabel } from './labels.js';
 import { colon, drawFields, drawResultBanner, drawSection, drawTable } from './layout.js';
 
@@ -64,15 +66,13 @@ export function renderLotCertificate(
           ],
           [0.19, 0.17, 0.13, 0.08, 0.1, 0.12, 0.09, 0.12],
           drives.map(({ r, d }) => [
-            [r.machine.vendor, r.machine.model, r.machine.serial ? `S/N ${r.machine.serial}` : null]
-              .filter(Boolean)
-              .join(' ') || r.recordId,
+            machineText(r, lang) || r.recordId,
             [d.manufacturer, d.model].filter(Boolean).join(' ') || '—',
             orDash(d.serial),
             formatShortBytes(d.sizeBytes, lang),
             levelLabel(d.sanitization.nistLevel, lang),
-            d.sanitization.ieee2883Technique,
-            formatDate(d.finishedAt, lang).slice(0, 10),
+            techniqueWords(d.sanitization.ieee2883Technique)[lang],
+            formatDayOnly(d.finishedAt, lang),
             resultLabel(d.result, lang),
           ]),
         );

@@ -1,11 +1,16 @@
+import { formatMemorySize, formatPercent } from '../../core/format.js';
+import { techniqueWords } from '../../core/words/methods.js';
 import { canonicalBytes, sha256Hex } from '../record/canonical-json.js';
 import type { ErasureRecord } from '../record/schema.js';
 import { type RenderedCertificate, type RenderOptions, renderCertificatePdf } from './certificate-pdf.js';
 import { personText } from './drive-sections.js';
-import { formatBytes, formatDate, formatShortBytes, orDash } from './format.js';
+import { formatDate, formatShortBytes, orDash } from './format.js';
 import { label as l, levelLabel, resultLabel, verifyLabel } from './labels.js';
 import { drawFields, drawNote, drawResultBanner, drawSection, drawTable } from './layout.js';
 import { RECORD_ATTACHMENT } from './render-drive.js';
+
+/** The diagnostics verdict the guide wrote in `machine.inventory.notes`; its label joins labels.ts later. */
+const DIAGNOSTICS_LABEL = { fr: 'Diagnostic du matériel', en: 'Hardware diagnostics' };
 
 export const machineCertificateId = (record: ErasureRecord): string => `${record.recordId}-M`;
 
@@ -43,9 +48,13 @@ export function renderMachineCertificate(
           [l('uuid', lang), orDash(m.uuid)],
           [l('assetTag', lang), orDash(m.assetTag)],
           [l('cpu', lang), orDash(m.inventory?.cpu)],
-          [l('memory', lang), m.inventory?.memoryBytes ? formatBytes(m.inventory.memoryBytes, lang) : '—'],
+          [
+            l('memory', lang),
+            m.inventory?.memoryBytes ? formatMemorySize(m.inventory.memoryBytes, lang) : '—',
+          ],
           [l('recordId', lang), record.recordId],
         ]);
+        if (m.inventory?.notes) drawFields(doc, [[DIAGNOSTICS_LABEL[lang], m.inventory.notes]], 1);
         drawSection(doc, l('drives', lang));
         drawTable(
           doc,
@@ -66,8 +75,8 @@ export function renderMachineCertificate(
             orDash(d.serial),
             formatShortBytes(d.sizeBytes, lang),
             levelLabel(d.sanitization.nistLevel, lang),
-            d.sanitization.ieee2883Technique,
-            `${verifyLabel(d.verification.method, lang)} ${d.verification.coveragePercent} %`,
+            techniqueWords(d.sanitization.ieee2883Technique)[lang],
+            `${verifyLabel(d.verification.method, lang)}, ${formatPercent(d.verification.coveragePercent / 100, lang)}`,
             resultLabel(d.result, lang),
           ]),
         );

@@ -16,6 +16,7 @@ import { ExitCode } from '../../core/exit-codes.js';
 import { refuseDeviceOutput } from '../../core/fs/safe-output.js';
 import { text } from '../../core/i18n.js';
 import { resolveDataDir } from '../../core/journal/data-dir.js';
+import { fileErrorWords } from '../../core/words/io-errors.js';
 import type { CommandContext } from '../io.js';
 
 interface RenderFlags {
@@ -85,7 +86,7 @@ export function certVerifyCommand(ctx: CommandContext, file: string, flags: { tr
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    throw new BadInputError(file, (error as Error).message, error);
+    throw new BadInputError(file, fileErrorWords(error), error);
   }
   const extra = (flags.trust ?? []).flatMap((f) => readCertificateFile(f));
   const { own, trusted } = loadPublicCertificates(resolveDataDir(ctx.env));
@@ -129,6 +130,6 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new BadInputError(file, (error as Error).message, error);
+    throw new BadInputError(file, fileErrorWords(error), error);
   }
 }

@@ -70,7 +70,7 @@ export async function demoCommand(ctx: CommandContext, deps: DemoDeps = {}): Pro
         system,
       );
       const run = startJobs(opened, plans, await factsFor(opened, {}, system));
-      const outcome = await runStarted(opened, run, { runner: system.runner, emit: () => {} });
+      const outcome = await runStarted(opened, run, { system, emit: () => {} });
       if (outcome.fault) throw faultWithCopy(outcome.fault, outcome.emergency);
       await certifyRecords(
         opened.journal,

@@ -1,6 +1,8 @@
 import { render } from 'ink';
 import { ExitCode } from '../../core/exit-codes.js';
+import { COLON } from '../../core/i18n.js';
 import type { System } from '../../core/run/system.js';
+import { testNameWords, testStatusWords } from '../../core/words/tests.js';
 import type { Layout } from '../../diagnostics/interactive/keyboard/layouts.js';
 import type { HardwarePlan } from '../../diagnostics/interactive/plan.js';
 import type { CommandContext } from '../io.js';
@@ -47,9 +49,11 @@ export async function runHardwareScreens(
   );
   await app.waitUntilExit();
   const done = outcome as HardwareOutcome | null;
+  const { lang } = ctx;
   for (const r of done?.results ?? []) {
-    const reasons = r.reasons.map((x) => x[ctx.lang]).join(' ');
-    ctx.say(`${r.name}${r.subject ? ` (${r.subject})` : ''}: ${r.status}${reasons ? ` - ${reasons}` : ''}`);
+    const reasons = r.reasons.map((x) => x[lang]).join(' ');
+    const name = `${testNameWords(r.name)[lang]}${r.subject ? ` (${r.subject})` : ''}`;
+    ctx.say(`${name}${COLON[lang]}${testStatusWords(r.status)[lang]}${reasons ? ` - ${reasons}` : ''}`);
   }
   return done ? ExitCode.OK : ExitCode.INTERRUPTED;
 }

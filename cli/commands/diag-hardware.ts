@@ -10,6 +10,7 @@ import { ExitCode } from '../../core/exit-codes.js';
 import { text } from '../../core/i18n.js';
 import { parseBundle } from '../../core/run/bundle.js';
 import { realSystem, replaySystem, type System } from '../../core/run/system.js';
+import { fileErrorWords } from '../../core/words/io-errors.js';
 import type { InputDevice } from '../../diagnostics/interactive/input/input-devices.js';
 import { startKeySession } from '../../diagnostics/interactive/keyboard/key-session.js';
 import { summariseKeyTest } from '../../diagnostics/interactive/keyboard/key-test.js';
@@ -150,7 +151,7 @@ async function hardwareSystem(options: DiagHardwareOptions): Promise<System> {
   try {
     json = await readFile(options.replay, 'utf8');
   } catch (error) {
-    throw new BadInputError(options.replay, (error as NodeJS.ErrnoException).code ?? String(error), error);
+    throw new BadInputError(options.replay, fileErrorWords(error), error);
   }
   return replaySystem(parseBundle(json, options.replay), options.replay, {
     pace: options.replayPace ?? 'recorded',

@@ -3,8 +3,12 @@ import type { Readable } from 'node:stream';
 import { BadInputError, UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { text } from '../../core/i18n.js';
+import { fileErrorWords } from '../../core/words/io-errors.js';
+import { testNameWords } from '../../core/words/tests.js';
 import { type Answers, parseAnswers } from '../../diagnostics/guided/answers.js';
+import { type AbsentParts, readAbsentParts } from '../../diagnostics/guided/ask-context.js';
 import { promptAnswers } from '../../diagnostics/guided/prompt.js';
+import { questionsToAsk } from '../../diagnostics/guided/questions.js';
 import { renderDiag } from '../../diagnostics/render-summary.js';
 import { GROUPS, type Group, runDiagnostics } from '../../diagnostics/run-diagnostics.js';
 import { FULL_TIME_BOXES, QUICK_TIME_BOXES } from '../../diagnostics/types.js';
@@ -38,17 +42,20 @@ export async function diagCommand(
 ): Promise<number> {
   const only = parseOnly(options.only);
   const system = await openSystem(options.replay);
-  const answers = await gatherAnswers(ctx, options, input, only);
+  // Read once: the prompt skips the questions about absent parts, and the report calls them not-present.
+  const absentParts = await readAbsentParts(system);
+  const answers = await gatherAnswers(ctx, options, input, only, absentParts);
   const report = await runDiagnostics(system, {
     timeBoxes: options.quick ? QUICK_TIME_BOXES : FULL_TIME_BOXES,
     only,
     answers,
+    absentParts,
     publicDonor: options.publicDonor ?? false,
     signal: input.signal,
     onProgress: ctx.json
       ? undefined
       : (event) => {
-          if (event.type === 'test-start') ctx.stderr.write(`… ${event.name}\n`);
+          if (event.type === 'test-start') ctx.stderr.write(`… ${testNameWords(event.name)[ctx.lang]}\n`);
         },
   });
   ctx.say(ctx.json ? JSON.stringify(report) : renderDiag(report, ctx.lang));
@@ -80,6 +87,7 @@ async function gatherAnswers(
   options: DiagCommandOptions,
   input: DiagInput,
   only: Group[] | undefined,
+  absentParts: AbsentParts,
 ): Promise<Answers> {
   if (options.guided === false || (only && !only.includes('guided'))) return {};
   if (options.answers && options.answers !== '-') {
@@ -87,11 +95,14 @@ async function gatherAnswers(
     try {
       content = await readFile(options.answers, 'utf8');
     } catch (error) {
-      throw new BadInputError(options.answers, (error as NodeJS.ErrnoException).code ?? String(error), error);
+      throw new BadInputError(options.answers, fileErrorWords(error), error);
     }
     return parseAnswers(content, options.answers);
   }
-  if (input.stdin.isTTY && options.answers !== '-') return promptAnswers(input.stdin, ctx.stderr, ctx.lang);
+  if (input.stdin.isTTY && options.answers !== '-') {
+    const questions = questionsToAsk({ absent: absentParts.absent, ranTests: [] });
+    return promptAnswers(input.stdin, ctx.stderr, ctx.lang, questions);
+  }
   return parseAnswers(await readAll(input.stdin), 'stdin');
 }
 

@@ -1,6 +1,10 @@
 import { UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
+import { formatSize } from '../../core/format.js';
+import { formatShortDateTime, localTimeZone, zoneLabel } from '../../core/format-time.js';
 import { text } from '../../core/i18n.js';
+import { methodWords } from '../../core/words/methods.js';
+import { RESULT_WORDS } from '../../core/words/results.js';
 import {
   forgetJob,
   type JobSummary,
@@ -9,7 +13,7 @@ import {
   type SessionConfig,
 } from '../../session/index.js';
 import type { CommandContext } from '../io.js';
-import { formatBytes } from '../output/format-size.js';
+
 import { renderTable } from '../output/table.js';
 
 /** `gomme erase --jobs` lists the journal's jobs; `gomme erase --forget JOB` discards an unfinished one. */
@@ -71,6 +75,8 @@ function jobJson({ job, status }: JobSummary) {
 }
 
 function renderJobs(jobs: JobSummary[], ctx: CommandContext): string {
+  const { lang } = ctx;
+  const zone = localTimeZone();
   const status = {
     running: text('en cours', 'running'),
     resumable: text('à reprendre', 'resumable'),
@@ -80,18 +86,19 @@ function renderJobs(jobs: JobSummary[], ctx: CommandContext): string {
     job.jobId,
     job.drive.path,
     job.drive.serial ?? job.drive.backingFile ?? '',
-    job.plan.methodId,
-    job.startedAt.slice(0, 16).replace('T', ' '),
-    status[s][ctx.lang],
-    job.result ?? '',
-    `${passLabel(job)} ${formatBytes(job.figures.bytesWritten)}`,
+    (methodWords(job.plan.methodId) ?? text(job.plan.methodLabel, job.plan.methodLabel))[lang],
+    formatShortDateTime(job.startedAt, lang, zone),
+    status[s][lang],
+    job.result ? RESULT_WORDS[job.result][lang] : '',
+    `${passLabel(job)} ${formatSize(job.figures.bytesWritten, lang)}`,
     job.recordId ?? '',
   ]);
+  const started = text(`début (${zoneLabel(zone, 'fr')})`, `started (${zoneLabel(zone, 'en')})`);
   const header = text(
-    'travail|disque|n° / fichier|méthode|début|état|résultat|passe, écrit|rapport',
-    'job|drive|serial / file|method|started|status|result|pass, written|record',
-  )[ctx.lang].split('|');
-  return `${renderTable(header, rows)}\n${text(`${jobs.length} travail(s)`, `${jobs.length} job(s)`)[ctx.lang]}`;
+    `travail|disque|n° / fichier|méthode|${started.fr}|état|résultat|passe, écrit|rapport`,
+    `job|drive|serial / file|method|${started.en}|status|result|pass, written|record`,
+  )[lang].split('|');
+  return `${renderTable(header, rows)}\n${text(`${jobs.length} travail(s)`, `${jobs.length} job(s)`)[lang]}`;
 }
 
 /** The pass a job is at (or the passes it completed, once finished): "2/3". */

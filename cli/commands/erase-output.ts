@@ -1,6 +1,7 @@
 import type { JobEvent } from '../../core/events.js';
-import type { Text } from '../../core/i18n.js';
-import type { CommandRunner } from '../../core/run/runner.js';
+import { COLON, type Text, text } from '../../core/i18n.js';
+import type { System } from '../../core/run/system.js';
+import { ioErrorWords } from '../../core/words/io-errors.js';
 import {
   certifyRecords,
   drivePdfs,
@@ -34,9 +35,9 @@ export async function finishErasure(
   opened: OpenedSession,
   run: StartedRun,
   options: { checkpointInterval?: string | undefined },
-  runner: CommandRunner,
+  system: System,
 ): Promise<number> {
-  const outcome = await runWithSignals(ctx, opened, run, options, runner);
+  const outcome = await runWithSignals(ctx, opened, run, options, system);
   const certified = outcome.fault
     ? null
     : await certifyRecords(
@@ -52,10 +53,11 @@ export async function finishErasure(
   if (!ctx.json) {
     for (const d of outcome.drives) {
       const pdf = pdfs.get(d.job.jobId);
-      if (pdf) ctx.say(`${d.job.drive.path}: ${ctx.lang === 'fr' ? 'certificat' : 'certificate'} ${pdf}`);
+      if (pdf)
+        ctx.say(text(`${d.job.drive.path} : certificat ${pdf}`, `${d.job.drive.path}: certificate ${pdf}`));
     }
     for (const pdf of certified ? machinePdfs(certified) : [])
-      ctx.say(`${ctx.lang === 'fr' ? 'Certificat machine' : 'Machine certificate'}: ${pdf}`);
+      ctx.say(text(`Certificat de l’ordinateur : ${pdf}`, `Computer certificate: ${pdf}`));
   }
   if (outcome.emergency) {
     ctx.say(
@@ -74,16 +76,16 @@ async function runWithSignals(
   opened: OpenedSession,
   run: StartedRun,
   options: { checkpointInterval?: string | undefined },
-  runner: CommandRunner,
+  system: System,
 ): Promise<SessionOutcome> {
   const controller = new AbortController();
   const stop = () => {
     if (!controller.signal.aborted) {
-      ctx.stderr.write(
-        ctx.lang === 'fr'
-          ? '\nArrêt propre en cours… (reprise : gomme erase --resume)\n'
-          : '\nStopping safely… (resume with: gomme erase --resume)\n',
+      const stopping = text(
+        'Arrêt propre en cours… (reprise : gomme erase --resume)',
+        'Stopping safely… (resume with: gomme erase --resume)',
       );
+      ctx.stderr.write(`\n${stopping[ctx.lang]}\n`);
     }
     controller.abort();
   };
@@ -101,13 +103,13 @@ async function runWithSignals(
       lastLine.set(event.device, now);
       ctx.say(progressLine(event, ctx.lang));
     } else if (event.type === 'io-error') {
-      ctx.say(`${event.device}: ${event.error.code} @${event.error.offset}: ${event.error.message}`);
+      ctx.say(`${event.device}${COLON[ctx.lang]}${ioErrorWords(event.error)[ctx.lang]}`);
     }
   };
   try {
     const checkpointMs = options.checkpointInterval ? Number(options.checkpointInterval) : undefined;
     return await runStarted(opened, run, {
-      runner,
+      system,
       emit,
       signal: controller.signal,
       tuning: checkpointMs && checkpointMs > 0 ? { checkpointMs } : {},

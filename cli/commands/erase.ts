@@ -106,7 +106,7 @@ export async function eraseCommand(
       ? await startNew(ctx, opened, plans, options, system)
       : await startResumed(ctx, opened, drives, options, system);
     if (!run) return ExitCode.OK;
-    return await finishErasure(ctx, opened, run, options, system.runner);
+    return await finishErasure(ctx, opened, run, options, system);
   } finally {
     opened.journal.close();
   }

@@ -10,6 +10,7 @@ import { certificateService } from '../tui/certificate-service.js';
 import { diagnosticsService } from '../tui/diagnostics-service.js';
 import { parseOnlyDevices, realGuideServices } from '../tui/real-services.js';
 import type { GuideServices } from '../tui/services.js';
+import type { Glyphs } from '../tui/state/types.js';
 
 export interface GuideOptions {
   /** Comma-separated device paths: show only these drives (tests, benches). Shown on screen as a banner. */
@@ -23,6 +24,16 @@ export interface GuideOptions {
   quick?: boolean;
   /** Skip the hardware tests (a bench that only erases). */
   noDiagnostics?: boolean;
+}
+
+/**
+ * Arrows for the list markers only where the terminal surely draws them: the Linux console's font (TERM=linux,
+ * the live image's tty1) has accents but no arrows, and a non-UTF-8 locale has neither.
+ */
+export function glyphsFor(env: NodeJS.ProcessEnv): Glyphs {
+  const term = env.TERM ?? '';
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+  return term !== '' && term !== 'linux' && term !== 'dumb' && /utf-?8/i.test(locale) ? 'unicode' : 'ascii';
 }
 
 /** `gomme guide` (and `gomme` alone on the live system): the step-by-step screens for trainees. */
@@ -97,7 +108,13 @@ export async function guideCommand(ctx: CommandContext, options: GuideOptions): 
     // Whatever tty1 showed while this one loaded ("loading…", a message about the previous guide) goes away.
     ctx.stdout.write('\x1b[H\x1b[2J');
   }
-  const last = await runGuide(services, { lang: ctx.lang, technician: options.technician ?? false });
+  const last = await runGuide(services, {
+    lang: ctx.lang,
+    technician: options.technician ?? false,
+    glyphs: glyphsFor(ctx.env),
+  });
+  // On tty1 the next guide takes the screen at once: leave the last words ("Rien n'a été effacé") up a moment.
+  if (standby && last?.quit) await new Promise((resolve) => setTimeout(resolve, 2000));
   if (last?.powerOffRequested && services.powerOff) await services.powerOff();
   const results = last?.erase.results ?? [];
   if (results.some((r) => r.result === 'ABORTED')) return ExitCode.INTERRUPTED;

@@ -1,8 +1,10 @@
 import { listRecords } from '../../certificates/journal-store.js';
 import { openJournalFor } from '../../certificates/open-env.js';
-import { resultLabel } from '../../certificates/pdf/labels.js';
-import type { DriveResult, ErasureRecord } from '../../certificates/record/schema.js';
+import type { ErasureRecord } from '../../certificates/record/schema.js';
 import { ExitCode } from '../../core/exit-codes.js';
+import { formatShortDateTime, localTimeZone, zoneLabel } from '../../core/format-time.js';
+import { text } from '../../core/i18n.js';
+import { RESULT_WORDS } from '../../core/words/results.js';
 import type { CommandContext } from '../io.js';
 
 export interface HistoryFlags {
@@ -49,16 +51,24 @@ export function historyCommand(ctx: CommandContext, flags: HistoryFlags): number
     );
     return ExitCode.OK;
   }
+  const { lang } = ctx;
+  const zone = localTimeZone();
   for (const r of records) {
     const machine = [r.machine.vendor, r.machine.model, r.machine.serial].filter(Boolean).join(' ');
     ctx.say(
-      `${r.completedAt.slice(0, 16).replace('T', ' ')}  ${r.recordId}  ${r.lot.id}  ${machine}  ${label(r.result, ctx)}`,
+      `${formatShortDateTime(r.completedAt, lang, zone)}  ${r.recordId}  ${r.lot.id}  ${machine}  ${RESULT_WORDS[r.result][lang]}`,
     );
     for (const d of r.drives)
-      ctx.say(`    #${d.index} ${[d.model, d.serial].filter(Boolean).join(' ')}  ${label(d.result, ctx)}`);
+      ctx.say(
+        `    #${d.index} ${[d.model, d.serial].filter(Boolean).join(' ')}  ${RESULT_WORDS[d.result][lang]}`,
+      );
   }
-  ctx.say(ctx.lang === 'fr' ? `${records.length} enregistrement(s)` : `${records.length} record(s)`);
+  const where = zoneLabel(zone, lang);
+  ctx.say(
+    text(
+      `${records.length} enregistrement(s) (dates en ${where})`,
+      `${records.length} record(s) (dates in ${where})`,
+    ),
+  );
   return ExitCode.OK;
 }
-
-const label = (r: DriveResult, ctx: CommandContext) => resultLabel(r, ctx.lang);

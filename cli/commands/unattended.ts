@@ -62,10 +62,14 @@ export async function unattendedCommand(ctx: CommandContext, options: Unattended
   // Power off only after a clean run: a PC left on with its screen showing an error is how a failure is noticed.
   if (outcome.kind === 'ok' && outcome.params.poweroff && !options.dryRun) {
     if (code === ExitCode.OK) {
-      ctx.stderr.write('gomme unattended: poweroff\n');
+      ctx.stderr.write(`gomme unattended: ${text('extinction', 'power off')[ctx.lang]}\n`);
       await system.runner.run('systemctl', ['poweroff', '--no-block']);
     } else {
-      ctx.stderr.write(`gomme unattended: exit ${code}: not powering off, so the failure stays on screen\n`);
+      const stay = text(
+        `code de sortie ${code} : la machine reste allumée pour que l’échec reste à l’écran`,
+        `exit ${code}: not powering off, so the failure stays on screen`,
+      );
+      ctx.stderr.write(`gomme unattended: ${stay[ctx.lang]}\n`);
     }
   }
   return code;

@@ -1,73 +1,83 @@
 import type { Discovery } from '../../core/detect/discover-drives.js';
 import type { Drive } from '../../core/drive.js';
-import type { Lang } from '../../core/i18n.js';
-import { formatBytes } from './format-size.js';
+import { formatSize } from '../../core/format.js';
+import { COLON, type Lang, type Text, text } from '../../core/i18n.js';
+import { ERASABLE_WORD, PROTECTED_WORD, PROTECTION_WORDS } from '../../core/words/protections.js';
+import { DRIVE_KIND_WORDS, TRANSPORT_WORDS } from '../../core/words/transports.js';
 import { renderTable } from './table.js';
 import { terminalSafe } from './terminal-text.js';
 
-/** The `gomme drives --json` contract: these names stay; more fields are welcome. */
+/**
+ * The `gomme drives --json` contract: these names stay; more fields are welcome. Words a drive carries as
+ * Text are written as they always were: English in `detail` / `warnings`, French in `detailFr` / `warningsFr`.
+ */
 export function drivesJson(discovery: Discovery) {
   return {
     drives: discovery.drives.map((drive) => ({
       ...drive,
       protectionReasons: [...new Set(drive.protections.map((p) => p.reason))],
+      protections: drive.protections.map((p) => ({
+        reason: p.reason,
+        detail: p.detail.en,
+        detailFr: p.detail.fr,
+      })),
+      warnings: drive.warnings.map((w) => w.en),
+      warningsFr: drive.warnings.map((w) => w.fr),
     })),
-    warnings: discovery.warnings,
+    warnings: discovery.warnings.map((w) => w.en),
+    warningsFr: discovery.warnings.map((w) => w.fr),
   };
 }
 
-const reasonText: Record<Lang, Record<string, string>> = {
-  fr: {
-    'boot-medium': 'support de démarrage',
-    mounted: 'monté',
-    swap: "mémoire d'échange",
-    holder: 'utilisé par LVM/RAID/chiffrement/cache',
-    'read-only': 'lecture seule',
-    'in-use': 'occupé',
-  },
-  en: {
-    'boot-medium': 'boot medium',
-    mounted: 'mounted',
-    swap: 'swap',
-    holder: 'used by LVM/RAID/encryption/cache',
-    'read-only': 'read-only',
-    'in-use': 'in use',
-  },
-};
+const W = {
+  headers: [
+    text('Disque', 'Drive'),
+    text('Modèle', 'Model'),
+    text('N° de série', 'Serial'),
+    text('Taille', 'Size'),
+    text('Type', 'Type'),
+    text('Liaison', 'Link'),
+    text('État', 'Status'),
+  ],
+  none: text('Aucun disque trouvé.', 'No drive found.'),
+  warning: text('attention', 'warning'),
+  warningLine: text('Attention', 'Warning'),
+  file: text('fichier', 'file'),
+} satisfies Record<string, Text | Text[]>;
 
 export function protectionSummary(drive: Drive, lang: Lang): string {
-  const reasons = [...new Set(drive.protections.map((p) => reasonText[lang][p.reason] ?? p.reason))];
-  if (reasons.length === 0) return lang === 'fr' ? 'effaçable' : 'erasable';
-  return `${lang === 'fr' ? 'PROTÉGÉ' : 'PROTECTED'}: ${reasons.join(', ')}`;
+  const reasons = [...new Set(drive.protections.map((p) => PROTECTION_WORDS[p.reason][lang]))];
+  if (reasons.length === 0) return ERASABLE_WORD[lang];
+  return `${PROTECTED_WORD[lang]}${COLON[lang]}${reasons.join(', ')}`;
 }
 
-function mediaKind(drive: Drive, lang: Lang): string {
-  if (drive.transport === 'nvme') return 'SSD NVMe';
-  if (drive.rotational === true) return lang === 'fr' ? 'disque dur' : 'HDD';
-  if (drive.rotational === false) return 'SSD';
-  return '?';
+function driveKind(drive: Drive): Text {
+  if (drive.transport === 'nvme') return DRIVE_KIND_WORDS.nvme;
+  if (drive.rotational === true) return DRIVE_KIND_WORDS.hdd;
+  if (drive.rotational === false) return DRIVE_KIND_WORDS.ssd;
+  return DRIVE_KIND_WORDS.unknown;
 }
 
 export function renderDrivesTable(discovery: Discovery, lang: Lang): string {
-  const fr = lang === 'fr';
-  const headers = fr
-    ? ['Disque', 'Modèle', 'N° de série', 'Taille', 'Type', 'Liaison', 'État']
-    : ['Drive', 'Model', 'Serial', 'Size', 'Type', 'Link', 'Status'];
   const rows = discovery.drives.map((d) => [
     d.path,
-    d.model ?? (d.backingFile ? `loop: ${d.backingFile.split('/').pop()}` : '?'),
+    d.model ?? (d.backingFile ? `${W.file[lang]} ${d.backingFile.split('/').pop()}` : '?'),
     d.serial ?? '?',
-    formatBytes(d.sizeBytes),
-    mediaKind(d, lang),
-    d.transport,
+    formatSize(d.sizeBytes, lang),
+    driveKind(d)[lang],
+    TRANSPORT_WORDS[d.transport][lang],
     protectionSummary(d, lang),
   ]);
-  const lines = renderTable(headers, rows).split('\n');
-  if (discovery.drives.length === 0) lines.push(fr ? 'Aucun disque trouvé.' : 'No drive found.');
+  const lines = renderTable(
+    W.headers.map((h) => h[lang]),
+    rows,
+  ).split('\n');
+  if (discovery.drives.length === 0) lines.push(W.none[lang]);
   for (const d of discovery.drives) {
-    for (const p of d.protections) lines.push(`  ${d.path}: ${fr ? p.detailFr : p.detail}`);
-    for (const w of d.warnings) lines.push(`  ${d.path}: ${fr ? 'attention' : 'warning'}: ${w}`);
+    for (const p of d.protections) lines.push(`  ${d.path}${COLON[lang]}${p.detail[lang]}`);
+    for (const w of d.warnings)
+      lines.push(`  ${d.path}${COLON[lang]}${W.warning[lang]}${COLON[lang]}${w[lang]}`);
   }
-  for (const w of discovery.warnings) lines.push(`${fr ? 'Attention' : 'Warning'}: ${w}`);
+  for (const w of discovery.warnings) lines.push(`${W.warningLine[lang]}${COLON[lang]}${w[lang]}`);
   return lines.map((line) => terminalSafe(line)).join('\n');
 }

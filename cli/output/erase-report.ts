@@ -1,22 +1,41 @@
 import type { JobEvent } from '../../core/events.js';
-import { type Lang, text } from '../../core/i18n.js';
+import { formatPercent, formatRate, formatSize } from '../../core/format.js';
+import { formatDuration, formatEstimate } from '../../core/format-time.js';
+import { COLON, type Lang, labelled, type Text, text, textOf } from '../../core/i18n.js';
+import { ioErrorWords } from '../../core/words/io-errors.js';
+import { nistLevelExplained } from '../../core/words/levels.js';
+import { methodWords } from '../../core/words/methods.js';
+import { RESULT_WORDS } from '../../core/words/results.js';
+import { outcomeVerificationWords, verifyModeWords } from '../../core/words/verification.js';
+import { reportedWritten } from '../../erasure/jobs/written-bytes.js';
 import type { ErasePlan } from '../../erasure/plan/build-plan.js';
-import { describePattern } from '../../erasure/plan/resolve-passes.js';
+import { describePattern, patternWords } from '../../erasure/plan/resolve-passes.js';
 import type { DriveOutcome, EmergencyCopy } from '../../session/index.js';
-import { formatBytes } from './format-size.js';
 import { terminalSafe } from './terminal-text.js';
 
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  return h > 0
-    ? `${h} h ${String(m).padStart(2, '0')} min`
-    : m > 0
-      ? `${m} min ${String(s % 60).padStart(2, '0')} s`
-      : `${s} s`;
-}
+const W = {
+  serial: text('n° de série', 'serial'),
+  method: text('méthode', 'method'),
+  level: text('niveau NIST SP 800-88', 'NIST SP 800-88 level'),
+  driveCommand: text('commande du disque', 'drive command'),
+  passes: text('passes', 'passes'),
+  verification: text('vérification', 'verification'),
+  estimate: text('durée estimée', 'estimated time'),
+  note: text('note', 'note'),
+  pass: text('passe', 'pass'),
+  verifyPhase: text('vérification', 'verification'),
+  firmwarePhase: text('commande du disque', 'drive command'),
+  left: text('reste', 'time left'),
+  verified: text('vérifié', 'verified'),
+  readBack: text('relu', 'read back'),
+  error: text('erreur', 'error'),
+  moreErrors: text('autres erreurs', 'more errors'),
+  resumed: text('interrompu puis repris', 'interrupted and resumed'),
+  times: text('fois', 'times'),
+  resume: text('reprise possible : gomme erase --resume', 'resume with: gomme erase --resume'),
+} satisfies Record<string, Text>;
 
+/** The plan a script reads (`gomme erase --dry-run --json`): ids and numbers, English notes. */
 export function planJson(plan: ErasePlan) {
   return {
     device: plan.drive.path,
@@ -33,30 +52,49 @@ export function planJson(plan: ErasePlan) {
   };
 }
 
+/** A method's words and, in brackets, the id `--method` takes: "Réécriture NIST 800-88 (1 passe aléatoire) [nist-clear]". */
+function methodLine(plan: ErasePlan): Text {
+  const id = plan.job.methodId;
+  const name = methodWords(id) ?? text(plan.job.methodLabel, plan.job.methodLabel);
+  return textOf((lang) => `${name[lang]} [${id}]`);
+}
+
 export function renderPlan(plan: ErasePlan, lang: Lang): string {
-  const fr = lang === 'fr';
   const d = plan.drive;
-  const lines = [
-    `${d.path}  ${d.model ?? '?'}  ${fr ? 'n°' : 'serial'} ${d.serial ?? '?'}  ${formatBytes(d.sizeBytes)}`,
-    `  ${fr ? 'méthode' : 'method'}: ${plan.job.methodLabel} (${plan.job.methodId}), NIST ${plan.job.nistLevel === 'purge' ? 'Purge' : 'Clear'}`,
-    plan.job.purge
-      ? `  ${fr ? 'commande du disque' : 'drive command'}: ${plan.job.purge.technique}`
-      : `  ${fr ? 'passes' : 'passes'}: ${plan.job.passes.map((p) => describePattern(p.pattern)).join(', ')}`,
-    `  ${fr ? 'vérification' : 'verification'}: ${plan.job.verify}`,
-    `  ${fr ? 'durée estimée' : 'estimated time'}: ${formatDuration(plan.estimatedSeconds)}`,
-    ...plan.notes.map((n) => `  ${fr ? 'note' : 'note'}: ${n[lang]}`),
+  const job = plan.job;
+  const lines: Text[] = [
+    textOf(
+      (l) => `${d.path}  ${d.model ?? '?'}  ${W.serial[l]} ${d.serial ?? '?'}  ${formatSize(d.sizeBytes, l)}`,
+    ),
+    labelled(W.method, methodLine(plan)),
+    labelled(W.level, nistLevelExplained(job.nistLevel)),
+    job.purge
+      ? labelled(
+          W.driveCommand,
+          methodWords(job.purge.engine) ?? text(job.purge.technique, job.purge.technique),
+        )
+      : labelled(
+          W.passes,
+          textOf((l) => job.passes.map((p, i) => `${i + 1}. ${patternWords(p.pattern)[l]}`).join(', ')),
+        ),
+    labelled(W.verification, verifyModeWords(job.verify)),
+    labelled(
+      W.estimate,
+      textOf((l) => formatEstimate(plan.estimatedSeconds, l)),
+    ),
+    ...plan.notes.map((n) => labelled(W.note, n)),
   ];
-  return lines.map((line) => terminalSafe(line)).join('\n');
+  return lines.map((line, i) => terminalSafe(`${i === 0 ? '' : '  '}${line[lang]}`)).join('\n');
 }
 
 /** One line per drive, at most every few seconds: readable on a serial console and in a log. */
 export function progressLine(event: JobEvent & { type: 'progress' }, lang: Lang): string {
-  const pct = event.bytesTotal > 0 ? ((100 * event.bytesDone) / event.bytesTotal).toFixed(1) : '0.0';
+  const fraction = event.bytesTotal > 0 ? event.bytesDone / event.bytesTotal : 0;
   const phase =
-    event.phase === 'verify' ? (lang === 'fr' ? 'vérification' : 'verify') : lang === 'fr' ? 'passe' : 'pass';
-  const eta = event.etaSeconds === null ? '?' : formatDuration(event.etaSeconds);
+    event.phase === 'verify' ? W.verifyPhase : event.phase === 'firmware' ? W.firmwarePhase : W.pass;
+  const rate = event.rate > 0 ? `  ${formatRate(event.rate, lang)}` : '';
   return terminalSafe(
-    `${event.device}  ${phase} ${event.pass}/${event.passes}  ${pct} %  ${formatBytes(event.rate)}/s  ${lang === 'fr' ? 'reste' : 'ETA'} ${eta}`,
+    `${event.device}  ${phase[lang]} ${event.pass}/${event.passes}  ${formatPercent(fraction, lang)}${rate}  ${W.left[lang]} ${formatEstimate(event.etaSeconds, lang)}`,
   );
 }
 
@@ -78,9 +116,8 @@ export function resultJson(
       nistLevel: r.job.plan.nistLevel,
       verification: r.outcome?.verification ?? null,
       errors: r.errors,
-      bytesWritten: bytesWritten(r),
+      ...reportedWritten(r.figures, r.outcome, r.checkpoint),
       seconds: r.figures.seconds,
-      passBytes: r.figures.passBytes,
       jobId: r.job.jobId,
       interruptions: r.interruptions,
       recordId: r.recordId,
@@ -88,8 +125,6 @@ export function resultJson(
     })),
   };
 }
-
-const bytesWritten = (r: DriveOutcome) => Math.max(r.figures.bytesWritten, r.outcome?.bytesWritten ?? 0);
 
 /** `--json`: what reached each drive when the journal failed, and where the records' copies are. */
 export function emergencyJson(copy: EmergencyCopy, lang: Lang) {
@@ -106,70 +141,50 @@ export function emergencyJson(copy: EmergencyCopy, lang: Lang) {
 }
 
 export function renderEmergency(copy: EmergencyCopy, lang: Lang): string {
-  const lines = [
+  const lines: Text[] = [
     text(
-      `ARRÊT : le journal ne peut plus être écrit (${copy.code}). Ce qui a atteint chaque disque :`,
-      `STOPPED: the journal can no longer be written (${copy.code}). What reached each drive:`,
+      `ARRÊT D’URGENCE : le journal ne peut plus être écrit (${copy.code}). Ce qui a atteint chaque disque :`,
+      `EMERGENCY STOP: the journal can no longer be written (${copy.code}). What reached each drive:`,
     ),
-    ...copy.drives.map((d) => {
-      const where = `${d.device} ${d.serial ?? ''}  ${d.result}`;
-      const size = formatBytes(d.bytesWritten);
-      const at = `${d.checkpoint.pass + 1} @${d.checkpoint.offset}`;
-      return text(
-        `  ${where}  passes complètes ${d.passesCompleted}, dernier point sûr : passe ${at}, ${size} écrits`,
-        `  ${where}  passes complete ${d.passesCompleted}, last safe point: pass ${at}, ${size} written`,
-      );
-    }),
+    ...copy.drives.map((d) =>
+      textOf((l) => {
+        const where = `${d.device} ${d.serial ?? ''}  ${RESULT_WORDS[d.result][l]}`;
+        const size = formatSize(d.bytesWritten, l);
+        const pass = d.checkpoint.pass + 1;
+        const at = formatSize(d.checkpoint.offset, l);
+        return text(
+          `  ${where}  passes complètes : ${d.passesCompleted}, dernier point sûr : passe ${pass} à ${at}, ${size} écrits`,
+          `  ${where}  passes complete: ${d.passesCompleted}, last safe point: pass ${pass} at ${at}, ${size} written`,
+        )[l];
+      }),
+    ),
     ...copy.files.map((f) =>
       text(`  copie de secours du rapport : ${f}`, `  emergency copy of the record: ${f}`),
     ),
     ...copy.failures.map((f) => text(`  copie impossible : ${f}`, `  copy failed: ${f}`)),
-  ].map((t) => terminalSafe(t[lang]));
-  if (copy.files.length === 0) lines.push(JSON.stringify(copy.records));
-  return lines.join('\n');
+  ];
+  const out = lines.map((t) => terminalSafe(t[lang]));
+  if (copy.files.length === 0) out.push(JSON.stringify(copy.records));
+  return out.join('\n');
 }
 
 export function renderResults(results: DriveOutcome[], lang: Lang): string {
-  const fr = lang === 'fr';
-  const words: Record<string, string> = fr
-    ? {
-        ERASED: 'EFFACÉ',
-        ERASED_WITH_EXCEPTIONS: 'EFFACÉ AVEC EXCEPTIONS',
-        FAILED: 'ÉCHEC',
-        ABORTED: 'INTERROMPU',
-      }
-    : {
-        ERASED: 'ERASED',
-        ERASED_WITH_EXCEPTIONS: 'ERASED WITH EXCEPTIONS',
-        FAILED: 'FAILED',
-        ABORTED: 'ABORTED',
-      };
   return results
     .map((r) => {
-      const lines = [
-        `${r.job.drive.path}: ${words[r.result]}${r.outcome ? ` (${formatDuration(r.figures.seconds)})` : ''}`,
-      ];
-      if (r.outcome?.verification.passed != null) {
-        const v = r.outcome.verification;
+      const took = r.outcome ? ` (${formatDuration(r.figures.seconds, lang)})` : '';
+      const lines = [`${r.job.drive.path}${COLON[lang]}${RESULT_WORDS[r.result][lang]}${took}`];
+      const v = r.outcome?.verification;
+      if (v && v.passed != null) {
         lines.push(
-          `  ${fr ? 'vérifié' : 'verified'}: ${v.mode}, ${(v.coverage * 100).toFixed(1)} % ${fr ? 'relu' : 'read back'}`,
+          `  ${W.verified[lang]}${COLON[lang]}${outcomeVerificationWords(v.mode)[lang]}, ${formatPercent(v.coverage, lang)} ${W.readBack[lang]}`,
         );
       }
-      for (const e of r.errors.slice(0, 20)) {
-        lines.push(
-          `  ${fr ? 'erreur' : 'error'} ${e.operation} ${e.code} @${e.offset} +${e.length}: ${e.message}`,
-        );
-      }
-      if (r.errors.length > 20)
-        lines.push(`  … ${r.errors.length - 20} ${fr ? 'autres erreurs' : 'more errors'}`);
+      for (const e of r.errors.slice(0, 20)) lines.push(`  ${W.error[lang]} ${ioErrorWords(e)[lang]}`);
+      if (r.errors.length > 20) lines.push(`  … ${r.errors.length - 20} ${W.moreErrors[lang]}`);
       if (r.interruptions.length > 0) {
-        lines.push(
-          `  ${fr ? 'interrompu puis repris' : 'interrupted and resumed'}: ${r.interruptions.length}×`,
-        );
+        lines.push(`  ${W.resumed[lang]}${COLON[lang]}${r.interruptions.length} ${W.times[lang]}`);
       }
-      if (r.result === 'ABORTED') {
-        lines.push(fr ? '  reprise possible : gomme erase --resume' : '  resume with: gomme erase --resume');
-      }
+      if (r.result === 'ABORTED') lines.push(`  ${W.resume[lang]}`);
       return lines.map((line) => terminalSafe(line)).join('\n');
     })
     .join('\n');

@@ -2,6 +2,7 @@ import type { Command, CommanderError } from '@commander-js/extra-typings';
 import { UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { type Text, text } from '../../core/i18n.js';
+import { placeholderWords } from './localized-help.js';
 
 /**
  * Commander's errors, in the user's language. Commander (pinned in package.json) builds English sentences;
@@ -21,7 +22,10 @@ const REWRITES: Record<string, { pattern: RegExp; rewrite: (g: Array<string | un
   },
   'commander.missingArgument': {
     pattern: /missing required argument '([^']*)'/,
-    rewrite: ([name]) => text(`il manque l’argument ${name}`, `missing argument: ${name}`),
+    rewrite: ([name]) => {
+      const words = placeholderWords(name ?? '');
+      return text(`il manque l’argument « ${words.fr} »`, `missing argument: ${words.en}`);
+    },
   },
   'commander.optionMissingArgument': {
     pattern: /option '([^']*)' argument missing/,
@@ -35,7 +39,8 @@ const REWRITES: Record<string, { pattern: RegExp; rewrite: (g: Array<string | un
     pattern:
       /(?:option '([^']*)' argument|command-argument value) '(.*)' is invalid(?: for argument '([^']*)')?\.(?: Allowed choices are (.*)\.)?/s,
     rewrite: ([flags, value, argument, choices]) => {
-      const what = flags ?? argument ?? '';
+      // "-m, --method <method>": the long flag is what the user typed and reads back.
+      const what = flags ? (flags.match(/--[\w-]+/)?.[0] ?? flags) : (argument ?? '');
       return text(
         `valeur refusée pour ${what} : « ${value} »${choices ? ` ; choix possibles : ${choices}` : ''}`,
         `invalid value for ${what}: "${value}"${choices ? `; allowed: ${choices}` : ''}`,

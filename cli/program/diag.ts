@@ -7,7 +7,7 @@ import { jsonOption, replayOption } from './shared-options.js';
 
 /** Hardware tests and grading: `gomme diag`. */
 export function registerDiag(program: Command, s: ProgramSetup): void {
-  const groups = GROUPS.join(',');
+  const groups = GROUPS.join(', ');
   const diag = program
     .command('diag')
     .description(
@@ -17,7 +17,12 @@ export function registerDiag(program: Command, s: ProgramSetup): void {
     )
     .option(
       '--only <groups>',
-      s.say(text(`seulement ces groupes : ${groups}`, `only these groups: ${groups}`)),
+      s.say(
+        text(
+          `seulement ces groupes de tests, séparés par des virgules (choix : ${groups})`,
+          `only these test groups, separated by commas (choices: ${groups})`,
+        ),
+      ),
     )
     .option(
       '--quick',

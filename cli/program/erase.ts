@@ -24,7 +24,7 @@ export function registerErase(program: Command, s: ProgramSetup): void {
     .description(
       s.say(
         text(
-          'effacer des disques (Purge par le micrologiciel ou Clear par réécriture, toujours vérifié)',
+          'effacer des disques (Purge par la commande du disque, sinon réécriture ; toujours vérifié)',
           'erase drives (firmware Purge or Clear by overwrite, always verified)',
         ),
       ),

@@ -59,7 +59,7 @@ export const resultFilterOption = (s: ProgramSetup) =>
         throw new UsageError(
           text(
             `--result « ${value} » : choix possibles : ${choices}.`,
-            `--result "${value}": choose ${choices}.`,
+            `--result "${value}": allowed: ${choices}.`,
           ),
         );
       }

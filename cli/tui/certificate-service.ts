@@ -1,12 +1,14 @@
+import { dirname } from 'node:path';
 import type { Lang } from '../../core/i18n.js';
 import type { JournalOptions } from '../../core/journal/index.js';
 import { syncInBackground } from '../../session/hub/sync-station.js';
-import { certifyRecords, openSession, recordIdsOf } from '../../session/index.js';
-import type { CertificateService } from './services.js';
+import { certifyRecords, missingKeyNotice, openSession, recordIdsOf } from '../../session/index.js';
+import type { CertificateService, IssuedFile } from './services.js';
 
 /**
  * The guide's certificates: the records were committed by the session when the erasure ended; this signs
- * them, exactly as `gomme erase` does.
+ * them, exactly as `gomme erase` does, and says what each file is (a drive's, for the donor; the computer's,
+ * to keep with it).
  */
 export function certificateService(settings: {
   dataDir: string;
@@ -15,24 +17,45 @@ export function certificateService(settings: {
   journal?: JournalOptions;
 }): CertificateService {
   return {
+    signingNotice: () => missingKeyNotice(settings.dataDir),
     async issue(request) {
       const opened = openSession(settings);
       try {
         const certified = await certifyRecords(
           opened.journal,
           opened.signing,
-          settings.lang,
+          request.lang ?? settings.lang,
           recordIdsOf(request.results),
         );
-        const files = [...certified.written.values()].flat().map((w) => w.path);
+        // The record says which device each drive certificate `<recordId>-D<n>` is about.
+        const devices = (recordId: string): Map<number, string> => {
+          const row = opened.journal.records.get(recordId);
+          const drives = row
+            ? (JSON.parse(row.json) as { drives: { index: number; device: string }[] }).drives
+            : [];
+          return new Map(drives.map((d) => [d.index, d.device]));
+        };
+        const files: IssuedFile[] = [...certified.written.entries()].flatMap(([recordId, written]) =>
+          written
+            .filter((w) => w.kind === 'drive' || w.kind === 'machine')
+            .map((w) => ({
+              path: w.path,
+              kind: w.kind === 'drive' ? ('drive' as const) : ('machine' as const),
+              device: w.kind === 'drive' ? deviceOf(devices(recordId), w.certificateId) : null,
+            })),
+        );
         // To the workshop's hub when this station is enrolled; what cannot go now stays queued.
         void syncInBackground(settings.dataDir, settings.env);
-        const savedIn = files[0]?.replace(/\/[^/]+$/, '') ?? certified.notice?.[settings.lang] ?? '';
-        // A QR code of a full certificate needs ~33 rows: more than an 80x25 console; the PDF carries it.
-        return { files, qr: null, savedIn };
+        // Drives first, in the order of the results; the computer's certificate last.
+        files.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'drive' ? -1 : 1));
+        return { files, savedIn: files[0] ? dirname(files[0].path) : '', notice: certified.notice };
       } finally {
         opened.journal.close();
       }
     },
   };
+}
+
+function deviceOf(devices: Map<number, string>, certificateId: string): string | null {
+  return devices.get(Number(/-D(\d+)$/.exec(certificateId)?.[1])) ?? null;
 }

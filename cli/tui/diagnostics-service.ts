@@ -1,29 +1,35 @@
-import { text } from '../../core/i18n.js';
+import { readMachineIdentity } from '../../core/detect/machine-identity.js';
+import { joinText, SEMICOLON, type Text, text } from '../../core/i18n.js';
 import type { System } from '../../core/run/system.js';
-import { grade } from '../../diagnostics/grading/grade.js';
-import { evaluateAnswers } from '../../diagnostics/guided/answers.js';
-import { QUESTIONS } from '../../diagnostics/guided/questions.js';
+import { formFactorOf, type Grade, grade, testLabel } from '../../diagnostics/grading/grade.js';
+import {
+  categoryWords,
+  cosmeticWords,
+  eventVerdict,
+  functionalHeadline,
+  testName,
+  testVerdict,
+  untestedList,
+  verdictLine,
+} from '../../diagnostics/grading/verdict-words.js';
+import { guidedResults } from '../../diagnostics/guided/guided-results.js';
+import { questionsToAsk } from '../../diagnostics/guided/questions.js';
+import { readHardwarePlan } from '../../diagnostics/interactive/plan.js';
 import { type DiagReport, GROUPS, runDiagnostics } from '../../diagnostics/run-diagnostics.js';
-import type { TimeBoxes } from '../../diagnostics/types.js';
-import type { DiagnosticsService, DiagSummary } from './services.js';
-
-const STATUS_WORDS = {
-  pass: text('BON', 'PASS'),
-  'pass-with-reservations': text('BON AVEC RÉSERVES', 'PASS WITH RESERVATIONS'),
-  fail: text('À RÉPARER OU REFUSÉ', 'FAIL'),
-} as const;
+import type { TestResult, TimeBoxes } from '../../diagnostics/types.js';
+import type { DiagnosticsService, DiagRow, DiagSummary } from './services.js';
 
 /**
- * The guide's view of `diagnostics/`: automatic tests run while the trainee answers the guided questions, then
- * both are graded together by the same rules as `gomme diag`.
+ * The guide's view of `diagnostics/`: automatic tests run in the background while the hardware tests and the
+ * questions they leave take the screen; everything is graded by the same rules and words as `gomme diag`.
  */
 export function diagnosticsService(
   system: System,
-  options: { timeBoxes: TimeBoxes; publicDonor: () => boolean },
+  options: { timeBoxes: TimeBoxes; publicDonor: () => boolean; hardwareTests?: boolean },
 ): DiagnosticsService {
   let report: DiagReport | null = null;
-  return {
-    questions: QUESTIONS,
+  const service: DiagnosticsService = {
+    questionsFor: (context) => questionsToAsk(context),
     async runAutomatic({ signal, onTest }) {
       report = await runDiagnostics(system, {
         timeBoxes: options.timeBoxes,
@@ -31,19 +37,21 @@ export function diagnosticsService(
         signal,
         onProgress(event) {
           if (event.type === 'test-start') onTest({ name: event.name, status: 'running' });
-          if (event.type === 'test-end') onTest({ name: event.name, status: event.status });
+          if (event.type === 'test-end')
+            onTest({ name: event.name, status: eventVerdict(event.status, event.untested ?? false) });
         },
       });
-      for (const t of report.tests)
-        onTest({ name: t.subject ? `${t.name}:${t.subject}` : t.name, status: t.status });
+      // Each test in the words of the result: a test too short to count is "non testé" here too.
+      for (const t of report.tests) onTest({ name: testLabel(t), status: testVerdict(t) });
     },
-    async summarise(answers): Promise<DiagSummary> {
-      if (!report)
-        return {
-          grade: text('tests automatiques non terminés', 'automatic tests not finished'),
-          findings: [],
-        };
-      const tests = [...report.tests, ...evaluateAnswers(answers)];
+    async summarise({ answers, hardware }): Promise<DiagSummary> {
+      if (!report) throw new Error('diagnostics graded before the automatic tests ended');
+      const guided = guidedResults(answers, {
+        absent: hardware?.absent ?? [],
+        ranTests: hardware?.ranTests ?? [],
+        hardware: hardware?.results ?? [],
+      });
+      const tests = [...report.tests, ...guided];
       const g = grade({
         tests,
         formFactor: report.inventory.system.formFactor,
@@ -52,21 +60,64 @@ export function diagnosticsService(
         drives: report.inventory.drives.filter((d) => !d.bootMedium),
         publicDonor: options.publicDonor(),
       });
-      const findings = g.functional.reasons.map((r) => text(`${r.test} : ${r.fr}`, `${r.test}: ${r.en}`));
-      if (g.functional.untested.length > 0) {
-        const list = g.functional.untested.join(', ');
-        findings.push(text(`Non testé : ${list}`, `Not tested: ${list}`));
-      }
-      const word = STATUS_WORDS[g.functional.status];
-      const cosmetic = g.cosmetic ?? '?';
-      const category = g.performance.category ?? '?';
-      return {
-        grade: text(
-          `${word.fr} - aspect ${cosmetic}, catégorie ${category}${g.priceCapEuros ? `, prix max ${g.priceCapEuros} EUR` : ''}`,
-          `${word.en} - cosmetic ${cosmetic}, category ${category}${g.priceCapEuros ? `, price cap EUR ${g.priceCapEuros}` : ''}`,
-        ),
-        findings,
-      };
+      return summaryOf(g, tests, {
+        cpu: report.inventory.cpu.model,
+        memoryBytes: report.inventory.memory.totalBytes,
+      });
     },
+  };
+  if (options.hardwareTests !== false) {
+    service.hardware = {
+      system,
+      async plan() {
+        // Read at once from DMI: the inventory of the automatic tests is not there yet.
+        const { chassisType } = await readMachineIdentity(system);
+        return readHardwarePlan(system, formFactorOf(chassisType === null ? null : String(chassisType)));
+      },
+    };
+  }
+  return service;
+}
+
+/** The verdict as the guide shows it: headline, every letter explained, one row per test. */
+export function summaryOf(
+  g: Grade,
+  tests: readonly TestResult[],
+  inventory: DiagSummary['inventory'],
+): DiagSummary {
+  const explanations: Text[] = [cosmeticWords(g.cosmetic), categoryWords(g.performance.category)];
+  if (g.priceCapEuros !== null) {
+    explanations.push(
+      text(
+        `prix de revente maximum : ${g.priceCapEuros} EUR (don d'un organisme public)`,
+        `resale price cap: EUR ${g.priceCapEuros} (donated by a public body)`,
+      ),
+    );
+  }
+  return {
+    status: g.functional.status,
+    headline: functionalHeadline(g.functional),
+    untested: g.functional.untested.length > 0 ? untestedList(g.functional) : null,
+    explanations,
+    rows: tests.map((t, i) => diagRow(t, i)),
+    notes: verdictLine(g),
+    inventory,
+  };
+}
+
+function diagRow(t: TestResult, index: number): DiagRow {
+  const verdict = testVerdict(t);
+  const reasons = t.reasons.filter((r) => verdict !== 'pass' || r.severity !== 'info');
+  return {
+    id: `${index}:${testLabel(t)}`,
+    verdict,
+    name: testName(testLabel(t)),
+    reason:
+      reasons.length > 0
+        ? joinText(
+            reasons.map((r) => text(r.fr, r.en)),
+            SEMICOLON,
+          )
+        : null,
   };
 }

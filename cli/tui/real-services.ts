@@ -1,24 +1,31 @@
 import { discoverDrives } from '../../core/detect/discover-drives.js';
 import { readMachineIdentity } from '../../core/detect/machine-identity.js';
+import type { Drive } from '../../core/drive.js';
 import { NeedsRootError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n.js';
 import type { JournalOptions } from '../../core/journal/index.js';
 import type { System } from '../../core/run/system.js';
 import type { VerifyMode } from '../../erasure/plan/resolve-passes.js';
+import { CredentialStore } from '../../erasure/purge/credentials.js';
 import {
   checkTargets,
   factsFor,
   faultWithCopy,
+  openJournalAccess,
   openSession,
   planTargets,
   requireRoom,
   runStarted,
+  type SecretNeed,
+  secretKindFor,
+  secretNeeds,
   startJobs,
 } from '../../session/index.js';
 import { fileIntakeMemory } from './intake-memory.js';
 import type {
   CertificateService,
   DiagnosticsService,
+  Discovered,
   DriveEntry,
   GuideServices,
   MachineIdentity,
@@ -53,18 +60,44 @@ export function realGuideServices(options: RealServicesOptions): GuideServices {
     lang: options.lang,
     ...(options.journal ? { journal: options.journal } : {}),
   };
+  // PSIDs and drive passwords typed in the guide: memory only, never in the journal or the record.
+  const credentials = new CredentialStore();
+  const discover = async (): Promise<Discovered> => {
+    const { drives, warnings } = await discoverDrives(system);
+    const only = options.onlyDevices;
+    const visible = only ? drives.filter((d) => only.includes(d.path)) : drives;
+    // The same planning as `gomme erase`: firmware Purge where the drive supports it, else overwrite Clear;
+    // a locked drive gets its secret's route once one was typed, "à détruire" until then.
+    const targets = planTargets(
+      drives,
+      visible.map((d) => d.path),
+      { method: options.method, verify: options.verify ?? 'sample', credentials },
+    );
+    const needs = await lockedDriveNeeds(targets.map((t) => t.drive));
+    const entries: DriveEntry[] = targets.map((t) => {
+      const need = needs.get(t.drive.path);
+      const secret = need ? { ...need, given: credentials.get(need.serial) !== null } : null;
+      return { drive: t.drive, plan: t.plan, refusal: t.refusal?.message ?? null, secret };
+    });
+    return { entries, warnings, onlyDevices: only };
+  };
+  /** The tries each locked drive has left, from the journal's counter (opened only when a drive is locked). */
+  const lockedDriveNeeds = async (drives: readonly Drive[]) => {
+    if (!drives.some((d) => secretKindFor(d) !== null)) return new Map<string, SecretNeed>();
+    const access = openJournalAccess(settings);
+    try {
+      return await secretNeeds(drives, access.journal.passwords);
+    } finally {
+      access.journal.close();
+    }
+  };
   const services: GuideServices = {
-    async discover() {
-      const { drives, warnings } = await discoverDrives(system);
-      const only = options.onlyDevices;
-      const visible = only ? drives.filter((d) => only.includes(d.path)) : drives;
-      // The same planning as `gomme erase`: firmware Purge where the drive supports it, else overwrite Clear.
-      const entries: DriveEntry[] = planTargets(
-        drives,
-        visible.map((d) => d.path),
-        { method: options.method, verify: options.verify ?? 'sample' },
-      ).map((t) => ({ drive: t.drive, plan: t.plan, refusal: t.refusal?.message ?? null }));
-      return { entries, warnings, onlyDevices: only };
+    discover,
+    credentials: {
+      async provide({ serial, credential }) {
+        credentials.provide(serial, credential);
+        return discover();
+      },
     },
     async readMachine(): Promise<MachineIdentity> {
       const { vendor, model, serial } = await readMachineIdentity(system);
@@ -84,7 +117,8 @@ export function realGuideServices(options: RealServicesOptions): GuideServices {
           );
           const run = startJobs(opened, plans, await factsFor(opened, facts ?? {}, system));
           const outcome = await runStarted(opened, run, {
-            runner: system.runner,
+            credentials,
+            system,
             emit,
             signal,
             tuning: options.checkpointMs ? { checkpointMs: options.checkpointMs } : {},

@@ -1,5 +1,6 @@
 import { type Dispatch, useEffect, useRef } from 'react';
 import type { GuideServices } from './services.js';
+import { hardwareOutcome } from './state/diag-flow.js';
 import { plansToRun } from './state/reducer.js';
 import type { Action, GuideState } from './state/types.js';
 
@@ -40,6 +41,13 @@ export function useGuideEffects(
   }, [services, dispatch]);
 
   const cycle = state.cycle;
+  const certificates = services.certificates;
+  useEffect(() => {
+    // Read again for each machine: the supervisor may have set up the key meanwhile.
+    const notice = cycle >= 0 ? (certificates?.signingNotice?.() ?? null) : null;
+    if (notice) dispatch({ type: 'signing-notice', notice });
+  }, [certificates, dispatch, cycle]);
+
   useEffect(() => {
     // One read of DMI and the drives per machine (cycle).
     let live = cycle >= 0;
@@ -81,10 +89,32 @@ export function useGuideEffects(
     return () => controller.abort();
   }, [diagnostics, dispatch, diagRun]);
 
+  const planning = state.diag.hardware.status === 'planning' ? cycle : null;
+  useEffect(() => {
+    const hardware = diagnostics?.hardware;
+    if (planning === null || !diagnostics || !hardware) return;
+    let live = true;
+    hardware.plan().then(
+      (plan) => live && dispatch({ type: 'hardware-planned', plan }),
+      // Without a plan the questions replace the tests: every one of them is asked.
+      (error: unknown) =>
+        live &&
+        dispatch({
+          type: 'hardware-failed',
+          message: message(error),
+          questions: diagnostics.questionsFor({ absent: [], ranTests: [] }),
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [diagnostics, dispatch, planning]);
+
   const grading = state.diag.phase === 'grading';
   useEffect(() => {
     if (!grading || !diagnostics) return;
-    diagnostics.summarise(latest.current.diag.answers).then(
+    const s = latest.current;
+    diagnostics.summarise({ answers: s.diag.answers, hardware: hardwareOutcome(s) }).then(
       (summary) => dispatch({ type: 'diag-summary', summary }),
       (error: unknown) => dispatch({ type: 'diag-failed', message: message(error) }),
     );
@@ -97,12 +127,21 @@ export function useGuideEffects(
     const plans = plansToRun(latest.current);
     const controller = new AbortController();
     abort.current = controller;
-    const { operator, intake } = latest.current;
+    const { operator, intake, diag, lang } = latest.current;
+    // What the trainee typed and what the diagnostics found go with the batch, before the first byte.
+    const summary = diag.summary;
+    const inventory = summary ? { ...summary.inventory, notes: summary.notes[lang] } : undefined;
     services.erase
       .run(plans, {
         emit: (event) => dispatch({ type: 'job-event', event }),
         signal: controller.signal,
-        facts: { operator, donor: intake.donor, lot: intake.lot },
+        facts: {
+          operator,
+          donor: intake.donor,
+          lot: intake.lot,
+          assetTag: intake.assetTag,
+          ...(inventory ? { inventory } : {}),
+        },
       })
       .then(
         (results) => dispatch({ type: 'erase-finished', results }),
@@ -110,18 +149,32 @@ export function useGuideEffects(
       );
   }, [services, dispatch, erasing]);
 
+  const handOff = state.secretHandOff;
+  useEffect(() => {
+    if (!handOff) return;
+    // The secret goes to the credential service (memory only) and the drives are planned again with it.
+    if (!services.credentials) {
+      dispatch({ type: 'secret-failed', message: 'no credential service' });
+      return;
+    }
+    services.credentials.provide(handOff).then(
+      (found) => dispatch({ type: 'secret-applied', found }),
+      (error: unknown) => dispatch({ type: 'secret-failed', message: message(error) }),
+    );
+  }, [services, dispatch, handOff]);
+
   const stopping = state.erase.stopping;
   useEffect(() => {
     if (stopping) abort.current?.abort();
   }, [stopping]);
 
-  const certificates = services.certificates;
   const issuing = state.certificates.status === 'working';
   useEffect(() => {
     if (!issuing || !certificates) return;
     const s = latest.current;
     certificates
       .issue({
+        lang: s.lang,
         operator: s.operator,
         intake: s.intake,
         machine: s.machine.status === 'read' ? s.machine.identity : null,

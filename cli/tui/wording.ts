@@ -1,11 +1,13 @@
 /**
  * Every sentence of the guide, French first. Short words, one idea per line, plain ASCII punctuation: the
- * Linux console font has accents but not typographic quotes or arrows.
+ * Linux console font has accents but not typographic quotes or arrows. Symbols the console may lack have an
+ * ASCII form (GLYPHS), picked from TERM (`linux` → ASCII).
  */
 
-import type { ProtectionReason } from '../../core/drive.js';
-import type { EraseResult } from '../../core/events.js';
-import { type Text, text as t } from '../../core/i18n.js';
+import { type Lang, type Text, text as t } from '../../core/i18n.js';
+import { PROTECTION_WORDS as SHARED_PROTECTION_WORDS } from '../../core/words/protections.js';
+import { RESULT_WORDS as SHARED_RESULT_WORDS } from '../../core/words/results.js';
+import { TEST_STATUS_WORDS as SHARED_TEST_STATUS_WORDS } from '../../core/words/tests.js';
 import { terminalSafe } from '../output/terminal-text.js';
 import type { Item, Notice, Screen } from './state/types.js';
 
@@ -35,13 +37,35 @@ export const SCREEN_ORDER: readonly Screen[] = [
   'next',
 ];
 
+/** French puts a space before the colon, English does not. */
+const COLON = t(' : ', ': ');
+export function colon(lang: Lang): string {
+  return COLON[lang];
+}
+
+/** The list markers: the console font has no arrows, a terminal emulator does. */
+export const GLYPHS = {
+  ascii: { up: '^', down: 'v' },
+  unicode: { up: '\u25b2', down: '\u25bc' },
+} as const;
+
 export const W = {
   appName: t('gomme - effacement et test des PC donnés', 'gomme - erase and test donated PCs'),
   step: t('Étape', 'Step'),
-  keys: t(
-    'Flèches/Tab : choisir   Entrée : valider   Échap : revenir',
-    'Arrows/Tab: move   Enter: confirm   Esc: go back',
-  ),
+  more: t('de plus', 'more'),
+  warningWord: t('ATTENTION', 'WARNING'),
+  // Key hints, put together by hints.ts for the item under the focus (what each key does: state/keys.ts).
+  kType: t('Tapez le texte', 'Type the text'),
+  kTypeCode: t('Tapez le code', 'Type the code'),
+  kEnterNext: t('Entrée : suivant', 'Enter: next'),
+  kEnterValidate: t('Entrée : valider', 'Enter: confirm'),
+  kEnterContinue: t('Entrée : continuer', 'Enter: continue'),
+  kArrowsLine: t('Flèches : autre ligne', 'Arrows: other line'),
+  kArrowsChoose: t('Flèches : choisir', 'Arrows: move'),
+  kScroll: t('Flèches : faire défiler', 'Arrows: scroll'),
+  kSpaceTick: t('Espace : cocher', 'Space: tick'),
+  kChange: t('Espace ou Gauche/Droite : changer', 'Space or Left/Right: change'),
+  kBack: t('Échap : revenir', 'Esc: go back'),
   keysErasing: t('Ctrl-C : arrêter (reprise possible plus tard)', 'Ctrl-C: stop (can be resumed later)'),
   welcomeIntro: t(
     'Ce programme vous guide pas à pas : fiche, tests, effacement des disques, certificat.',
@@ -51,12 +75,13 @@ export const W = {
     "Rien n'est effacé sans que vous tapiez un code de confirmation.",
     'Nothing is erased until you type a confirmation code.',
   ),
-  language: t('Langue : Français', 'Language: English'),
-  switchLanguage: t('Switch to English', 'Passer en français'),
+  language: t('Langue / Language', 'Language / Langue'),
+  languageName: t('Français', 'English'),
   operator: t('Votre prénom et nom', 'Your first and last name'),
   donor: t('Donateur (entreprise, mairie...)', 'Donor (company, town hall...)'),
   lot: t('Numéro de lot', 'Lot number'),
   assetTag: t('Étiquette du donateur (si présente)', "Donor's asset tag (if any)"),
+  assetTagShort: t('Étiquette (fiche)', 'Asset tag (sheet)'),
   publicDonor: t("Don d'un organisme public", 'Donated by a public body'),
   yesWord: t('OUI', 'YES'),
   noWord: t('NON', 'NO'),
@@ -87,6 +112,17 @@ export const W = {
   reading: t('Lecture en cours...', 'Reading...'),
   yesMachine: t("Oui, c'est bien cette machine", 'Yes, it is this machine'),
   noMachine: t("Non, ce n'est pas la bonne", 'No, it is not the right one'),
+  hardwarePlanning: t('Préparation des tests du matériel...', 'Preparing the hardware tests...'),
+  hardwareFailed: t(
+    'Les tests du matériel ne peuvent pas démarrer : les questions les remplacent',
+    'The hardware tests cannot start: the questions replace them',
+  ),
+  autoRunning: t('en cours', 'running'),
+  semicolon: t(' ;', ';'),
+  errorWord: t('erreur', 'error'),
+  autoDone: t('terminés', 'finished'),
+  diagDetails: t('Détail des tests :', 'Test details:'),
+  untestedPrefix: t('Non testé :', 'Not tested:'),
   diagUnavailable: t(
     'Tests du matériel : non disponibles dans cette version.',
     'Hardware tests: not available in this version.',
@@ -104,18 +140,35 @@ export const W = {
   drivesLoading: t('Recherche des disques...', 'Looking for drives...'),
   drivesFailed: t('Impossible de lister les disques', 'Cannot list the drives'),
   drivesHelp: t(
-    'Espace ou Entrée : cocher un disque. Les disques PROTÉGÉS ne peuvent pas être cochés.',
-    'Space or Enter: tick a drive. PROTECTED drives cannot be ticked.',
+    'Espace : cocher un disque. Les disques PROTÉGÉS ne peuvent pas être cochés.',
+    'Space: tick a drive. PROTECTED drives cannot be ticked.',
   ),
+  unsignedTitle: t(
+    "ATTENTION : pas de clé de signature. Les certificats seront créés SANS signature : prévenez l'encadrant avant de commencer.",
+    'WARNING: no signing key. The certificates will be made WITHOUT a signature: tell the supervisor before you start.',
+  ),
+  unsignedShort: t(
+    "Certificats NON SIGNÉS (pas de clé de signature) : prévenez l'encadrant.",
+    'Certificates NOT SIGNED (no signing key): tell the supervisor.',
+  ),
+  unknownModel: t('modèle inconnu', 'unknown model'),
+  unknownSerial: t('numéro de série inconnu', 'serial number unknown'),
+  serialShort: t('n°', 'S/N'),
+  underAMinute: t("moins d'une minute", 'under a minute'),
   drivesNone: t('Aucun disque trouvé.', 'No drive found.'),
-  onlyDevices: t('Affichage limité à (option --only-devices)', 'Display limited to (--only-devices option)'),
+  onlyDevices: t(
+    "Affichage limité par l'option --only-devices :",
+    'Display limited by the --only-devices option:',
+  ),
+  drivesWord: t('disques', 'drives'),
   protectedLabel: t('PROTÉGÉ', 'PROTECTED'),
   method: t('Méthode', 'Method'),
   nist: t('Niveau NIST', 'NIST level'),
   estimate: t('Durée estimée', 'Estimated time'),
   verify: t('Vérification', 'Verification'),
   verifySample: t('relecture par échantillons', 'sampled read-back'),
-  totalEstimate: t('Durée totale estimée', 'Total estimated time'),
+  totalEstimate: t('durée totale estimée', 'total estimated time'),
+  ticked: t('Cochés', 'Ticked'),
   confirmTitle: t('TOUT ce qui est sur ce disque sera DÉTRUIT', 'EVERYTHING on this drive will be DESTROYED'),
   confirmTitleBatch: t(
     'TOUT ce qui est sur ces disques sera DÉTRUIT',
@@ -145,10 +198,9 @@ export const W = {
   ),
   stopAsk: t("Voulez-vous vraiment arrêter l'effacement ?", 'Do you really want to stop the erasure?'),
   stopExplain: t(
-    "Les disques ne seront PAS effacés. L'encadrant pourra reprendre plus tard",
-    'The drives will NOT be erased. The supervisor can resume later',
+    "Les disques ne seront PAS effacés. L'encadrant pourra reprendre plus tard avec la commande : gomme erase --resume",
+    'The drives will NOT be erased. The supervisor can resume later with the command: gomme erase --resume',
   ),
-  stopResume: t('avec la commande : gomme erase --resume', 'with the command: gomme erase --resume'),
   keepGoing: t("Non, continuer l'effacement", 'No, keep erasing'),
   stopNow: t('Oui, arrêter', 'Yes, stop'),
   stopping: t('Arrêt propre en cours, patientez...', 'Stopping safely, please wait...'),
@@ -170,7 +222,27 @@ export const W = {
   certSaved: t('Certificats enregistrés dans', 'Certificates saved in'),
   certNothing: t('Aucun disque effacé : pas de certificat.', 'No drive erased: no certificate.'),
   certFailed: t("Les certificats n'ont pas pu être créés", 'The certificates could not be made'),
-  certQr: t('Code QR à scanner :', 'QR code to scan:'),
+  certPerDrive: t(
+    'Un certificat par disque : à remettre au donateur.',
+    'One certificate per drive: give it to the donor.',
+  ),
+  certForMachine: t(
+    "Un certificat pour l'ordinateur : à garder avec la machine.",
+    'One certificate for the computer: keep it with the machine.',
+  ),
+  certDrive: t('Disque', 'Drive'),
+  certMachine: t('Ordinateur', 'Computer'),
+  quitTitle: t('Quitter le guide ?', 'Leave the guide?'),
+  quitNothing: t("Rien n'a été effacé.", 'Nothing was erased.'),
+  quitNothingHere: t("Rien n'a été effacé sur cette machine.", 'Nothing was erased on this machine.'),
+  quitDone: t(
+    "L'effacement de cette machine est terminé et enregistré.",
+    "This machine's erasure is finished and recorded.",
+  ),
+  stay: t('Non, rester dans le guide', 'No, stay in the guide'),
+  leave: t('Oui, quitter le guide', 'Yes, leave the guide'),
+  goodbye: t('Guide fermé.', 'Guide closed.'),
+  poweringOff: t("Extinction de l'ordinateur...", 'Powering off...'),
   nextMachine: t('Machine suivante (même lot)', 'Next machine (same lot)'),
   powerOff: t("Éteindre l'ordinateur", 'Power off the computer'),
   quit: t('Quitter le guide', 'Leave the guide'),
@@ -201,30 +273,10 @@ export const NOTICES: Record<Notice, Text> = {
   'not-ready': t('Patientez, la recherche des disques continue.', 'Please wait, still looking for drives.'),
 };
 
-export const RESULT_WORDS: Record<EraseResult, Text> = {
-  ERASED: t('EFFACÉ', 'ERASED'),
-  ERASED_WITH_EXCEPTIONS: t('EFFACÉ AVEC EXCEPTIONS', 'ERASED WITH EXCEPTIONS'),
-  FAILED: t('ÉCHEC', 'FAILED'),
-  ABORTED: t('INTERROMPU', 'STOPPED'),
-};
-
-export const PROTECTION_WORDS: Record<ProtectionReason, Text> = {
-  'boot-medium': t('clé de démarrage de gomme', "gomme's boot stick"),
-  mounted: t("en cours d'utilisation (monté)", 'in use (mounted)'),
-  swap: t("utilisé comme mémoire d'échange", 'used as swap'),
-  holder: t('utilisé par un autre volume', 'used by another volume'),
-  'read-only': t('en lecture seule', 'read-only'),
-  'in-use': t("en cours d'utilisation", 'in use'),
-};
-
-export const TEST_STATUS_WORDS: Record<string, Text> = {
-  pass: t('OK', 'OK'),
-  warn: t('À SURVEILLER', 'WARNING'),
-  fail: t('ÉCHEC', 'FAILED'),
-  'not-present': t('absent', 'not present'),
-  skipped: t('non fait', 'skipped'),
-  running: t('en cours', 'running'),
-};
+/** Results, protection reasons and test statuses: the words every output shares (core/words/). */
+export const RESULT_WORDS = SHARED_RESULT_WORDS;
+export const PROTECTION_WORDS = SHARED_PROTECTION_WORDS;
+export const TEST_STATUS_WORDS: Record<string, Text> = SHARED_TEST_STATUS_WORDS;
 
 export function buttonLabel(id: Extract<Item, { kind: 'button' }>['id']): Text {
   const labels: Record<typeof id, Text> = {
@@ -232,7 +284,6 @@ export function buttonLabel(id: Extract<Item, { kind: 'button' }>['id']): Text {
     back: W.back,
     cancel: W.cancel,
     supervisor: W.supervisor,
-    lang: W.switchLanguage,
     yes: W.yesMachine,
     no: W.noMachine,
     'keep-going': W.keepGoing,
@@ -240,6 +291,8 @@ export function buttonLabel(id: Extract<Item, { kind: 'button' }>['id']): Text {
     'next-machine': W.nextMachine,
     'power-off': W.powerOff,
     quit: W.quit,
+    stay: W.stay,
+    leave: W.leave,
   };
   return labels[id];
 }
@@ -249,13 +302,18 @@ export function buttonLabel(id: Extract<Item, { kind: 'button' }>['id']): Text {
  * Accented letters stay (they are in the Latin-1 console fonts). Control characters (drive data) are escaped.
  */
 export function consoleSafe(s: string): string {
-  return terminalSafe(s, { keepNewlines: true })
-    .replace(/[\u2018\u2019\u201b]/g, "'")
-    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
-    .replace(/\u2026/g, '...')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\u2192/g, '->')
-    .replace(/\u2265/g, '>=')
-    .replace(/\u2264/g, '<=')
-    .replace(/\u00a0|\u202f/g, ' ');
+  return (
+    terminalSafe(s, { keepNewlines: true })
+      .replace(/[\u2018\u2019\u201b]/g, "'")
+      // French quotes hold their (no-break) spaces inside: « Front Left » becomes "Front Left", not " Front Left ".
+      .replace(/\u00ab[\s\u00a0\u202f]*/g, '"')
+      .replace(/[\s\u00a0\u202f]*\u00bb/g, '"')
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/\u2026/g, '...')
+      .replace(/[\u2013\u2014]/g, '-')
+      .replace(/\u2192/g, '->')
+      .replace(/\u2265/g, '>=')
+      .replace(/\u2264/g, '<=')
+      .replace(/\u00a0|\u202f/g, ' ')
+  );
 }

@@ -1,5 +1,6 @@
 import type { Drive } from '../../core/drive.js';
 import { type Text, text } from '../../core/i18n.js';
+import { protectionDetails } from '../../core/words/protections.js';
 import type { TargetSpec } from './params.js';
 
 export interface TargetChoice {
@@ -33,8 +34,8 @@ export function chooseTargets(drives: readonly Drive[], spec: TargetSpec): Targe
       if (spec.kind === 'serials' && drive.serial !== null && spec.serials.includes(drive.serial)) {
         errors.push(
           text(
-            `Le disque ${drive.serial} (${drive.path}) est protégé : ${drive.protections.map((p) => p.detailFr).join(' ; ')}.`,
-            `Drive ${drive.serial} (${drive.path}) is protected: ${drive.protections.map((p) => p.detail).join('; ')}.`,
+            `Le disque ${drive.serial} (${drive.path}) est protégé : ${protectionDetails(drive.protections).fr}.`,
+            `Drive ${drive.serial} (${drive.path}) is protected: ${protectionDetails(drive.protections).en}.`,
           ),
         );
       }

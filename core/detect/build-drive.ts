@@ -1,4 +1,5 @@
 import type { Drive, DriveCapabilities, HiddenAreas, NvmeCapabilities, Protection } from '../drive.js';
+import { type Text, text } from '../i18n.js';
 import { parseHdparmDco } from '../tools/hdparm/parse-dco.js';
 import { type HdparmIdentify, parseHdparmIdentify } from '../tools/hdparm/parse-identify.js';
 import { parseHdparmNativeMax } from '../tools/hdparm/parse-native-max.js';
@@ -11,6 +12,7 @@ import { isHostBlockLength, parseSgReadcap, type SgReadcap } from '../tools/sg3/
 import { parseSmartctlJson, type SmartctlReport } from '../tools/smartctl/parse-smartctl.js';
 import { judgeBridge } from '../tools/usb/judge-bridge.js';
 import { usbIds } from '../tools/usb/parse-udev-properties.js';
+import { BRIDGE_PASS_THROUGH_WORDS } from '../words/transports.js';
 import type { DriveProbe } from './probe-drive.js';
 
 /**
@@ -19,13 +21,16 @@ import type { DriveProbe } from './probe-drive.js';
  */
 export function buildDrive(probe: DriveProbe, protections: Protection[]): Drive {
   const { node, transport } = probe;
-  const warnings: string[] = [];
+  const warnings: Text[] = [];
   const hdparm = okOutput(probe.hdparmIdentify) ? parseHdparmIdentify(probe.hdparmIdentify.stdout) : null;
   const ata = hdparm?.identified ? hdparm : null;
   const trustedAta = ata?.trustworthy ? ata : null;
   if (ata && !ata.trustworthy) {
     warnings.push(
-      `the drive's IDENTIFY data looks broken (${ata.anomalies.join('; ')}): its firmware erase commands will not be used`,
+      text(
+        `les données IDENTIFY du disque semblent abîmées (${ata.anomalies.join(' ; ')}) : ses commandes d’effacement ne seront pas utilisées`,
+        `the drive's IDENTIFY data looks broken (${ata.anomalies.join('; ')}): its firmware erase commands will not be used`,
+      ),
     );
   }
   const smart = probe.smartctl ? parseSmartctlJson(probe.smartctl.stdout) : null;
@@ -36,7 +41,10 @@ export function buildDrive(probe: DriveProbe, protections: Protection[]): Drive 
   const ns = idNs?.ok ? idNs : null;
   if (probe.nvmeControllerGuessed) {
     warnings.push(
-      `the NVMe controller ${probe.nvmeController} was inferred from the device name, not from sysfs`,
+      text(
+        `le contrôleur NVMe ${probe.nvmeController} a été déduit du nom du périphérique, pas de sysfs`,
+        `the NVMe controller ${probe.nvmeController} was inferred from the device name, not from sysfs`,
+      ),
     );
   }
 
@@ -56,7 +64,8 @@ export function buildDrive(probe: DriveProbe, protections: Protection[]): Drive 
       ns?.sizeBytes,
       readcapBytes,
     ) ?? 0;
-  if (sizeBytes === 0) warnings.push('the drive size could not be read');
+  if (sizeBytes === 0)
+    warnings.push(text('la taille du disque n’a pas pu être lue', 'the drive size could not be read'));
 
   const drive: Drive = {
     path: node.path,
@@ -89,30 +98,59 @@ export function buildDrive(probe: DriveProbe, protections: Protection[]): Drive 
   const security = drive.capabilities.ataSecurity;
   if (security?.frozen) {
     warnings.push(
-      'ATA security is frozen by the BIOS: firmware erase needs "gomme unfreeze" first (a suspend cycle)',
+      text(
+        'la sécurité ATA est gelée par le BIOS : l’effacement par le disque demande d’abord « gomme unfreeze » (une mise en veille)',
+        'ATA security is frozen by the BIOS: firmware erase needs "gomme unfreeze" first (a suspend cycle)',
+      ),
     );
   }
   if (security?.locked || security?.enabled) {
-    warnings.push('a drive password is set: if an interrupted gomme erase set it, "gomme unlock" removes it');
+    warnings.push(
+      text(
+        'un mot de passe est posé sur le disque : si un effacement gomme interrompu l’a posé, « gomme unlock » le retire',
+        'a drive password is set: if an interrupted gomme erase set it, "gomme unlock" removes it',
+      ),
+    );
   }
   const scsi = drive.capabilities.scsi;
   if (scsi?.logicalBlockLength != null && !isHostBlockLength(scsi.logicalBlockLength)) {
     warnings.push(
-      `the drive is formatted with ${scsi.logicalBlockLength}-byte blocks, which Linux cannot use: it must be reformatted (sg_format) before anything else`,
+      text(
+        `le disque est formaté en blocs de ${scsi.logicalBlockLength} octets, que Linux ne sait pas lire : il doit être reformaté (sg_format) avant tout`,
+        `the drive is formatted with ${scsi.logicalBlockLength}-byte blocks, which Linux cannot use: it must be reformatted (sg_format) before anything else`,
+      ),
     );
   }
   const tcg = drive.capabilities.tcg;
   if (tcg?.locked)
-    warnings.push('the self-encrypting drive (TCG Opal) is locked: its data cannot be read or written');
+    warnings.push(
+      text(
+        'le disque autochiffrant (TCG Opal) est verrouillé : ses données ne peuvent être ni lues ni écrites',
+        'the self-encrypting drive (TCG Opal) is locked: its data cannot be read or written',
+      ),
+    );
   const bridge = drive.capabilities.usbBridge;
   if (bridge && bridge.passThrough !== 'consistent')
-    warnings.push(`USB bridge: ${bridge.detail}; firmware erase commands will not be sent through it`);
+    warnings.push(
+      text(
+        `boîtier USB : ${BRIDGE_PASS_THROUGH_WORDS[bridge.passThrough].fr} ; les commandes d’effacement du micrologiciel ne passeront pas par lui`,
+        `USB bridge: ${bridge.detail}; firmware erase commands will not be sent through it`,
+      ),
+    );
   if (bridge?.denied)
     warnings.push(
-      `USB bridge ${bridge.vendorId}:${bridge.productId} is on the deny list: ${bridge.denied.reason}`,
+      text(
+        `le boîtier USB ${bridge.vendorId}:${bridge.productId} est sur la liste des boîtiers qui ne transmettent pas les commandes ATA`,
+        `USB bridge ${bridge.vendorId}:${bridge.productId} is on the deny list: ${bridge.denied.reason}`,
+      ),
     );
   if (smart && !smart.ok && smart.messages.length > 0 && transport !== 'usb') {
-    warnings.push(`smartctl could not read the drive: ${smart.messages.join('; ')}`);
+    warnings.push(
+      text(
+        `smartctl n’a pas pu lire le disque : ${smart.messages.join(' ; ')}`,
+        `smartctl could not read the drive: ${smart.messages.join('; ')}`,
+      ),
+    );
   }
   return drive;
 }

@@ -1,4 +1,5 @@
 import type { Drive } from '../drive.js';
+import { type Text, text } from '../i18n.js';
 import type { System } from '../run/system.js';
 import type { LsblkNode } from '../tools/lsblk/parse-lsblk.js';
 import { buildDrive } from './build-drive.js';
@@ -9,7 +10,7 @@ import { readStorageFacts } from './storage-facts.js';
 export interface Discovery {
   drives: Drive[];
   /** Machine-level warnings (a tool missing, …); per-drive ones are on each drive. */
-  warnings: string[];
+  warnings: Text[];
 }
 
 /** Reads the machine through `system` (real, recording or replayed) and returns every drive with its facts. */
@@ -22,9 +23,11 @@ export async function discoverDrives(system: System): Promise<Discovery> {
   );
   const drives = probes.map((probe) => buildDrive(probe, protections.get(probe.node.name) ?? []));
   const missing = new Map(probes.flatMap((p) => p.missingTools).map((e) => [e.program, e.debianPackage]));
-  const warnings = [...missing].map(
-    ([program, pkg]) =>
+  const warnings = [...missing].map(([program, pkg]) =>
+    text(
+      `${program} n’est pas installé (apt-get install ${pkg}) : ce qu’il dit des disques reste inconnu`,
       `${program} is not installed (apt-get install ${pkg}): the facts it gives are unknown`,
+    ),
   );
   return { drives, warnings };
 }

@@ -1,4 +1,5 @@
 import type { Protection, ProtectionReason } from '../drive.js';
+import { text } from '../i18n.js';
 import { nodeUses, type Use } from './node-uses.js';
 import { describeUse, type Relation } from './protection-wording.js';
 import type { StorageFacts } from './storage-facts.js';
@@ -42,15 +43,13 @@ export function protectionsOf(graph: StorageGraph, uses: Map<string, Use[]>, kna
   const add = (node: GraphNode, relation: Relation, skipHolder = false) => {
     for (const use of uses.get(node.id) ?? []) {
       if (skipHolder && use.kind === 'holder') continue;
-      const detail = describeUse(node, use, relation);
-      found.push({ reason: reasonOf(use), detail: detail.en, detailFr: detail.fr });
+      found.push({ reason: reasonOf(use), detail: describeUse(node, use, relation) });
     }
   };
   if (drive.lsblk?.readOnly) {
     found.push({
       reason: 'read-only',
-      detail: `${drive.label} is read-only`,
-      detailFr: `${drive.label} est en lecture seule`,
+      detail: text(`${drive.label} est en lecture seule`, `${drive.label} is read-only`),
     });
   }
   // Its own use; being built on other devices (bcacheN) is not a reason to protect it.
@@ -130,7 +129,7 @@ function sortAndDedupe(list: Protection[]): Protection[] {
   const seen = new Set<string>();
   return list
     .filter((p) => {
-      const key = `${p.reason}\u0000${p.detail}`;
+      const key = `${p.reason}\u0000${p.detail.en}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

@@ -65,8 +65,7 @@ export function parseBundle(json: string, source = 'bundle'): Bundle {
   try {
     data = JSON.parse(json);
   } catch (error) {
-    const why = (error as Error).message;
-    throw new BadInputError(source, text(`pas du JSON (${why})`, `not JSON (${why})`), error);
+    throw new BadInputError(source, text('pas du JSON valide', 'not valid JSON'), error);
   }
   const result = check(BundleSchema, data);
   if (!result.ok) {

@@ -8,6 +8,7 @@ import { type GradingRules, rulesV1 } from './rules-v1.js';
 export type FormFactor = 'laptop' | 'desktop' | 'tablet';
 export type Cosmetic = 'A' | 'B' | 'C' | 'D';
 export type Category = 'A' | 'B' | 'C' | 'D';
+export type FunctionalStatus = 'pass' | 'pass-with-reservations' | 'incomplete' | 'fail';
 
 export interface GradeInput {
   tests: TestResult[];
@@ -22,7 +23,12 @@ export interface GradeInput {
 export interface Grade {
   rules: string;
   functional: {
-    status: 'pass' | 'pass-with-reservations' | 'fail';
+    /**
+     * `incomplete`: nothing failed, but some functions were not (fully) tested, so the machine cannot be called
+     * working (R.122-4: "tests portant sur toutes ses fonctionnalités"); `untested` lists them. A failure
+     * outranks it: `fail` with a non-empty `untested` still says what was not tested.
+     */
+    status: FunctionalStatus;
     /** A FAIL fixable by a part swap or cleaning ("À réparer") rather than unsellable. */
     repairable: boolean;
     /** A password or lock must be cleared before anything else. */
@@ -49,9 +55,7 @@ export interface Grade {
 
 export function grade(input: GradeInput, rules: GradingRules = rulesV1): Grade {
   const reasons = input.tests.flatMap((t) =>
-    t.reasons
-      .filter((r) => r.severity !== 'info')
-      .map((r) => ({ ...r, test: t.subject ? `${t.name}:${t.subject}` : t.name })),
+    t.reasons.filter((r) => r.severity !== 'info').map((r) => ({ ...r, test: testLabel(t) })),
   );
   // What the machine lacks is "not-present", never a fail: it becomes a finding only where policy requires the part.
   const battery = input.tests.filter((t) => t.name === 'battery');
@@ -73,11 +77,15 @@ export function grade(input: GradeInput, rules: GradingRules = rulesV1): Grade {
   const hardFail = reasons.some((r) => r.severity === 'fail');
   const repair = reasons.some((r) => r.severity === 'repair');
   const blocked = reasons.some((r) => r.severity === 'blocking');
-  const status =
-    hardFail || repair || blocked ? 'fail' : reasons.length > 0 ? 'pass-with-reservations' : 'pass';
-  const untested = input.tests
-    .filter((t) => t.status === 'skipped' || t.reasons.some((r) => r.code.endsWith('-too-short')))
-    .map((t) => (t.subject ? `${t.name}:${t.subject}` : t.name));
+  const untested = input.tests.filter(isUntested).map(testLabel);
+  const status: FunctionalStatus =
+    hardFail || repair || blocked
+      ? 'fail'
+      : untested.length > 0
+        ? 'incomplete'
+        : reasons.length > 0
+          ? 'pass-with-reservations'
+          : 'pass';
   return {
     rules: rules.version,
     functional: {
@@ -93,6 +101,16 @@ export function grade(input: GradeInput, rules: GradingRules = rulesV1): Grade {
     performance: performance(input, rules),
     priceCapEuros: priceCap(input, rules),
   };
+}
+
+/** A test that did not run, or not long enough to count (a 5 s stress run): its function is not tested. */
+export function isUntested(test: TestResult): boolean {
+  return test.status === 'skipped' || test.reasons.some((r) => r.code.endsWith('-too-short'));
+}
+
+/** `name`, or `name:subject` when the test is about one of several devices (the report's test label). */
+export function testLabel(test: Pick<TestResult, 'name' | 'subject'>): string {
+  return test.subject ? `${test.name}:${test.subject}` : test.name;
 }
 
 /** The worst cosmetic grade any guided answer gave (overall wear, dead pixels). */

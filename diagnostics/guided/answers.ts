@@ -3,6 +3,7 @@
  * one JSON object `{"answers":{"keyboard":"ok","cosmetic":"B"}}`, or lines `keyboard=ok` (`#` comments).
  */
 import { BadInputError } from '../../core/errors.js';
+import { text } from '../../core/i18n.js';
 import { reason, type TestResult } from '../types.js';
 import { QUESTIONS, type Question } from './questions.js';
 
@@ -17,15 +18,22 @@ export function parseAnswers(input: string, source = 'stdin'): Answers {
     try {
       data = JSON.parse(trimmed);
     } catch (error) {
-      throw new BadInputError(source, `not JSON (${(error as Error).message})`, error);
+      throw new BadInputError(source, text('pas du JSON valide', 'not valid JSON'), error);
     }
     const answers = (data as { answers?: unknown }).answers;
     if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
-      throw new BadInputError(source, 'expected {"answers":{"question":"choice",…}}');
+      throw new BadInputError(
+        source,
+        text('attendu : {"answers":{"question":"choix",…}}', 'expected {"answers":{"question":"choice",…}}'),
+      );
     }
     const out: Answers = {};
     for (const [key, value] of Object.entries(answers)) {
-      if (typeof value !== 'string') throw new BadInputError(source, `answer to "${key}" is not a string`);
+      if (typeof value !== 'string')
+        throw new BadInputError(
+          source,
+          text(`la réponse à « ${key} » n’est pas du texte`, `answer to "${key}" is not a string`),
+        );
       out[key] = value;
     }
     return validate(out, source);
@@ -36,7 +44,13 @@ export function parseAnswers(input: string, source = 'stdin'): Answers {
     if (line === '') continue;
     const match = /^([\w-]+)\s*=\s*([\w-]+)$/.exec(line);
     if (!match?.[1] || !match[2])
-      throw new BadInputError(source, `line ${index + 1} is not "question=choice"`);
+      throw new BadInputError(
+        source,
+        text(
+          `la ligne ${index + 1} n’est pas de la forme « question=choix »`,
+          `line ${index + 1} is not "question=choice"`,
+        ),
+      );
     out[match[1]] = match[2];
   }
   return validate(out, source);
@@ -48,12 +62,19 @@ function validate(answers: Answers, source: string): Answers {
     if (!question)
       throw new BadInputError(
         source,
-        `unknown question "${id}" (known: ${QUESTIONS.map((q) => q.id).join(', ')})`,
+        text(
+          `question inconnue « ${id} » (connues : ${QUESTIONS.map((q) => q.id).join(', ')})`,
+          `unknown question "${id}" (known: ${QUESTIONS.map((q) => q.id).join(', ')})`,
+        ),
       );
     if (!question.choices.some((c) => c.id === choice)) {
+      const choices = question.choices.map((c) => c.id).join(', ');
       throw new BadInputError(
         source,
-        `"${choice}" is not a choice of "${id}" (${question.choices.map((c) => c.id).join(', ')})`,
+        text(
+          `« ${choice} » n’est pas un choix de « ${id} » (${choices})`,
+          `"${choice}" is not a choice of "${id}" (${choices})`,
+        ),
       );
     }
   }

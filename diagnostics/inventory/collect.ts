@@ -24,7 +24,8 @@ export async function collectInventory(system: System): Promise<CollectedInvento
   try {
     const discovery = await discoverDrives(system);
     drives = discovery.drives;
-    probe.warnings.push(...discovery.warnings);
+    // The inventory's warnings are English data (diagnostics/README.md), like every fact of the JSON.
+    probe.warnings.push(...discovery.warnings.map((w) => w.en));
   } catch (error) {
     // No drive list is a finding of the inventory, not the end of the diagnostics.
     if (!(error instanceof GommeError)) throw error;

@@ -51,6 +51,23 @@ export class SlotFiller {
     return buf;
   }
 
+  /**
+   * fill(), but a source that can generate off the main thread (AES-CTR) does so: the promise settles once the
+   * slot holds the bytes. Constant patterns are filled (or found already filled) at once.
+   */
+  generate(index: number, source: PatternSource, offset: number, length: number): Promise<Buffer> {
+    if (source.period !== undefined || source.fillAsync === undefined) {
+      return Promise.resolve(this.fill(index, source, offset, length));
+    }
+    const slot = this.slots[index];
+    if (slot === undefined || length > slot.length) {
+      return Promise.reject(new RangeError(`slot ${index} cannot hold ${length} bytes`));
+    }
+    this.held[index] = null;
+    const buf = slot.subarray(0, length);
+    return source.fillAsync(buf, offset).then(() => buf);
+  }
+
   /** The slots were used for something else (verification reads into them): fill from scratch next time. */
   forget(): void {
     this.held.fill(null);

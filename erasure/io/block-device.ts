@@ -30,6 +30,11 @@ export interface BlockDevice {
   flush(): Promise<void>;
   /** Closes the descriptor (and releases the exclusive claim). Safe to call twice. */
   close(): Promise<void>;
+  /**
+   * The size the kernel reports now (sysfs, 512-byte units): a drive whose size changes under an erasure (a loop
+   * device resized, a USB bridge that re-enumerates, an HPA change) makes `sizeBytes` a lie.
+   */
+  readSizeBytes(): Promise<number>;
 }
 
 export interface OpenBlockDeviceOptions {
@@ -74,7 +79,7 @@ export async function openBlockDevice(path: string, options: OpenBlockDeviceOpti
       throw new DeviceOpenError(path, 'ESTALE');
     }
     const geometry = await readBlockGeometry(after.rdev);
-    return new FsBlockDevice(path, handle, geometry, direct);
+    return new FsBlockDevice(path, handle, geometry, after.rdev, direct);
   } catch (error) {
     await handle.close();
     throw error;
@@ -117,6 +122,7 @@ class FsBlockDevice implements BlockDevice {
     readonly path: string,
     private readonly handle: FileHandle,
     geometry: BlockGeometry,
+    private readonly rdev: bigint,
     readonly direct: boolean,
   ) {
     this.sizeBytes = geometry.sizeBytes;
@@ -183,6 +189,10 @@ class FsBlockDevice implements BlockDevice {
     } catch (error) {
       throw new DeviceSyncError(this.path, 'close', errnoCode(error), error);
     }
+  }
+
+  async readSizeBytes(): Promise<number> {
+    return (await readBlockGeometry(this.rdev)).sizeBytes;
   }
 
   /** Misalignment here is a bug in the caller, not a drive failure: fail loudly before the kernel's bare EINVAL. */

@@ -1,6 +1,6 @@
 import { GommeError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
-import { text } from '../../core/i18n.js';
+import { type Text, text } from '../../core/i18n.js';
 
 export type FileKind = 'file' | 'directory' | 'character device' | 'other';
 
@@ -161,3 +161,71 @@ const kindNames: Record<FileKind, { fr: string; en: string }> = {
   'character device': { fr: 'un périphérique caractère', en: 'a character device' },
   other: { fr: 'un fichier spécial', en: 'a special file' },
 };
+
+/** Why a device could not be claimed for an erasure. */
+export type ClaimRefusal =
+  | 'busy' // EBUSY: mounted, swap, RAID/LVM member, or held O_EXCL by another program
+  | 'read-only' // EROFS
+  | 'gone' // ENOENT, ENXIO: unplugged, or the name now points nowhere
+  | 'not-a-block-device'
+  | 'needs-root'
+  | 'stalled' // open() did not return within the stall timeout
+  | 'open-failed' // any other errno
+  | 'protected'; // the storage graph, read again just before the claim: mounted, swap, held, stacked on
+
+export interface TargetRefusal {
+  device: string;
+  jobId: string;
+  refusal: ClaimRefusal;
+  errno: string | null;
+  /** What protects it, for 'protected' ("loop4 is mounted at /mnt"). */
+  why?: Text;
+}
+
+const refusalWords: Record<ClaimRefusal, { fr: string; en: string }> = {
+  busy: {
+    fr: 'utilisé ailleurs : monté, swap, RAID/LVM ou ouvert par un autre programme',
+    en: 'in use: mounted, swap, RAID/LVM member or opened by another program',
+  },
+  'read-only': { fr: 'en lecture seule', en: 'read-only' },
+  gone: { fr: 'introuvable (débranché ?)', en: 'not found (unplugged?)' },
+  'not-a-block-device': { fr: "ce n'est pas un disque", en: 'not a drive' },
+  'needs-root': { fr: 'il faut les droits administrateur', en: 'needs administrator rights' },
+  stalled: { fr: 'ne répond pas', en: 'does not answer' },
+  'open-failed': { fr: "impossible de l'ouvrir", en: 'cannot be opened' },
+  protected: { fr: 'protégé', en: 'protected' },
+};
+
+function reasonOf(r: TargetRefusal): Text {
+  if (r.why) return text(`protégé : ${r.why.fr}`, `protected: ${r.why.en}`);
+  return refusalWords[r.refusal];
+}
+
+/**
+ * Some targets could not be opened for the erasure. Every target is opened before anything is written to any,
+ * so nothing was written anywhere: the whole command is refused, naming each device and why.
+ */
+export class TargetsBusyError extends GommeError {
+  readonly refusals: TargetRefusal[];
+  constructor(refusals: TargetRefusal[]) {
+    const list = (lang: 'fr' | 'en') =>
+      refusals
+        .map((r) => `${r.device} (${reasonOf(r)[lang]}${r.errno ? `, ${r.errno}` : ''})`)
+        .join(lang === 'fr' ? ' ; ' : '; ');
+    super(
+      'targets-busy',
+      text(
+        `Rien n'a été écrit : ${refusals.length > 1 ? 'ces disques ne peuvent pas' : 'ce disque ne peut pas'} être effacé${refusals.length > 1 ? 's' : ''} maintenant : ${list('fr')}.`,
+        `Nothing was written: ${refusals.length > 1 ? 'these drives cannot' : 'this drive cannot'} be erased now: ${list('en')}.`,
+      ),
+      {
+        exitCode: ExitCode.REFUSED,
+        hint: text(
+          "Démontez le disque ou arrêtez le programme qui l'utilise (ou retirez-le de la liste), puis relancez.",
+          'Unmount the drive or stop the program using it (or leave it out), then run the command again.',
+        ),
+      },
+    );
+    this.refusals = refusals;
+  }
+}

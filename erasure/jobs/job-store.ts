@@ -51,5 +51,6 @@ export interface JobJournal {
   errors(jobId: string): IoErrorRange[];
   finish(jobId: string, outcome: JobOutcome & { result: EraseResult }, endedAt: string): void;
   fail(jobId: string, endedAt: string): void;
-  get(jobId: string): { interruptions: Interruption[] } | null;
+  /** `outcome`: the last run's, when one was saved (a stopped or stalled run): a resume counts on from it. */
+  get(jobId: string): { interruptions: Interruption[]; outcome?: JobOutcome | null } | null;
 }

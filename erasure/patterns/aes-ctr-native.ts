@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 export interface AesCtrNative {
   /** Writes into target the keystream that starts `skip` bytes into the block whose counter is `counter`. */
   fill(target: Uint8Array, key: Uint8Array, counter: Uint8Array, skip: number): void;
+  /** The same on a libuv pool thread; target must not be touched until the promise settles. */
+  fillAsync(target: Uint8Array, key: Uint8Array, counter: Uint8Array, skip: number): Promise<void>;
   /** The OpenSSL doing the work (Node's own, or the system's when Node links it). */
   opensslVersion(): string;
 }

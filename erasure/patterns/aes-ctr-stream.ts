@@ -71,6 +71,21 @@ export class AesCtrStream implements PatternSource {
     }
   }
 
+  /**
+   * fill() off the calling thread (native backend: a libuv pool thread), so the engine's main thread keeps handing
+   * finished chunks to the drive while the next one is generated. The node-crypto fallback fills synchronously.
+   */
+  fillAsync(target: Buffer, offset: number): Promise<void> {
+    checkPatternOffset(offset);
+    // A module built before fillAsync existed (an old build/ left in place) still fills, on this thread.
+    if (!this.native || typeof this.native.fillAsync !== 'function') {
+      this.fill(target, offset);
+      return Promise.resolve();
+    }
+    const counter = this.counterBlock(Math.floor(offset / BLOCK_BYTES));
+    return this.native.fillAsync(target, this.key, counter, offset % BLOCK_BYTES);
+  }
+
   /** The counter block that encrypts byte offset block × 16. */
   counterBlock(block: number): Buffer {
     const counter = (this.baseCounter + BigInt(block)) % COUNTER_MODULUS;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Drive } from '../../core/drive.js';
 import { type Text, text } from '../../core/i18n.js';
+import { protectionDetails } from '../../core/words/protections.js';
 import type { JobPlan } from '../jobs/job-store.js';
 import { DEFAULT_METHOD, findMethod, METHODS } from '../methods.js';
 import {
@@ -58,11 +59,10 @@ export function buildOverwritePlan(
 ): { ok: true; plan: ErasePlan } | { ok: false; refusals: Refusal[] } {
   const refusals: Refusal[] = [];
   if (drive.protected) {
-    const en = drive.protections.map((p) => p.detail).join('; ');
-    const fr = drive.protections.map((p) => p.detailFr).join(' ; ');
+    const why = protectionDetails(drive.protections);
     refusals.push({
       code: 'protected',
-      message: text(`${drive.path} est protégé : ${fr}.`, `${drive.path} is protected: ${en}.`),
+      message: text(`${drive.path} est protégé : ${why.fr}.`, `${drive.path} is protected: ${why.en}.`),
     });
   }
   if (drive.sizeBytes <= 0) {
@@ -104,7 +104,7 @@ export function buildOverwritePlan(
   if (drive.rotational !== true && drive.transport !== 'loop') {
     notes.push(
       text(
-        'Sur une mémoire flash, un effacement par réécriture n’atteint que le niveau NIST « Clear » : les cellules de réserve ne sont pas atteintes.',
+        'Sur une mémoire flash, un effacement par réécriture n’atteint que le niveau NIST « Effacement » : les cellules de réserve ne sont pas atteintes.',
         'On flash memory an overwrite reaches NIST "Clear" only: spare and remapped cells are not reached.',
       ),
     );

@@ -1,4 +1,10 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import type { Text } from '../../core/i18n.js';
+import {
+  constantPatternWords,
+  RANDOM_STREAM,
+  RANDOM_STREAM_RECORD_LABEL,
+} from '../../core/words/patterns.js';
 import type { OverwriteMethod, PassSpec } from '../methods.js';
 import { type AesCtrSeed, AesCtrStream, newSeed } from '../patterns/aes-ctr-stream.js';
 import { ConstantPattern } from '../patterns/constant-pattern.js';
@@ -82,7 +88,13 @@ export function patternSource(spec: PatternSpec): PatternSource {
   return spec.type === 'prng' ? new AesCtrStream(spec.seed) : new ConstantPattern(spec.bytes);
 }
 
+/** The canonical label records, events and `--json` keep for a pass (data, in English: never translated). */
 export function describePattern(spec: PatternSpec): string {
-  if (spec.type === 'prng') return 'AES-128-CTR random stream';
+  if (spec.type === 'prng') return RANDOM_STREAM_RECORD_LABEL;
   return spec.bytes.map((b) => `0x${b.toString(16).padStart(2, '0').toUpperCase()}`).join(' ');
+}
+
+/** A pass's pattern in words, for people: "flux aléatoire (AES-128-CTR)", "0x00 (zéros)". */
+export function patternWords(spec: PatternSpec): Text {
+  return spec.type === 'prng' ? RANDOM_STREAM : constantPatternWords(spec.bytes);
 }

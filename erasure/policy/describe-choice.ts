@@ -1,44 +1,45 @@
 /** Human text for `gomme erase --dry-run`: the chosen method, its NIST level, why, and the expected time. */
 import type { Drive } from '../../core/drive.js';
-import type { Lang } from '../../core/i18n.js';
+import { formatEstimate } from '../../core/format-time.js';
+import { type Lang, labelled, type Text, text, textOf } from '../../core/i18n.js';
 import type { NvmeSanitizeEstimates } from '../../core/tools/nvme/parse-sanitize-log.js';
+import { NIST_LEVEL_LABEL, NIST_LEVEL_WORDS } from '../../core/words/levels.js';
+import { methodWords } from '../../core/words/methods.js';
 import { estimatePurgeSeconds, type PurgeEstimate } from '../purge/estimate.js';
 import type { ErasureChoice } from './select-erasure.js';
 
+const W = {
+  method: text('Méthode', 'Method'),
+  why: text('Pourquoi', 'Why'),
+  expected: text('Durée prévue', 'Expected time'),
+  drive: text('estimation du disque', 'the drive’s own estimate'),
+  ruleOfThumb: text('ordre de grandeur', 'rule of thumb'),
+} satisfies Record<string, Text>;
+
 export function describeChoice(choice: ErasureChoice, lang: Lang, estimate?: PurgeEstimate): string {
   if (choice.kind === 'destroy') {
-    return lang === 'fr'
-      ? `NON EFFACÉ : À DÉTRUIRE\nPourquoi : ${choice.reason.fr}`
-      : `NOT ERASED: TO BE DESTROYED\nWhy: ${choice.reason.en}`;
+    return [text('NON EFFACÉ : À DÉTRUIRE', 'NOT ERASED: TO BE DESTROYED'), labelled(W.why, choice.reason)]
+      .map((line) => line[lang])
+      .join('\n');
   }
-  const method =
-    choice.kind === 'purge'
-      ? `${choice.technique} (${choice.engine})`
-      : `${choice.technique} (${choice.method})`;
-  const level = choice.nistLevel === 'purge' ? 'Purge' : 'Clear';
-  const lines =
-    lang === 'fr'
-      ? [`Méthode : ${method}`, `Niveau NIST SP 800-88 : ${level}`, `Pourquoi : ${choice.reason.fr}`]
-      : [`Method: ${method}`, `NIST SP 800-88 level: ${level}`, `Why: ${choice.reason.en}`];
-  if (estimate) lines.push(formatEstimate(estimate, lang));
-  return lines.join('\n');
+  const id = choice.kind === 'purge' ? choice.engine : choice.method;
+  const name = methodWords(id) ?? text(choice.technique, choice.technique);
+  const lines = [
+    labelled(
+      W.method,
+      textOf((l) => `${name[l]} (${id})`),
+    ),
+    labelled(NIST_LEVEL_LABEL, NIST_LEVEL_WORDS[choice.nistLevel]),
+    labelled(W.why, choice.reason),
+  ];
+  if (estimate) lines.push(labelled(W.expected, estimateWords(estimate)));
+  return lines.map((line) => line[lang]).join('\n');
 }
 
-function formatEstimate(e: PurgeEstimate, lang: Lang): string {
-  const minutes = Math.max(1, Math.round(e.seconds / 60));
-  const span = minutes >= 120 ? `${Math.round(minutes / 6) / 10} h` : `${minutes} min`;
-  const bound = e.atLeast ? (lang === 'fr' ? 'au moins ' : 'at least ') : '';
-  const source =
-    e.basis === 'drive'
-      ? lang === 'fr'
-        ? 'estimation du disque'
-        : 'the drive’s own estimate'
-      : lang === 'fr'
-        ? 'ordre de grandeur'
-        : 'rule of thumb';
-  return lang === 'fr'
-    ? `Durée prévue : ${bound}${span} (${source})`
-    : `Expected time: ${bound}${span} (${source})`;
+/** "8 min (estimation du disque)", "au moins 2 h 05 min (estimation du disque)", "3 h 00 min (ordre de grandeur)". */
+export function estimateWords(e: PurgeEstimate): Text {
+  const source = e.basis === 'drive' ? W.drive : W.ruleOfThumb;
+  return textOf((lang) => `${formatEstimate(e.seconds, lang, { atLeast: e.atLeast })} (${source[lang]})`);
 }
 
 /** The expected duration of a choice, from the drive's own estimates when it gave any. */

@@ -1,19 +1,19 @@
 /** Refusals that no method can get around, and the controller-wide reach of NVMe commands. */
 import type { Drive } from '../../core/drive.js';
 import { type Text, text } from '../../core/i18n.js';
+import { protectionDetails } from '../../core/words/protections.js';
 import type { PurgeEngineId } from '../purge/engine.js';
 import type { Refusal } from './select-erasure.js';
 
 export function safetyRefusals(drive: Drive): Refusal[] {
   const refusals: Refusal[] = [];
   if (drive.protected) {
-    const en = drive.protections.map((p) => p.detail).join('; ');
-    const fr = drive.protections.map((p) => p.detailFr).join(' ; ');
+    const why = protectionDetails(drive.protections);
     refusals.push({
       code: 'protected',
       message: text(
-        `${drive.path} est protégé, gomme n’y touchera pas : ${fr}.`,
-        `${drive.path} is protected and will not be touched: ${en}.`,
+        `${drive.path} est protégé, gomme n’y touchera pas : ${why.fr}.`,
+        `${drive.path} is protected and will not be touched: ${why.en}.`,
       ),
     });
   }

@@ -4,7 +4,8 @@
  * the software overwrite (Clear). The operator may force a method; what the drive does not support is refused.
  */
 import type { Drive } from '../../core/drive.js';
-import { type Text, text } from '../../core/i18n.js';
+import { COLON, type Text, text } from '../../core/i18n.js';
+import { methodWords } from '../../core/words/methods.js';
 import type { CredentialKind } from '../purge/credentials.js';
 import type { NistLevel, PurgeEngineId } from '../purge/engine.js';
 import { ENGINES, isPurgeEngineId } from '../purge/engines.js';
@@ -117,8 +118,8 @@ export function selectErasure(drive: Drive, request: ErasureRequest): Selection 
           {
             code: 'unsupported-method',
             message: text(
-              `${force} est impossible sur ce disque : ${why.fr}`,
-              `${force} cannot run on this drive: ${why.en}`,
+              `${methodWords(force)?.fr ?? force} [${force}] est impossible sur ce disque : ${why.fr}`,
+              `${methodWords(force)?.en ?? force} [${force}] cannot run on this drive: ${why.en}`,
             ),
           },
         ],
@@ -157,7 +158,9 @@ function becauseBest(skipped: readonly Alternative[]): Text {
   const lead = text('Meilleure méthode disponible sur ce disque.', 'Best method available on this drive.');
   if (skipped.length === 0) return lead;
   const list = (lang: 'fr' | 'en') =>
-    skipped.map((a) => `${TECHNIQUES[a.id as PurgeEngineId].technique}: ${a.reason[lang]}`).join(' ');
+    skipped
+      .map((a) => `${(methodWords(a.id) ?? text(a.id, a.id))[lang]}${COLON[lang]}${a.reason[lang]}`)
+      .join(' ');
   return text(`${lead.fr} Écartées : ${list('fr')}`, `${lead.en} Passed over: ${list('en')}`);
 }
 
@@ -187,12 +190,12 @@ function overwriteChoice(drive: Drive, why: Text): ErasureChoice {
 function overwriteBasis(drive: Drive): Text {
   if (mediumOf(drive) === 'hdd') {
     return text(
-      'Réécriture complète par gomme : Clear selon NIST SP 800-88.',
+      'Réécriture complète par gomme : niveau « Effacement » selon NIST SP 800-88.',
       'Full overwrite by gomme: Clear under NIST SP 800-88.',
     );
   }
   return text(
-    'Réécriture complète par gomme : seulement Clear sur mémoire flash (ou support inconnu), car le contrôleur garde des cellules de réserve que l’hôte ne peut pas atteindre.',
+    'Réécriture complète par gomme : seulement « Effacement » sur mémoire flash (ou support inconnu), car le contrôleur garde des cellules de réserve que l’ordinateur ne peut pas atteindre.',
     'Full overwrite by gomme: only Clear on flash (or an unknown medium), because the controller keeps spare cells the host cannot reach.',
   );
 }

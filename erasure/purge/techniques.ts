@@ -33,7 +33,7 @@ const SANITIZE_BASIS = text(
   'The drive’s Sanitize command: Purge under NIST SP 800-88 and IEEE 2883, assuming compliant firmware.',
 );
 const OVERWRITE_ON_FLASH = text(
-  'Réécriture interne : Purge sur disque dur ; sur mémoire flash, NIST ne la reconnaît que comme Clear.',
+  'Réécriture interne : Purge sur disque dur ; sur mémoire flash, NIST ne la reconnaît que comme « Effacement ».',
   'Internal overwrite: Purge on a hard disk; on flash NIST only recognises it as Clear.',
 );
 
@@ -70,7 +70,7 @@ export const TECHNIQUES: Record<PurgeEngineId, Technique> = {
     resultKind: 'pattern',
     level: hddPurgeOnly,
     basis: text(
-      'Effacement sécurisé amélioré ATA : Purge sur disque dur ; « seulement Clear » sur flash (NIST SP 800-88 Rev. 1, annexe A).',
+      'Effacement sécurisé amélioré ATA : Purge sur disque dur ; seulement « Effacement » sur mémoire flash (NIST SP 800-88 Rev. 1, annexe A).',
       'ATA Enhanced Security Erase: Purge on a hard disk; "only a Clear mechanism" on flash (NIST SP 800-88 Rev. 1, Appendix A).',
     ),
   },
@@ -79,7 +79,7 @@ export const TECHNIQUES: Record<PurgeEngineId, Technique> = {
     resultKind: 'pattern',
     level: clear,
     basis: text(
-      'Effacement sécurisé ATA normal : Clear (IEEE 2883) ; il ne couvre pas les zones cachées.',
+      'Effacement sécurisé ATA normal : niveau « Effacement » (IEEE 2883) ; il ne couvre pas les zones cachées.',
       'Normal ATA Security Erase: Clear (IEEE 2883); it does not reach hidden areas.',
     ),
   },
@@ -106,7 +106,7 @@ export const TECHNIQUES: Record<PurgeEngineId, Technique> = {
     resultKind: 'changed',
     level: purge,
     basis: text(
-      'Format NVMe avec effacement cryptographique : Purge selon NIST SP 800-88 Rev. 1 (annexe A) ; IEEE 2883 le dit « Clear, Purge possible ».',
+      'Formatage NVMe avec effacement cryptographique : Purge selon NIST SP 800-88 Rev. 1 (annexe A) ; IEEE 2883 le dit « Effacement, Purge possible ».',
       'NVMe Format with Crypto Erase: Purge under NIST SP 800-88 Rev. 1 (Appendix A); IEEE 2883 calls it "Clear, possibly Purge".',
     ),
   },
@@ -115,7 +115,7 @@ export const TECHNIQUES: Record<PurgeEngineId, Technique> = {
     resultKind: 'pattern',
     level: clear,
     basis: text(
-      'Format NVMe avec effacement des données : Clear (IEEE 2883) ; le contrôleur peut se contenter de renvoyer des zéros.',
+      'Formatage NVMe avec effacement des données : niveau « Effacement » (IEEE 2883) ; le contrôleur peut se contenter de renvoyer des zéros.',
       'NVMe Format with User Data Erase: Clear (IEEE 2883); the controller may merely return zeros.',
     ),
   },
@@ -141,14 +141,17 @@ export const TECHNIQUES: Record<PurgeEngineId, Technique> = {
     technique: 'Format Unit',
     resultKind: 'pattern',
     level: clear,
-    basis: text('FORMAT UNIT SCSI : Clear (IEEE 2883).', 'SCSI FORMAT UNIT: Clear (IEEE 2883).'),
+    basis: text(
+      'FORMAT UNIT SCSI : niveau « Effacement » (IEEE 2883).',
+      'SCSI FORMAT UNIT: Clear (IEEE 2883).',
+    ),
   },
   'emmc-secure-discard': {
     technique: 'Secure Discard (eMMC)',
     resultKind: 'changed',
     level: clear,
     basis: text(
-      'Effacement sécurisé eMMC : compté Clear, NIST recommande de détruire les cartes mémoire pour un Purge.',
+      'Effacement sécurisé eMMC : compté « Effacement » ; NIST recommande de détruire les cartes mémoire pour une Purge.',
       'eMMC secure discard: counted as Clear; NIST recommends destroying memory cards for Purge.',
     ),
   },

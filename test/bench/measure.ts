@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type ProcessPeak, RssSampler } from './rss-sampler.js';
 
 export const GNU_TIME = '/usr/bin/time';
 
@@ -22,12 +23,16 @@ export interface Timed {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+  /** With sampleRss: the peak RSS of every process of the command's tree. */
+  peaks?: ProcessPeak[];
 }
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Wrap in GNU time for CPU seconds and peak RSS. Default true. */
   rusage?: boolean;
+  /** Also sample each process's own peak RSS (GNU time gives only the largest one). */
+  sampleRss?: boolean;
 }
 
 /**
@@ -73,6 +78,7 @@ export async function runTimed(
   });
   const group = child.pid;
   if (group !== undefined) running.add(group);
+  const sampler = options.sampleRss && group !== undefined ? new RssSampler(group) : null;
   let end = start;
   child.once('exit', () => {
     end = process.hrtime.bigint();
@@ -96,6 +102,7 @@ export async function runTimed(
     signal,
     stdout: Buffer.concat(stdout).toString('utf8'),
     stderr: Buffer.concat(stderr).toString('utf8'),
+    ...(sampler ? { peaks: sampler.stop() } : {}),
   };
   if (rusage) {
     try {

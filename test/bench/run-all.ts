@@ -4,6 +4,7 @@
  * way out, also on SIGINT/SIGTERM/SIGHUP.
  *
  * BENCH_SIZE_MIB: size of each §1 device (default 1024, a multiple of 4 for dd's 4 MiB blocks).
+ * BENCH_REPS (11), BENCH_NWIPE_REPS (2; 0 leaves nwipe out), BENCH_PARALLEL_REPS (3): runs per figure.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -19,10 +20,10 @@ import { type Check, num, renderTable, verdict } from './report.js';
 import { nwipeInfo } from './tools.js';
 
 /** Runs per figure: the loop devices share a VM's disk and 2 vCPUs, so single runs swing by ±40 %. */
-const REPS = 11;
-const NWIPE_REPS = 2;
-/** The parallel section spawns 1 and 4 drives per rep; its RSS target has a wide margin. */
-const PARALLEL_REPS = 3;
+const REPS = repsFromEnv('BENCH_REPS', 11);
+const NWIPE_REPS = repsFromEnv('BENCH_NWIPE_REPS', 2, 0);
+/** The parallel section spawns 1, 4 and 8 drives per rep; its RSS target has a wide margin. */
+const PARALLEL_REPS = repsFromEnv('BENCH_PARALLEL_REPS', 3);
 const HELP_RUNS = 10;
 const BACKING_PARENTS = ['/var/tmp', '/dev/shm'] as const;
 
@@ -39,6 +40,19 @@ interface Section {
 }
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+/**
+ * BENCH_REPS, BENCH_NWIPE_REPS, BENCH_PARALLEL_REPS: fewer runs when time is short. BENCH_NWIPE_REPS=0 leaves
+ * nwipe out (on the direct-I/O disk loop it writes ~3 MB/s: one GiB takes minutes); its ratios are then n/a.
+ */
+function repsFromEnv(name: string, fallback: number, min = 1): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const reps = Number(raw);
+  if (!Number.isInteger(reps) || reps < min)
+    throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
+  return reps;
+}
 
 function sizeFromEnv(): number {
   const raw = process.env.BENCH_SIZE_MIB ?? '1024';

@@ -27,7 +27,12 @@ export async function ddZeros(device: string, sizeBytes: number): Promise<Timed>
 export interface GommeDrive {
   device: string;
   bytesWritten: number;
-  /** The engine's own duration for the job, from the final NDJSON `result` line. */
+  /**
+   * The job's own duration as the overwrite engine measured it (open, every write, fdatasync, close): its
+   * `job-finished` event. Not the `result` line's `seconds`, which is the job's active time in the journal and
+   * also counts what happens between the record skeleton and the first write (the engine process starting, the
+   * storage graph read again, the claim): fixed costs, shown in "ms outside the engine".
+   */
   seconds: number;
 }
 
@@ -42,11 +47,13 @@ export async function gommeErase(
   verify: 'none' | 'sample',
   dataDir: string,
   sizeBytes: number,
+  options: { sampleRss?: boolean } = {},
 ): Promise<GommeRun> {
   for (const device of devices) assertOwnedLoop(device);
   const args = ['erase', ...devices, '--method', method, '--verify', verify, '--yes', '--json'];
   const run = await runTimed(cli, args, {
     env: { ...process.env, GOMME_DATA_DIR: dataDir, GOMME_LANG: 'en' },
+    sampleRss: options.sampleRss ?? false,
   });
   expectSuccess('gomme erase', run);
   const last = run.stdout.trim().split('\n').at(-1) ?? '';
@@ -54,10 +61,15 @@ export async function gommeErase(
   if (result.type !== 'result' || !Array.isArray(result.drives)) {
     throw new Error(`gomme erase: last line is not the result: ${last.slice(0, 200)}`);
   }
+  const finished = new Map<string, number>();
+  for (const line of run.stdout.trim().split('\n')) {
+    const event = JSON.parse(line) as { type?: string; device?: string; seconds?: number };
+    if (event.type === 'job-finished') finished.set(String(event.device), Number(event.seconds));
+  }
   const drives = result.drives.map((d) => ({
     device: String(d.device),
     bytesWritten: Number(d.bytesWritten),
-    seconds: Number(d.seconds),
+    seconds: finished.get(String(d.device)) ?? Number.NaN,
     result: String(d.result),
   }));
   for (const d of drives) {

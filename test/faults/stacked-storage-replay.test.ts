@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { discoverDrives } from '../../core/detect/discover-drives.js';
 import { assessProtection } from '../../core/detect/protection.js';
 import { readStorageFacts } from '../../core/detect/storage-facts.js';
+import type { Text } from '../../core/i18n.js';
 import { type Bundle, parseBundle } from '../../core/run/bundle.js';
 import { replaySystem } from '../../core/run/system.js';
 import { lsblkArgs } from '../../core/tools/lsblk/args.js';
@@ -23,11 +24,11 @@ vi.mock('execa', () => ({
 const bundlePath = join(projectRoot, 'test/fixtures/hand-edited/stacked-storage-machine.bundle.json');
 const load = (): Bundle => parseBundle(readFileSync(bundlePath, 'utf8'), bundlePath);
 
-type Verdicts = Map<string, { reason: string; detail: string }[]>;
+type Verdicts = Map<string, { reason: string; detail: Text }[]>;
 const reasons = (verdicts: Verdicts, name: string) => [
   ...new Set((verdicts.get(name) ?? []).map((p) => p.reason)),
 ];
-const details = (verdicts: Verdicts, name: string) => (verdicts.get(name) ?? []).map((p) => p.detail);
+const details = (verdicts: Verdicts, name: string) => (verdicts.get(name) ?? []).map((p) => p.detail.en);
 
 async function verdictsOf(bundle: Bundle): Promise<Verdicts> {
   return assessProtection(await readStorageFacts(replaySystem(bundle)));
@@ -120,8 +121,8 @@ describe('stacked storage from replayed facts (hand-edited bundle)', () => {
     expect(verdict.get('sdm')).toEqual([]);
     expect(verdict.get('sdn')).toEqual([]);
     // The French detail says the same.
-    expect(verdict.get('sdf')?.[0]?.detailFr).toBe('md1 (multipath) est construit dessus');
-    expect(verdict.get('sdk')?.[0]?.detailFr).toBe(
+    expect(verdict.get('sdf')?.[0]?.detail.fr).toBe('md1 (multipath) est construit dessus');
+    expect(verdict.get('sdk')?.[0]?.detail.fr).toBe(
       "zram0 sert de mémoire d'échange et repose sur ce disque (via sdk1)",
     );
   });

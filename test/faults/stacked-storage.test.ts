@@ -178,12 +178,13 @@ describe.skipIf(!isRoot)('storage stacked on a drive protects it (real loop devi
     expect((await driveAt(lower.path)).protections).toEqual([
       {
         reason: 'mounted',
-        detail: why,
-        detailFr: `${name(upper)} est monté sur ${mnt} et repose sur ce disque`,
+        detail: { en: why, fr: `${name(upper)} est monté sur ${mnt} et repose sur ce disque` },
       },
     ]);
     // Mounted after discovery: the re-check sees it.
-    expect(await recheckProtection(realSystem(), lower)).toMatchObject([{ reason: 'mounted', detail: why }]);
+    expect(await recheckProtection(realSystem(), lower)).toMatchObject([
+      { reason: 'mounted', detail: { en: why } },
+    ]);
     expectEraseRefused(lower.path, lower.backingFile, why);
   });
 
@@ -192,7 +193,7 @@ describe.skipIf(!isRoot)('storage stacked on a drive protects it (real loop devi
     const upper = stack.loop(lower.path);
     const mnt = stack.mountNewFs(lower.path, 'lower');
     const why = `this drive rests on ${name(lower.path)}, which is mounted at ${mnt}`;
-    expect((await driveAt(upper)).protections.map((p) => p.detail)).toEqual([why]);
+    expect((await driveAt(upper)).protections.map((p) => p.detail.en)).toEqual([why]);
     expectEraseRefused(upper, lower.backingFile, why);
   });
 
@@ -206,7 +207,7 @@ describe.skipIf(!isRoot)('storage stacked on a drive protects it (real loop devi
     const upper = stack.loop(partition);
     const mnt = stack.mountNewFs(upper, 'upper');
     const why = `${name(upper)} is mounted at ${mnt} and rests on this drive (via ${name(partition)})`;
-    expect((await driveAt(disk)).protections.map((p) => p.detail)).toEqual([why]);
+    expect((await driveAt(disk)).protections.map((p) => p.detail.en)).toEqual([why]);
     expectEraseRefused(disk, image, why);
   });
 
@@ -215,7 +216,7 @@ describe.skipIf(!isRoot)('storage stacked on a drive protects it (real loop devi
     const second = stack.loop(first.backingFile);
     const mnt = stack.mountNewFs(first.path, 'first');
     const why = `${name(first.path)} is mounted at ${mnt} and uses the same file (${first.backingFile}) as this drive`;
-    expect((await driveAt(second)).protections.map((p) => p.detail)).toEqual([why]);
+    expect((await driveAt(second)).protections.map((p) => p.detail.en)).toEqual([why]);
     expectEraseRefused(second, first.backingFile, why);
   });
 
@@ -228,12 +229,12 @@ describe.skipIf(!isRoot)('storage stacked on a drive protects it (real loop devi
     const innerMnt = stack.mountNewFs(inner, 'inner');
     const why = `${name(inner)} is mounted at ${innerMnt} and rests on this drive (via the file ${innerFile})`;
     const outerDrive = await driveAt(outer.path);
-    expect(outerDrive.protections.map((p) => p.detail)).toEqual([
+    expect(outerDrive.protections.map((p) => p.detail.en)).toEqual([
       `${name(outer.path)} is mounted at ${outerMnt}`,
       why,
     ]);
     // The inner loop device is mounted itself, but a file write does not harm the outer filesystem.
-    expect((await driveAt(inner)).protections.map((p) => p.detail)).toEqual([
+    expect((await driveAt(inner)).protections.map((p) => p.detail.en)).toEqual([
       `${name(inner)} is mounted at ${innerMnt}`,
     ]);
     expectEraseRefused(outer.path, outer.backingFile, why);

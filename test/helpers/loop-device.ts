@@ -148,8 +148,15 @@ export function reapStaleLoopDevices(): void {
  * udev's blkid): wait until the kernel has really released it, so the next test gets a clean table.
  */
 function detachLoop(path: string, required = true): boolean {
-  execFileSync('losetup', ['-d', path], { stdio: ['ignore', 'ignore', 'pipe'] });
   const boundMarker = `/sys/block/${basename(path)}/loop/backing_file`;
+  try {
+    execFileSync('losetup', ['-d', path], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (error) {
+    // Already released between the listing and now (its autoclear, or another run reaping the same leftover):
+    // losetup says ENXIO and there is nothing left to detach.
+    if (!existsSync(boundMarker)) return true;
+    throw error;
+  }
   const deadline = Date.now() + 5_000;
   while (Date.now() < deadline) {
     if (!existsSync(boundMarker)) return true;

@@ -61,6 +61,13 @@ export class MemoryBlockDevice implements BlockDevice {
   async close(): Promise<void> {
     this.closed = true;
   }
+
+  /** What the "kernel" reports now: set `reportedSizeBytes` to simulate a drive resized during an erasure. */
+  reportedSizeBytes: number | undefined;
+
+  async readSizeBytes(): Promise<number> {
+    return this.reportedSizeBytes ?? this.sizeBytes;
+  }
 }
 
 function overlaps(ranges: Array<[number, number]> | undefined, offset: number, length: number): boolean {

@@ -24,11 +24,11 @@ export function runGomme(args: string[], env: NodeJS.ProcessEnv = {}): GommeRun 
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: ndjson(r.stdout) };
 }
 
-/** Starts gomme and calls `onLine` for every NDJSON line; `onLine` may kill the child. */
+/** Starts gomme and calls `onLine` for every NDJSON line; `onLine` may kill the child (SIGKILL unless told). */
 export function spawnGomme(
   args: string[],
   env: NodeJS.ProcessEnv,
-  onLine: (line: Record<string, unknown>, kill: () => void) => void,
+  onLine: (line: Record<string, unknown>, kill: (signal?: NodeJS.Signals) => void) => void,
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; lines: Array<Record<string, unknown>> }> {
   const child = spawn(gommeLauncher, args, {
     env: { ...process.env, GOMME_LANG: 'en', ...env },
@@ -45,7 +45,7 @@ export function spawnGomme(
       pending = pending.slice(nl + 1);
       for (const line of parsed) {
         lines.push(line);
-        onLine(line, () => child.kill('SIGKILL'));
+        onLine(line, (signal = 'SIGKILL') => child.kill(signal));
       }
       nl = pending.indexOf('\n');
     }

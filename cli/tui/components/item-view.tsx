@@ -1,42 +1,9 @@
 import { Box } from 'ink';
-import { fieldValue } from '../state/keys.js';
 import type { GuideState, Item } from '../state/types.js';
-import { buttonLabel, consoleSafe, W } from '../wording.js';
-import { ButtonLine, FieldLine, ToggleLine } from './items.js';
+import { buttonRow, itemRows } from './item-rows.js';
+import { LineView } from './scroll-list.js';
 
-const FIELD_LABELS = {
-  operator: W.operator,
-  donor: W.donor,
-  lot: W.lot,
-  assetTag: W.assetTag,
-  code: W.code,
-} as const;
-
-/** Renders one focusable item (drives have their own row, see the drives screen). */
-export function ItemView({ state, item, focused }: { state: GuideState; item: Item; focused: boolean }) {
-  const { lang } = state;
-  switch (item.kind) {
-    case 'field':
-      return (
-        <FieldLine label={FIELD_LABELS[item.id][lang]} value={fieldValue(state, item.id)} focused={focused} />
-      );
-    case 'toggle':
-      return (
-        <ToggleLine label={W.publicDonor[lang]} on={state.intake.publicDonor} focused={focused} lang={lang} />
-      );
-    case 'button':
-      return <ButtonLine label={buttonLabel(item.id)[lang]} focused={focused} />;
-    case 'choice': {
-      const question = state.diag.questions[state.diag.questionIndex];
-      const choice = question?.choices.find((c) => c.id === item.id);
-      return <ButtonLine label={consoleSafe(choice?.label[lang] ?? item.id)} focused={focused} />;
-    }
-    case 'drive':
-      return null;
-  }
-}
-
-/** The screen's items of the given kinds, in order, with the focus marker. */
+/** The screen's items of the given kinds, in order, with the focus marker (short lists: never cut). */
 export function ItemList({
   state,
   items,
@@ -48,16 +15,17 @@ export function ItemList({
 }) {
   return (
     <Box flexDirection="column">
-      {items.map((item, index) =>
-        kinds.includes(item.kind) ? (
-          <ItemView
-            key={`${item.kind}:${item.id}`}
-            state={state}
-            item={item}
-            focused={index === state.focus}
-          />
-        ) : null,
+      {itemRows(state, items, kinds).map((row) =>
+        row.lines.map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one row never reorder
+          <LineView key={`${row.key}:${i}`} line={line} />
+        )),
       )}
     </Box>
   );
+}
+
+export function ButtonLine({ label, focused }: { label: string; focused: boolean }) {
+  const [line] = buttonRow(label, label, focused).lines;
+  return line ? <LineView line={line} /> : null;
 }

@@ -1,43 +1,58 @@
+import { basename } from 'node:path';
 import { Box, Text } from 'ink';
+import type { Lang } from '../../../core/i18n.js';
+import { roomFor } from '../components/frame.js';
+import { marker } from '../components/item-rows.js';
 import { ItemList } from '../components/item-view.js';
-import { itemsFor } from '../state/items.js';
+import { type Row, ScrollList, TextLines } from '../components/scroll-list.js';
+import { indented, wrap } from '../layout.js';
+import type { IssuedFile } from '../services.js';
+import { focusedItem, itemsFor } from '../state/items.js';
 import type { GuideState } from '../state/types.js';
-import { consoleSafe, W } from '../wording.js';
+import { colon, consoleSafe, W } from '../wording.js';
+
+/** "Disque /dev/loop3 : GR-…-D1.pdf", "Ordinateur : GR-…-M.pdf": what each file is, in words. */
+function fileRow(file: IssuedFile, lang: Lang, focused: boolean): Row {
+  const what =
+    file.kind === 'drive' ? `${W.certDrive[lang]} ${file.device ?? ''}`.trim() : W.certMachine[lang];
+  const [first = '', ...rest] = wrap(`${what}${colon(lang)}${consoleSafe(basename(file.path))}`, 76, '    ');
+  return {
+    key: file.path,
+    lines: [[{ text: `${marker(focused)}${first}` }], ...rest.map((t) => [{ text: `  ${t}` }])],
+  };
+}
 
 export function CertificatesScreen({ state }: { state: GuideState }) {
   const { lang, certificates: c } = state;
+  const items = itemsFor(state);
+  const item = focusedItem(state);
+  const top: string[] = [];
+  if (c.status === 'unavailable') top.push(...wrap(W.certUnavailable[lang]), ...wrap(W.certJournal[lang]));
+  if (c.status === 'working') top.push(W.certWorking[lang]);
+  if (c.status === 'nothing') top.push(...wrap(W.certNothing[lang]));
+  if (c.status === 'failed')
+    top.push(...wrap(`${W.certFailed[lang]}${colon(lang)}${consoleSafe(c.error ?? '')}`));
+  const issued = c.status === 'done' ? c.issued : null;
+  const files = issued?.files ?? [];
+  if (issued && files.length > 0) {
+    top.push(
+      ...wrap(`${W.certSaved[lang]}${colon(lang).trimEnd()}`),
+      ...indented(consoleSafe(issued.savedIn), '  '),
+      ...wrap(W.certPerDrive[lang]),
+      ...wrap(W.certForMachine[lang]),
+    );
+  }
+  const notice = issued?.notice ? wrap(consoleSafe(issued.notice[lang])) : [];
+  const rows = files.map((f) => fileRow(f, lang, item?.kind === 'line' && item.id === f.path));
+  const budget = roomFor(state) - top.length - 1 - notice.length - 1 - 1;
   return (
     <Box flexDirection="column">
-      {c.status === 'unavailable' ? (
-        <Box flexDirection="column">
-          <Text>{W.certUnavailable[lang]}</Text>
-          <Text>{W.certJournal[lang]}</Text>
-        </Box>
-      ) : null}
-      {c.status === 'working' ? <Text>{W.certWorking[lang]}</Text> : null}
-      {c.status === 'nothing' ? <Text>{W.certNothing[lang]}</Text> : null}
-      {c.status === 'failed' ? (
-        <Text color="red">{`${W.certFailed[lang]} : ${consoleSafe(c.error ?? '')}`}</Text>
-      ) : null}
-      {c.status === 'done' && c.issued ? (
-        <Box flexDirection="column">
-          <Text bold>{`${W.certSaved[lang]} : ${consoleSafe(c.issued.savedIn)}`}</Text>
-          {c.issued.files.slice(0, 4).map((f) => (
-            <Text key={f}>{`  - ${consoleSafe(f)}`}</Text>
-          ))}
-          {c.issued.qr ? (
-            <Box flexDirection="column">
-              <Text>{W.certQr[lang]}</Text>
-              {c.issued.qr.slice(0, 12).map((row, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows of a fixed picture never reorder
-                <Text key={i}>{row}</Text>
-              ))}
-            </Box>
-          ) : null}
-        </Box>
-      ) : null}
+      <TextLines lines={top} bold={c.status === 'done'} />
       <Text> </Text>
-      <ItemList state={state} items={itemsFor(state)} kinds={['button']} />
+      <ScrollList rows={rows} focus={state.focus} budget={budget} lang={lang} glyphs={state.glyphs} />
+      <TextLines lines={notice} color="yellow" />
+      <Text> </Text>
+      <ItemList state={state} items={items} kinds={['button']} />
     </Box>
   );
 }

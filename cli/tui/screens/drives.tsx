@@ -1,51 +1,47 @@
 import { Box, Text } from 'ink';
-import { findMethod } from '../../../erasure/methods.js';
-import { formatDuration } from '../../output/erase-report.js';
-import { formatBytes } from '../../output/format-size.js';
+import { NIST_LEVEL_WORDS } from '../../../core/words/levels.js';
+import { methodWords } from '../../../core/words/methods.js';
+import { verifyModeWords } from '../../../core/words/verification.js';
+import { roomFor } from '../components/frame.js';
 import { ItemList } from '../components/item-view.js';
-import type { DriveEntry } from '../services.js';
+import { ScrollList, TextLines } from '../components/scroll-list.js';
+import { anchorRow, indented, wrap } from '../layout.js';
 import { itemsFor } from '../state/items.js';
 import type { GuideState } from '../state/types.js';
-import { consoleSafe, PROTECTION_WORDS, W } from '../wording.js';
+import { colon, consoleSafe, W } from '../wording.js';
+import { driveRow } from './drive-rows.js';
+import { estimateWords } from './time-words.js';
 
-function clip(s: string, width: number): string {
-  return s.length > width ? `${s.slice(0, width - 3)}...` : s;
-}
-
-function DriveRow({
-  entry,
-  state,
-  focusedPath,
-}: {
-  entry: DriveEntry;
-  state: GuideState;
-  focusedPath: string | null;
-}) {
+/** The plan of the drives ticked (or of the focused one): method, verification, time; the note in full. */
+function planLines(state: GuideState, focusedPath: string | null): string[] {
+  if (state.drives.status !== 'ready') return [];
   const { lang } = state;
-  const d = entry.drive;
-  const ident = `${d.path.padEnd(13)} ${formatBytes(d.sizeBytes).padStart(8)}  ${clip(consoleSafe(d.model ?? '?'), 16).padEnd(16)} ${lang === 'fr' ? 'n°' : 'sn'} ${clip(consoleSafe(d.serial ?? '?'), 12)}`;
-  if (entry.refusal !== null || entry.plan === null || d.protected) {
-    // Greyed AND labelled: the reason is in words, and there is no box to tick.
-    const p = d.protections[0];
-    // The reason in plain words, then the technical detail for the supervisor (clipped to the line).
-    const reason = p
-      ? `${PROTECTION_WORDS[p.reason][lang]} (${consoleSafe(lang === 'fr' ? p.detailFr : p.detail)})`
-      : consoleSafe(entry.refusal?.[lang] ?? '');
-    return (
-      <Box flexDirection="column">
-        <Text color="gray">{`      ${clip(ident, 72)}`}</Text>
-        <Text color="gray">{`        ${W.protectedLabel[lang]} : ${clip(reason, 60)}`}</Text>
-      </Box>
-    );
-  }
-  const focused = focusedPath === d.path;
-  const ticked = state.selected.includes(d.path);
-  return (
-    <Text>
-      {focused ? '> ' : '  '}
-      <Text inverse={focused} bold={ticked}>{`${ticked ? '[X]' : '[ ]'} ${clip(ident, 70)}`}</Text>
-    </Text>
-  );
+  const { entries } = state.drives.found;
+  const chosen = entries.filter((e) => state.selected.includes(e.drive.path) && e.plan);
+  // The same block whatever the focus, so the screen does not jump: ticked, else focused, else the first drive.
+  const shown =
+    chosen[0]?.plan ??
+    entries.find((e) => e.drive.path === focusedPath)?.plan ??
+    entries.find((e) => e.plan)?.plan ??
+    null;
+  if (!shown) return [];
+  const method = methodWords(shown.job.methodId);
+  const total = chosen.reduce((longest, e) => Math.max(longest, e.plan?.estimatedSeconds ?? 0), 0);
+  // The ticked drives by name: after Esc from the confirmation they may be scrolled out of the list.
+  const names = chosen.map((e) => e.drive.path.replace('/dev/', '')).join(', ');
+  const estimate =
+    chosen.length > 0
+      ? `${W.ticked[lang]}${colon(lang)}${names} - ${W.totalEstimate[lang]}${colon(lang)}${estimateWords(total, lang)}`
+      : `${W.estimate[lang]}${colon(lang)}${estimateWords(shown.estimatedSeconds, lang)}`;
+  return [
+    ...indented(
+      `${W.method[lang]}${colon(lang)}${consoleSafe(method?.[lang] ?? shown.job.methodLabel)}, ${W.nist[lang]}${colon(lang)}${NIST_LEVEL_WORDS[shown.job.nistLevel][lang]}`,
+      '  ',
+    ),
+    ...indented(`${W.verify[lang]}${colon(lang)}${verifyModeWords(shown.job.verify)[lang]}`, '  '),
+    ...indented(estimate, '  '),
+    ...(shown.notes[0] ? indented(consoleSafe(shown.notes[0][lang]), '  ') : []),
+  ];
 }
 
 export function DrivesScreen({ state }: { state: GuideState }) {
@@ -53,43 +49,49 @@ export function DrivesScreen({ state }: { state: GuideState }) {
   const items = itemsFor(state);
   const focused = items[state.focus];
   const focusedPath = focused?.kind === 'drive' ? focused.id : null;
+  // On a locked drive's button, its row stays in view and its plan is the one shown.
+  const shownPath = focused?.kind === 'drive' || focused?.kind === 'unlock' ? focused.id : null;
   if (drives.status !== 'ready') {
     return (
       <Box flexDirection="column">
         {drives.status === 'loading' ? <Text>{W.drivesLoading[lang]}</Text> : null}
         {drives.status === 'failed' ? (
-          <Text color="red">{`${W.drivesFailed[lang]} : ${consoleSafe(drives.message)}`}</Text>
+          <TextLines
+            lines={wrap(`${W.drivesFailed[lang]}${colon(lang)}${consoleSafe(drives.message)}`)}
+            color="red"
+          />
         ) : null}
         <ItemList state={state} items={items} kinds={['button']} />
       </Box>
     );
   }
   const { entries, onlyDevices } = drives.found;
-  const chosen = entries.filter((e) => state.selected.includes(e.drive.path) && e.plan);
-  const shown = chosen[0]?.plan ?? entries.find((e) => e.drive.path === focusedPath)?.plan ?? null;
-  const total = chosen.reduce((sum, e) => Math.max(sum, e.plan?.estimatedSeconds ?? 0), 0);
-  const method = shown ? findMethod(shown.job.methodId) : undefined;
+  const header = [
+    ...wrap(W.drivesHelp[lang]),
+    ...(onlyDevices ? wrap(`${W.onlyDevices[lang]} ${onlyDevices.length} ${W.drivesWord[lang]}`) : []),
+    ...(state.signingNotice ? wrap(W.unsignedShort[lang]) : []),
+  ];
+  const plan = planLines(state, shownPath);
+  const buttons = items.filter((i) => i.kind === 'button' || i.kind === 'unlock').length;
+  // Header, blank, list, blank, plan, buttons: the list gets what is left of the 25 rows.
+  const budget = roomFor(state) - header.length - 2 - plan.length - buttons;
+  const rows = entries.map((e) => driveRow(e, state, focusedPath));
+  const firstButton = items.findIndex((i) => i.kind !== 'drive');
+  const anchor = anchorRow(
+    entries.findIndex((e) => e.drive.path === shownPath),
+    state.focus,
+    firstButton,
+    rows.length,
+  );
   return (
     <Box flexDirection="column">
-      <Text>{W.drivesHelp[lang]}</Text>
-      {onlyDevices ? (
-        <Text color="yellow">{`${W.onlyDevices[lang]} : ${onlyDevices.join(', ')}`}</Text>
-      ) : null}
+      <TextLines lines={header} />
       <Text> </Text>
       {entries.length === 0 ? <Text>{W.drivesNone[lang]}</Text> : null}
-      {entries.slice(0, 8).map((entry) => (
-        <DriveRow key={entry.drive.path} entry={entry} state={state} focusedPath={focusedPath} />
-      ))}
+      <ScrollList rows={rows} focus={anchor} budget={budget} lang={lang} glyphs={state.glyphs} />
       <Text> </Text>
-      {shown ? (
-        <Box flexDirection="column" marginLeft={2}>
-          <Text>{`${W.method[lang]} : ${consoleSafe(method?.label[lang] ?? shown.job.methodLabel)}, ${W.nist[lang]} ${shown.job.nistLevel === 'purge' ? 'Purge' : 'Clear'}`}</Text>
-          <Text>{`${W.verify[lang]} : ${shown.job.verify === 'sample' ? W.verifySample[lang] : shown.job.verify}`}</Text>
-          <Text>{`${chosen.length > 0 ? W.totalEstimate[lang] : W.estimate[lang]} : ${formatDuration(chosen.length > 0 ? total : shown.estimatedSeconds)}`}</Text>
-          {shown.notes[0] ? <Text color="gray">{clip(consoleSafe(shown.notes[0][lang]), 76)}</Text> : null}
-        </Box>
-      ) : null}
-      <ItemList state={state} items={items} kinds={['button']} />
+      <TextLines lines={plan} />
+      <ItemList state={state} items={items} kinds={['unlock', 'button']} />
     </Box>
   );
 }

@@ -1,5 +1,7 @@
 import { Box, Text } from 'ink';
 import { ItemList } from '../components/item-view.js';
+import { TextLines } from '../components/scroll-list.js';
+import { wrap } from '../layout.js';
 import { itemsFor } from '../state/items.js';
 import type { GuideState } from '../state/types.js';
 import { consoleSafe, W } from '../wording.js';
@@ -9,15 +11,20 @@ export function MachineScreen({ state }: { state: GuideState }) {
   const show = (value: string | null | undefined) => (value ? consoleSafe(value) : `(${W.unknown[lang]})`);
   return (
     <Box flexDirection="column">
-      <Text>{W.machineAsk[lang]}</Text>
+      <TextLines lines={wrap(W.machineAsk[lang])} />
       <Text> </Text>
       {machine.status === 'loading' ? <Text>{W.reading[lang]}</Text> : null}
-      {machine.status === 'failed' ? <Text color="yellow">{consoleSafe(machine.message)}</Text> : null}
+      {machine.status === 'failed' ? (
+        <TextLines lines={wrap(consoleSafe(machine.message))} color="yellow" />
+      ) : null}
       {machine.status === 'read' ? (
         <Box flexDirection="column" marginLeft={2}>
           <Text>{`${W.vendor[lang].padEnd(18)}: ${show(machine.identity.vendor)}`}</Text>
           <Text>{`${W.model[lang].padEnd(18)}: ${show(machine.identity.model)}`}</Text>
           <Text bold>{`${W.serial[lang].padEnd(18)}: ${show(machine.identity.serial)}`}</Text>
+          {state.intake.assetTag ? (
+            <Text>{`${W.assetTagShort[lang].padEnd(18)}: ${consoleSafe(state.intake.assetTag)}`}</Text>
+          ) : null}
         </Box>
       ) : null}
       <Text> </Text>

@@ -1,5 +1,7 @@
 import { Box, Text } from 'ink';
 import { ItemList } from '../components/item-view.js';
+import { TextLines } from '../components/scroll-list.js';
+import { wrap } from '../layout.js';
 import { itemsFor } from '../state/items.js';
 import type { GuideState } from '../state/types.js';
 import { W } from '../wording.js';
@@ -11,8 +13,8 @@ export function SupervisorScreen({ state }: { state: GuideState }) {
     <Box flexDirection="column">
       <Text bold color="yellow">{`*** ${W.supervisorTitle[lang].toUpperCase()} ***`}</Text>
       <Text> </Text>
-      <Text>{W.supervisorBody[lang]}</Text>
-      <Text>{W.supervisorSafe[lang]}</Text>
+      <TextLines lines={wrap(W.supervisorBody[lang])} />
+      <TextLines lines={wrap(W.supervisorSafe[lang])} />
       <Text> </Text>
       <ItemList state={state} items={itemsFor(state)} kinds={['button']} />
     </Box>

@@ -1,6 +1,17 @@
-import type { DriveEntry, GuideServices, Intake } from '../../../cli/tui/services.js';
+import { summaryOf } from '../../../cli/tui/diagnostics-service.js';
+import type { DiagnosticsService, DriveEntry, GuideServices, Intake } from '../../../cli/tui/services.js';
 import type { Drive } from '../../../core/drive.js';
 import type { JobEvent } from '../../../core/events.js';
+import { text } from '../../../core/i18n.js';
+import { emptyBundle } from '../../../core/run/bundle.js';
+import { replaySystem } from '../../../core/run/system.js';
+import { grade, testLabel } from '../../../diagnostics/grading/grade.js';
+import { testVerdict } from '../../../diagnostics/grading/verdict-words.js';
+import { guidedResults } from '../../../diagnostics/guided/guided-results.js';
+import { questionsToAsk } from '../../../diagnostics/guided/questions.js';
+import type { HardwarePlan } from '../../../diagnostics/interactive/plan.js';
+import { notPresent } from '../../../diagnostics/interactive/results.js';
+import { reason, type TestResult } from '../../../diagnostics/types.js';
 import type { JobResult } from '../../../erasure/jobs/run-jobs.js';
 import { buildOverwritePlan, type ErasePlan } from '../../../erasure/plan/build-plan.js';
 
@@ -66,8 +77,7 @@ export const bootStick = fakeDrive({
   protections: [
     {
       reason: 'boot-medium',
-      detail: 'sda1 mounted at /run/live/medium',
-      detailFr: 'sda1 monté sur /run/live/medium',
+      detail: text('sda1 monté sur /run/live/medium', 'sda1 mounted at /run/live/medium'),
     },
   ],
 });
@@ -113,10 +123,12 @@ export function fakeServices(
     memory?: { operator: string; intake: Intake } | null;
     events?: (plan: ErasePlan) => JobEvent[];
     holdErase?: boolean;
+    diagnostics?: DiagnosticsService;
   } = {},
 ) {
   const saved: Array<{ operator: string; intake: Intake }> = [];
   const erased: ErasePlan[][] = [];
+  const facts: unknown[] = [];
   let abortSeen = false;
   const services: GuideServices = {
     discover: async () => ({
@@ -126,9 +138,10 @@ export function fakeServices(
     }),
     readMachine: async () => ({ vendor: 'LENOVO', model: 'ThinkPad T460', serial: 'PC0ABCDE' }),
     erase: {
-      run: (plans, { emit, signal }) =>
+      run: (plans, { emit, signal, facts: given }) =>
         new Promise((resolve) => {
           erased.push(plans);
+          facts.push(given);
           for (const plan of plans) for (const e of options.events?.(plan) ?? []) emit(e);
           const finish = (r: JobResult['result']) => resolve(plans.map((p) => result(p, r)));
           if (!options.holdErase) {
@@ -148,5 +161,91 @@ export function fakeServices(
       },
     },
   };
-  return { services, saved, erased, abortSeen: () => abortSeen };
+  if (options.diagnostics) services.diagnostics = options.diagnostics;
+  return { services, saved, erased, facts, abortSeen: () => abortSeen };
+}
+
+/** A plan of a machine with none of the parts the interactive tests need but a screen and USB ports. */
+export function barePlan(over: Partial<HardwarePlan> = {}): HardwarePlan {
+  return {
+    keyboards: [],
+    fnKeys: [],
+    pointers: [],
+    sound: false,
+    webcams: [],
+    absent: ['keyboard', 'pointer', 'sound', 'webcam'],
+    absentResults: [
+      notPresent('keyboard', 'Aucun clavier détecté.', 'No keyboard found.'),
+      notPresent('touchpad', 'Pas de pavé tactile.', 'No touchpad.'),
+      notPresent('speakers', 'Pas de carte son.', 'No sound card.'),
+      notPresent('microphone', 'Pas de carte son.', 'No sound card.'),
+      notPresent('webcam-image', 'Pas de webcam.', 'No webcam.'),
+    ],
+    ...over,
+  };
+}
+
+/** Automatic results as `gomme diag --quick` gives them: the CPU ran 5 s, too short to count. */
+export const quickAutomatic: TestResult[] = [
+  {
+    name: 'smart',
+    kind: 'auto',
+    status: 'pass',
+    reasons: [],
+    values: {},
+    durationMs: 0,
+    subject: '/dev/sda',
+  },
+  {
+    name: 'cpu',
+    kind: 'auto',
+    status: 'pass',
+    reasons: [reason('cpu-too-short', 'info', 'Test trop court (5 s).', 'Test too short (5 s).')],
+    values: {},
+    durationMs: 0,
+  },
+  { name: 'webcam', kind: 'auto', status: 'not-present', reasons: [], values: {}, durationMs: 0 },
+];
+
+/**
+ * Diagnostics over the real question list, grading and words: the automatic tests are given, the hardware
+ * tests (when `plan` is) run on a replayed system that records nothing.
+ */
+export function fakeDiagnostics(
+  options: { plan?: HardwarePlan; automatic?: TestResult[]; hold?: boolean } = {},
+) {
+  const automatic = options.automatic ?? quickAutomatic;
+  let release: () => void = () => {};
+  const service: DiagnosticsService = {
+    questionsFor: (context) => questionsToAsk(context),
+    runAutomatic: async ({ onTest }) => {
+      for (const t of automatic) onTest({ name: testLabel(t), status: 'running' });
+      if (options.hold) await new Promise<void>((resolve) => (release = resolve));
+      for (const t of automatic) onTest({ name: testLabel(t), status: testVerdict(t) });
+    },
+    summarise: async ({ answers, hardware }) => {
+      const tests = [
+        ...automatic,
+        ...guidedResults(answers, {
+          absent: hardware?.absent ?? [],
+          ranTests: hardware?.ranTests ?? [],
+          hardware: hardware?.results ?? [],
+        }),
+      ];
+      const g = grade({
+        tests,
+        formFactor: 'laptop',
+        ramBytes: 8 * 1024 ** 3,
+        cpuScore: 1000,
+        drives: [{ kind: 'ssd', sizeBytes: 256e9 }],
+        publicDonor: false,
+      });
+      return summaryOf(g, tests, { cpu: 'Intel Core i5-6300U', memoryBytes: 8 * 1024 ** 3 });
+    },
+  };
+  if (options.plan) {
+    const plan = options.plan;
+    service.hardware = { system: replaySystem(emptyBundle(new Date(0))), plan: async () => plan };
+  }
+  return { service, release: () => release() };
 }

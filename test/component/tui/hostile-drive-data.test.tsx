@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ScreenView } from '../../../cli/tui/app.js';
 import { initialState, reduce } from '../../../cli/tui/state/reducer.js';
 import type { GuideState, Screen } from '../../../cli/tui/state/types.js';
+import { text } from '../../../core/i18n.js';
 import { bootStick, entry, fakeDrive } from './fakes.js';
 
 /** Drive data written by anyone (firmware strings, USB stick labels) reaches the guided screens escaped. */
@@ -13,8 +14,7 @@ const protectedStick = {
   protections: [
     {
       reason: 'mounted' as const,
-      detail: `sda1 is mounted at /media/${evil}`,
-      detailFr: `sda1 est monté sur /media/${evil}`,
+      detail: text(`sda1 est monté sur /media/${evil}`, `sda1 is mounted at /media/${evil}`),
     },
   ],
 };

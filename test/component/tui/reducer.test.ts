@@ -17,6 +17,16 @@ const activateOn = (state: GuideState, id: string) => {
   expect(focused.focus, `item ${id} on ${state.screen}`).toBeGreaterThanOrEqual(0);
   return reduce(focused, { type: 'activate' });
 };
+const toggleOn = (state: GuideState, id: string) => reduce(focusOn(state, id), { type: 'toggle' });
+const summary = {
+  status: 'pass' as const,
+  headline: { fr: 'BON', en: 'PASS' },
+  untested: null,
+  explanations: [],
+  rows: [],
+  notes: { fr: 'BON', en: 'PASS' },
+  inventory: { cpu: null, memoryBytes: null },
+};
 
 function atDrives(technician = false): GuideState {
   let s = initialState({ lang: 'fr', technician });
@@ -43,16 +53,21 @@ describe('guide reducer: the flow', () => {
       { type: 'edit', field: 'lot', value: 'L-2025-014' },
       { type: 'edit', field: 'donor', value: 'Mairie' },
     );
+    s = toggleOn(s, 'publicDonor');
+    expect(s.intake.publicDonor).toBe(true);
+    // Enter on the value moves on; it never flips it.
     s = activateOn(s, 'publicDonor');
     expect(s.intake.publicDonor).toBe(true);
+    expect(itemsFor(s)[s.focus]?.id).toBe('continue');
     s = activateOn(s, 'continue');
     expect(s.screen).toBe('machine');
     expect(s.saveRequest).toBe(1);
   });
 
-  it('switches language from the welcome screen', () => {
-    const s = activateOn(initialState({ lang: 'fr' }), 'lang');
+  it('switches language from the welcome screen with Space or Left/Right, not Enter', () => {
+    const s = toggleOn(initialState({ lang: 'fr' }), 'lang');
     expect(s.lang).toBe('en');
+    expect(activateOn(initialState({ lang: 'fr' }), 'lang').lang).toBe('fr');
   });
 
   it('never overwrites typed fields with the remembered intake, and never remembers the asset tag', () => {
@@ -77,9 +92,12 @@ describe('guide reducer: the flow', () => {
         itemsFor(at).some((i) => i.id === 'supervisor'),
         screen,
       ).toBe(true);
+      const focusBefore = focusOn(at, 'supervisor').focus;
       const help = activateOn(at, 'supervisor');
-      expect(help.supervisor).toBe(true);
-      expect(reduce(help, { type: 'activate' }).supervisor).toBe(false);
+      expect(help.overlay?.kind).toBe('supervisor');
+      const closed = reduce(help, { type: 'activate' });
+      expect(closed.overlay).toBeNull();
+      expect(closed.focus).toBe(focusBefore);
     }
   });
 
@@ -113,7 +131,7 @@ describe('guide reducer: the flow', () => {
     expect(s.diag.phase).toBe('running'); // the automatic tests are not done yet
     s = run(s, { type: 'diag-auto-done' });
     expect(s.diag.phase).toBe('grading');
-    s = run(s, { type: 'diag-summary', summary: { grade: { fr: 'OK', en: 'OK' }, findings: [] } });
+    s = run(s, { type: 'diag-summary', summary });
     expect(activateOn(s, 'continue').screen).toBe('drives');
   });
 });
@@ -126,19 +144,19 @@ describe('guide reducer: safety', () => {
       .map((i) => i.id);
     expect(driveItems).toEqual(['/dev/sdb', '/dev/sdc']);
     // Even a forged intent cannot tick it: the reducer re-checks.
-    const forged = reduce({ ...s, focus: 99 }, { type: 'activate' });
-    expect(forged.selected).toEqual([]);
+    expect(reduce({ ...s, focus: 99 }, { type: 'toggle' }).selected).toEqual([]);
+    expect(reduce({ ...s, focus: 99 }, { type: 'activate' }).selected).toEqual([]);
   });
 
   it('needs a ticked drive, then the serial suffix of each drive, before erasing', () => {
     let s = atDrives();
     s = activateOn(s, 'continue');
     expect(s.notice).toBe('nothing-selected');
-    s = activateOn(s, '/dev/sdb');
-    s = activateOn(s, '/dev/sdc');
-    s = activateOn(s, '/dev/sdc');
+    s = toggleOn(s, '/dev/sdb');
+    s = toggleOn(s, '/dev/sdc');
+    s = toggleOn(s, '/dev/sdc');
     expect(s.selected).toEqual(['/dev/sdb']);
-    s = activateOn(s, '/dev/sdc');
+    s = toggleOn(s, '/dev/sdc');
     s = activateOn(s, 'continue');
     expect(s.screen).toBe('confirm');
     s = run(s, { type: 'edit', field: 'code', value: '9999' }, { type: 'activate' });
@@ -156,7 +174,7 @@ describe('guide reducer: safety', () => {
 
   it('technician mode confirms the batch with one word', () => {
     let s = atDrives(true);
-    s = activateOn(activateOn(s, '/dev/sdb'), '/dev/sdc');
+    s = toggleOn(toggleOn(s, '/dev/sdb'), '/dev/sdc');
     s = activateOn(s, 'continue');
     s = run(
       s,
@@ -168,18 +186,21 @@ describe('guide reducer: safety', () => {
   });
 
   it('cancelling the confirmation erases nothing and forgets what was typed', () => {
-    let s = activateOn(activateOn(atDrives(), '/dev/sdb'), 'continue');
+    let s = activateOn(toggleOn(atDrives(), '/dev/sdb'), 'continue');
     s = run(s, { type: 'edit', field: 'code', value: '3456' }, { type: 'activate' });
     expect(s.screen).toBe('erasing');
-    let c = activateOn(activateOn(atDrives(), '/dev/sdb'), 'continue');
+    let c = activateOn(toggleOn(atDrives(), '/dev/sdb'), 'continue');
     c = activateOn(c, 'cancel');
     expect(c.screen).toBe('drives');
     expect(plansToRun(c)).toEqual([]);
+    // The ticks stay, the focus is on Continuer: Enter goes straight back to the confirmation.
+    expect(c.selected).toEqual(['/dev/sdb']);
+    expect(itemsFor(c)[c.focus]?.id).toBe('continue');
   });
 
   it('Ctrl-C during an erasure asks first; "keep going" is the default', () => {
     let s = run(
-      activateOn(activateOn(atDrives(), '/dev/sdb'), 'continue'),
+      activateOn(toggleOn(atDrives(), '/dev/sdb'), 'continue'),
       { type: 'edit', field: 'code', value: '3456' },
       { type: 'activate' },
     );
@@ -193,8 +214,17 @@ describe('guide reducer: safety', () => {
     expect(s.screen).toBe('results');
   });
 
-  it('Ctrl-C before any erasure just leaves', () => {
-    expect(reduce(atDrives(), { type: 'interrupt' }).quit).toBe(true);
+  it('Ctrl-C before any erasure asks; "stay" is the default and brings the focus back', () => {
+    const at = focusOn(toggleOn(atDrives(), '/dev/sdc'), 'continue');
+    const asked = reduce(at, { type: 'interrupt' });
+    expect(asked.quit).toBe(false);
+    expect(asked.overlay?.kind).toBe('quit');
+    expect(itemsFor(asked).map((i) => i.id)).toEqual(['stay', 'leave']);
+    expect(reduce(asked, { type: 'interrupt' })).toEqual(asked);
+    const stayed = reduce(asked, { type: 'activate' });
+    expect(stayed).toMatchObject({ overlay: null, focus: at.focus, selected: ['/dev/sdc'], quit: false });
+    expect(reduce(asked, { type: 'back' }).overlay).toBeNull();
+    expect(activateOn(asked, 'leave').quit).toBe(true);
   });
 });
 
@@ -289,11 +319,16 @@ describe('keys and console text', () => {
     expect(keyToAction(s, '', { return: true })).toEqual({ type: 'activate' });
     expect(keyToAction(s, '', { tab: true, shift: true })).toEqual({ type: 'focus', delta: -1 });
     expect(keyToAction(s, 'c', { ctrl: true })).toEqual({ type: 'interrupt' });
+    expect(keyToAction(s, ' ', {})).toEqual({ type: 'edit', field: 'operator', value: ' ' });
     expect(keyToAction({ ...s, focus: 1 }, 'x', {})).toBeNull();
-    expect(keyToAction({ ...s, focus: 1 }, ' ', {})).toEqual({ type: 'activate' });
+    // Space on a button does nothing: it ticks and toggles only.
+    expect(keyToAction({ ...s, focus: 1 }, ' ', {})).toBeNull();
+    expect(keyToAction({ ...s, focus: 2 }, ' ', {})).toEqual({ type: 'toggle' });
+    expect(keyToAction({ ...s, focus: 2 }, '', { rightArrow: true })).toEqual({ type: 'toggle' });
+    expect(keyToAction({ ...s, focus: 1 }, '', { leftArrow: true })).toBeNull();
   });
 
   it('maps typographic punctuation to ASCII for the console font', () => {
-    expect(consoleSafe('n’atteint « Clear » … ≥ 5 → ok')).toBe('n\'atteint " Clear " ... >= 5 -> ok');
+    expect(consoleSafe('n’atteint « Clear » … ≥ 5 → ok')).toBe('n\'atteint "Clear" ... >= 5 -> ok');
   });
 });

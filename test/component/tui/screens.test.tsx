@@ -12,7 +12,7 @@ import { bootStick, entry, hdd, result, ssd } from './fakes.js';
 function view(state: GuideState): string {
   const { lastFrame, unmount } = render(
     <Box>
-      <Frame screen={state.screen} lang={state.lang} notice={state.notice} warning={state.warning}>
+      <Frame state={state}>
         <ScreenView state={state} />
       </Frame>
     </Box>,
@@ -109,9 +109,20 @@ function stateFor(screen: Screen, lang: 'fr' | 'en'): GuideState {
       certificates: {
         status: 'done',
         issued: {
-          files: ['/media/GOMME-DATA/certificats/L-2025-014/PC0ABCDE.pdf'],
-          qr: ['## ##', '# # #'],
-          savedIn: 'GOMME-DATA',
+          files: [
+            {
+              path: '/media/GOMME-DATA/certificates/GR-20250101-0a1b2c3d4e-D1.pdf',
+              kind: 'drive',
+              device: '/dev/sdb',
+            },
+            {
+              path: '/media/GOMME-DATA/certificates/GR-20250101-0a1b2c3d4e-M.pdf',
+              kind: 'machine',
+              device: null,
+            },
+          ],
+          savedIn: '/media/GOMME-DATA/certificates',
+          notice: null,
         },
         error: null,
       },
@@ -132,7 +143,7 @@ describe('screen content', () => {
     const f = view(stateFor('welcome', 'fr'));
     expect(f).toContain('Étape 1/10 : BIENVENUE');
     expect(f).toContain('> Votre prénom et nom');
-    expect(f).toContain('Switch to English');
+    expect(f).toMatch(/Langue \/ Language\s+: < Français >/);
     expect(f).toContain("Je ne sais pas / appeler l'encadrant");
   });
 
@@ -164,7 +175,7 @@ describe('screen content', () => {
   it('diagnostics: question, choices and background tests; "non disponible" without the service', () => {
     const f = view(stateFor('diagnostics', 'fr'));
     expect(f).toContain('Question 1/1 : Toutes les touches');
-    expect(f).toContain('smart OK  |  ram en cours');
+    expect(f).toContain('Tests automatiques (en arrière-plan) : 1 terminés ; en cours : mémoire vive');
     const none = view({ ...initialState({ lang: 'fr' }), screen: 'diagnostics' });
     expect(none).toContain('non disponibles');
   });
@@ -174,9 +185,9 @@ describe('screen content', () => {
     expect(f).toContain('> [X] /dev/sdb');
     expect(f).toContain('[ ] /dev/sdc');
     expect(f).toMatch(/\n {6}\/dev\/sda/); // no box: not selectable
-    expect(f).toContain('PROTÉGÉ : clé de démarrage de gomme');
-    expect(f).toContain('NIST 800-88 Clear (1 passe aléatoire), Niveau NIST Clear');
-    expect(f).toMatch(/Durée totale estimée : 1 h \d\d min/);
+    expect(f).toContain('PROTÉGÉ : support de démarrage (système en marche) (sda1 monté sur');
+    expect(f).toContain('Méthode : Réécriture NIST 800-88 (1 passe aléatoire), Niveau NIST :\n  Effacement');
+    expect(f).toMatch(/Cochés : sdb - durée totale estimée : 1 h \d\d min/);
   });
 
   it('drives: an --only-devices restriction is shown', () => {
@@ -184,7 +195,7 @@ describe('screen content', () => {
       type: 'discovered',
       found: { entries: [entry(hdd)], warnings: [], onlyDevices: ['/dev/sdb'] },
     });
-    expect(view(s)).toContain('Display limited to (--only-devices option) : /dev/sdb');
+    expect(view(s)).toContain('Display limited by the --only-devices option: 1 drives');
   });
 
   it('confirm: identity, serial prompt, what was typed, cancel', () => {
@@ -207,9 +218,10 @@ describe('screen content', () => {
 
   it('erasing: ASCII bar, speed, time left, waiting drive, Ctrl-C hint', () => {
     const f = view(stateFor('erasing', 'fr'));
-    expect(f).toContain(`/dev/sdb      ${asciiBar(0.45, 30)}  45.0 %`);
-    expect(f).toContain('passe 1/1 écriture  118 MB/s  reste 38 min 50 s');
+    expect(f).toContain(`/dev/sdb      ${asciiBar(0.45, 30)}    45 %`);
+    expect(f).toContain('passe 1/1 écriture  118 Mo/s  reste 39 min');
     expect(f).toContain('/dev/sdc      démarrage...');
+    expect(f).toContain('Ctrl-C : arrêter');
   });
 
   it('erasing: the stop question', () => {
@@ -218,21 +230,26 @@ describe('screen content', () => {
     expect(f).toContain("Voulez-vous vraiment arrêter l'effacement ?");
     expect(f).toContain("> [ Non, continuer l'effacement ]");
     expect(f).toContain('gomme erase --resume');
+    expect(f).toContain('Échap : revenir');
   });
 
   it('results: words for each result, verification, resume hint, grade', () => {
     const f = view(stateFor('results', 'fr'));
-    expect(f).toMatch(/\/dev\/sdb\s+EFFACÉ\s+vérifié \(10\.0 %\)/);
+    expect(f).toMatch(/\/dev\/sdb\s+EFFACÉ\s+vérifié \(10 %\)/);
     expect(f).toContain('INTERROMPU');
     expect(f).toContain('Reprise possible : gomme erase --resume');
     expect(f).toContain('Diagnostic : non disponible');
+    expect(f).toMatch(/> \/dev\/sdb +EFFACÉ/); // the focus starts on the top of the list
   });
 
-  it('certificates: where they are saved and the QR; "non disponible" without the service', () => {
+  it('certificates: where they are saved and what each file is; "non disponible" without the service', () => {
     const f = view(stateFor('certificates', 'fr'));
-    expect(f).toContain('Certificats enregistrés dans : GOMME-DATA');
-    expect(f).toContain('PC0ABCDE.pdf');
-    expect(f).toContain('Code QR');
+    expect(f).toContain('Certificats enregistrés dans :');
+    expect(f).toContain('  /media/GOMME-DATA/certificates');
+    expect(f).toContain('Un certificat par disque : à remettre au donateur.');
+    expect(f).toContain("Un certificat pour l'ordinateur : à garder avec la machine.");
+    expect(f).toContain('Disque /dev/sdb : GR-20250101-0a1b2c3d4e-D1.pdf');
+    expect(f).toContain('Ordinateur : GR-20250101-0a1b2c3d4e-M.pdf');
     expect(view({ ...stateFor('results', 'fr'), screen: 'certificates' })).toContain('non disponibles');
   });
 
@@ -243,7 +260,7 @@ describe('screen content', () => {
   });
 
   it('supervisor panel replaces the screen until dismissed', () => {
-    const f = view({ ...stateFor('drives', 'fr'), supervisor: true });
+    const f = view({ ...stateFor('drives', 'fr'), overlay: { kind: 'supervisor', returnFocus: 0 } });
     expect(f).toContain("*** APPELEZ L'ENCADRANT ***");
     expect(f).not.toContain('/dev/sdb');
   });

@@ -47,11 +47,10 @@ describe.skipIf(!isRoot)('drive discovery on this machine (loop devices)', () =>
     expect(mounted?.protections).toEqual([
       {
         reason: 'mounted',
-        detail: expect.stringContaining(mountpoint),
-        detailFr: expect.stringContaining(mountpoint),
+        detail: { en: expect.stringContaining(mountpoint), fr: expect.stringContaining(mountpoint) },
       },
     ]);
-    const system = drives.find((d) => d.protections.some((p) => p.detail.endsWith('mounted at /')));
+    const system = drives.find((d) => d.protections.some((p) => p.detail.en.endsWith('mounted at /')));
     expect(system?.protections.map((p) => p.reason)).toEqual(
       expect.arrayContaining(['mounted', 'boot-medium']),
     );

@@ -48,6 +48,7 @@ describe.skipIf(!isRoot)('resume after SIGKILL', () => {
           type: string;
           drives: Array<{
             result: string;
+            bytesWritten: number;
             interruptions: Array<{ reason: string; pass: number }>;
             verification: { passed: boolean };
           }>;
@@ -55,6 +56,8 @@ describe.skipIf(!isRoot)('resume after SIGKILL', () => {
         expect(result.type).toBe('result');
         expect(result.drives[0]?.result).toBe('ERASED');
         expect(result.drives[0]?.verification.passed).toBe(true);
+        // Every run counts, once: what the killed runs wrote after their last checkpoint was written again.
+        expect(result.drives[0]?.bytesWritten).toBe(3 * SIZE);
         expect(result.drives[0]?.interruptions.map((i) => i.reason)).toEqual([
           'process-died',
           'process-died',
@@ -78,6 +81,54 @@ describe.skipIf(!isRoot)('resume after SIGKILL', () => {
         const expected = Buffer.alloc(SIZE);
         patternSource(plan.passes[2]!.pattern).fill(expected, 0);
         expect(readFileSync(loop.backingFile).equals(expected)).toBe(true);
+      });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('Ctrl-C (SIGINT) stops a 7-pass job at a checkpoint; the resumed job counts the bytes of both runs', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gomme-resume-'));
+    const env = { GOMME_DATA_DIR: dataDir };
+    const size = 128 * MiB;
+    try {
+      await withLoopDevice(size, { fill: (o, l) => Buffer.alloc(l, `donor ${o}`) }, async (loop) => {
+        const common = ['--yes', '--json', '--checkpoint-interval', '20', '--verify', 'none'];
+        let stopped = false;
+        const first = await spawnGomme(
+          ['erase', loop.path, '--method', 'dod-7', ...common],
+          env,
+          (line, kill) => {
+            if (!stopped && line.type === 'checkpoint' && line.pass === 2) {
+              stopped = true;
+              kill('SIGINT');
+            }
+          },
+        );
+        expect(first.code).toBe(130);
+        const aborted = first.lines.at(-1) as { drives: Array<{ result: string; bytesWritten: number }> };
+        expect(aborted.drives[0]?.result).toBe('ABORTED');
+        // Stopped at a checkpoint in pass 2 or a little later (the signal travels while the job goes on).
+        const stoppedAt = aborted.drives[0]?.bytesWritten ?? 0;
+        expect(stoppedAt).toBeGreaterThan(size);
+        expect(stoppedAt).toBeLessThan(7 * size);
+
+        const final = runGomme(['erase', '--resume', ...common], env);
+        expect(final.code, final.stderr).toBe(0);
+        const result = final.lines.at(-1) as {
+          drives: Array<{ result: string; bytesWritten: number; interruptions: Array<{ reason: string }> }>;
+        };
+        expect(result.drives[0]).toMatchObject({ result: 'ERASED', bytesWritten: 7 * size });
+        expect(result.drives[0]?.interruptions.map((i) => i.reason)).toEqual(['operator-stopped']);
+        const db = new BetterSqlite3(join(dataDir, 'journal.sqlite'), { readonly: true });
+        const row = db.prepare('SELECT outcome_json FROM erase_jobs').get() as { outcome_json: string };
+        db.close();
+        const outcome = JSON.parse(row.outcome_json) as {
+          bytesWrittenByPass: number[];
+          bytesWrittenThisRun: number;
+        };
+        expect(outcome.bytesWrittenByPass).toEqual(Array(7).fill(size));
+        expect(outcome.bytesWrittenThisRun).toBe(7 * size - stoppedAt);
       });
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

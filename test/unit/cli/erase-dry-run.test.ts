@@ -46,8 +46,9 @@ describe('gomme erase --dry-run on a replayed bundle', () => {
     });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Plan (rien ne sera écrit)');
-    expect(r.stdout).toContain('NIST Clear');
-    expect(r.stdout).toContain('durée estimée');
+    expect(r.stdout).toContain('niveau NIST SP 800-88 : Effacement (');
+    expect(r.stdout).toContain('méthode : Réécriture NIST 800-88 (1 passe aléatoire) [nist-clear]');
+    expect(r.stdout).toContain('durée estimée : moins d’une minute');
   });
 
   it('refuses to erase a replayed machine for real', async () => {

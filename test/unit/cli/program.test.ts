@@ -61,7 +61,7 @@ describe('the command tree', () => {
     expect(option(root, ['erase'], '--verify').argChoices).toEqual([...VERIFY_MODES]);
     expect(option(root, ['erase'], '--destination').argChoices).toEqual([...DESTINATIONS]);
     expect(option(root, ['history'], '--result').argChoices).toEqual([...DRIVE_RESULTS]);
-    expect(option(root, ['diag'], '--only').description).toContain(GROUPS.join(','));
+    expect(option(root, ['diag'], '--only').description).toContain(GROUPS.join(', '));
   });
 
   it('accepts --result in any letter case and refuses an unknown one (exit 2)', async () => {

@@ -27,7 +27,7 @@ const CASES: Array<{ name: string; argv: string[]; fr: string; en: string; help:
   {
     name: 'missing argument',
     argv: ['verify'],
-    fr: 'Il manque l’argument device.',
+    fr: 'Il manque l’argument « disque ».',
     en: 'Missing argument: device.',
     help: 'gomme verify --help',
   },
@@ -48,8 +48,8 @@ const CASES: Array<{ name: string; argv: string[]; fr: string; en: string; help:
   {
     name: 'value outside the choices',
     argv: ['erase', '--verify', 'some'],
-    fr: 'Valeur refusée pour --verify <mode> : « some » ; choix possibles : none, sample, last, all.',
-    en: 'Invalid value for --verify <mode>: "some"; allowed: none, sample, last, all.',
+    fr: 'Valeur refusée pour --verify : « some » ; choix possibles : none, sample, last, all.',
+    en: 'Invalid value for --verify: "some"; allowed: none, sample, last, all.',
     help: 'gomme erase --help',
   },
   {

@@ -58,12 +58,24 @@ describe('functional status', () => {
       blocked: true,
     });
   });
-  it('info reasons never grade; skipped and too-short tests are listed as untested', () => {
+  it('info reasons never grade; skipped and too-short tests are listed as untested: incomplete, not pass', () => {
     const t = test('cpu', 'pass', ['info']);
     t.reasons[0] = reason('cpu-too-short', 'info', 'fr', 'en');
     const g = grade(input({ tests: [t, test('keyboard', 'skipped')] }));
-    expect(g.functional.status).toBe('pass');
+    expect(g.functional.status).toBe('incomplete');
     expect(g.functional.untested).toEqual(['cpu', 'keyboard']);
+    expect(g.functional.complete).toBe(false);
+    expect(grade(input({ tests: [test('cpu', 'pass', ['info'])] })).functional.status).toBe('pass');
+  });
+  it('incomplete outranks reservations; a failure outranks incomplete and still lists the untested', () => {
+    const skipped = test('keyboard', 'skipped');
+    expect(grade(input({ tests: [test('webcam', 'warn', ['reserve']), skipped] })).functional.status).toBe(
+      'incomplete',
+    );
+    expect(grade(input({ tests: [test('battery', 'fail', ['repair']), skipped] })).functional).toMatchObject({
+      status: 'fail',
+      untested: ['keyboard'],
+    });
   });
   it('not-present is neutral, except a laptop without battery (public rule: a working battery)', () => {
     expect(

@@ -43,7 +43,7 @@ describe('answers', () => {
   });
 
   it.each([
-    ['{"answers":', /not JSON/],
+    ['{"answers":', /not valid JSON/],
     ['{"answers":[1]}', /expected/],
     ['{"answers":{"keyboard":1}}', /not a string/],
     ['keyboard', /not "question=choice"/],

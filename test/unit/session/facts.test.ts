@@ -41,6 +41,16 @@ describe('resolveFacts: the one place the defaults of a record are decided', () 
     });
   });
 
+  it('the asset tag typed at intake goes on the machine, over the firmware one; the inventory is kept', () => {
+    const dmi = sources({ machine: { ...machine, assetTag: 'DMI-TAG' } });
+    expect(resolveFacts({}, dmi).machine.assetTag).toBe('DMI-TAG');
+    expect(resolveFacts({ assetTag: ' INV-0042 ' }, dmi).machine.assetTag).toBe('INV-0042');
+    expect(resolveFacts({ assetTag: '' }, sources()).machine.assetTag).toBeNull();
+    const inventory = { cpu: 'Intel i5', memoryBytes: 8e9, notes: 'INCOMPLET : 2 fonctions non testées' };
+    expect(resolveFacts({ inventory }, sources()).inventory).toEqual(inventory);
+    expect(resolveFacts({}, sources())).not.toHaveProperty('inventory');
+  });
+
   it('the organisation comes from config.json, else from the signing certificate’s parsed subject', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gomme-facts-'));
     try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Drive } from '../../../core/drive.js';
 import { ProtectedDeviceError, UsageError } from '../../../core/errors.js';
+import { text } from '../../../core/i18n.js';
 import type { JobRow } from '../../../erasure/jobs/job-store.js';
 import { plansOrRefuse, planTargets } from '../../../session/plan-targets.js';
 import { planResume } from '../../../session/resume.js';
@@ -62,7 +63,7 @@ describe('planTargets', () => {
     const free = nvme(1);
     const boot = nvme(2, {
       protected: true,
-      protections: [{ reason: 'boot-medium', detail: 'mounted at /', detailFr: 'monté sur /' }],
+      protections: [{ reason: 'boot-medium', detail: text('monté sur /', 'mounted at /') }],
     } as Partial<Drive>);
     const [target] = planTargets([free, boot], [free.path], {});
     expect(target?.plan?.job.purge).toBeUndefined();
@@ -75,7 +76,7 @@ describe('planTargets', () => {
   it('refuses the whole command on one refusal: protected (exit 3) or policy (exit 2)', () => {
     const mounted = loop(2, {
       protected: true,
-      protections: [{ reason: 'mounted', detail: 'mounted at /mnt', detailFr: 'monté sur /mnt' }],
+      protections: [{ reason: 'mounted', detail: text('monté sur /mnt', 'mounted at /mnt') }],
     } as Partial<Drive>);
     expect(() => plansOrRefuse(planTargets([loop(0), mounted], ['/dev/loop0', '/dev/loop2'], {}))).toThrow(
       ProtectedDeviceError,

@@ -79,6 +79,22 @@ function overwriteJob(
 }
 
 describe('recordInputFor (journal rows → record input)', () => {
+  it('carries the asset tag and the inventory (diagnostics verdict) to the record', () => {
+    const inventory = {
+      cpu: 'Intel i5',
+      memoryBytes: 8_000_000_000,
+      notes: 'INCOMPLET : 1 fonction non testée',
+    };
+    const withIntake: SessionFacts = {
+      ...facts,
+      machine: { ...facts.machine, assetTag: 'INV-0042' },
+      inventory,
+    };
+    const record = buildErasureRecord(recordInputFor([overwriteJob()], withIntake, AT));
+    expect(record.machine).toMatchObject({ assetTag: 'INV-0042', inventory });
+    expect(buildErasureRecord(recordInputFor([overwriteJob()], facts, AT)).machine.inventory).toBeNull();
+  });
+
   it('an overwrite job becomes a Clear record with its passes, verification, errors and interruptions', () => {
     const error = {
       operation: 'write' as const,

@@ -36,6 +36,8 @@ export interface HardwareTestsProps {
   clock?: SessionClock;
   /** Only these steps (one test alone, `gomme diag keys`); all of the plan's by default. */
   only?: readonly StepId[];
+  /** False while something else has the screen (the guide's quit question): keys are not read. */
+  active?: boolean;
   onDone(outcome: HardwareOutcome): void;
 }
 
@@ -44,7 +46,16 @@ export interface HardwareTestsProps {
  * step runner drives the sessions. Keys from the terminal move, answer and finish; during the key test the
  * keyboard is grabbed, so its keys never arrive here.
  */
-export function HardwareTests({ system, plan, lang, layout, clock, only, onDone }: HardwareTestsProps) {
+export function HardwareTests({
+  system,
+  plan,
+  lang,
+  layout,
+  clock,
+  only,
+  active,
+  onDone,
+}: HardwareTestsProps) {
   const [state, dispatch] = useReducer(reduceSequence, undefined, () =>
     initialSequence(
       stepsFor(plan).filter((step) => !only || only.includes(step.id)),
@@ -59,11 +70,14 @@ export function HardwareTests({ system, plan, lang, layout, clock, only, onDone 
   const finish = useRef<(() => void) | null>(null);
   const { stdout } = useStdout();
 
-  useInput((input, key) => {
-    const action = hardwareKeyToAction(stateRef.current, input, key);
-    if (action === 'finish') finish.current?.();
-    else if (action) dispatch(action);
-  });
+  useInput(
+    (input, key) => {
+      const action = hardwareKeyToAction(stateRef.current, input, key);
+      if (action === 'finish') finish.current?.();
+      else if (action) dispatch(action);
+    },
+    { isActive: active ?? true },
+  );
 
   const runId = state.phase.kind === 'running' ? state.phase.run : 0;
   // biome-ignore lint/correctness/useExhaustiveDependencies: one session per run; the run number says when

@@ -1,12 +1,13 @@
 import { Box, Text } from 'ink';
 import type { Lang, Text as Words } from '../../../../core/i18n.js';
+import { testVerdict, VERDICT_WORDS } from '../../../../diagnostics/grading/verdict-words.js';
 import { QUESTIONS } from '../../../../diagnostics/guided/questions.js';
 import type { KeyTestState } from '../../../../diagnostics/interactive/keyboard/key-test.js';
 import type { PointerTestState } from '../../../../diagnostics/interactive/pointer/pointer-test.js';
 import type { UsbPortsState } from '../../../../diagnostics/interactive/usb/usb-ports.js';
-import { ButtonLine } from '../../components/items.js';
+import { ButtonLine } from '../../components/item-view.js';
 import { currentStep, phaseItems, type SequenceState } from '../../state/hardware/sequence.js';
-import { consoleSafe, TEST_STATUS_WORDS } from '../../wording.js';
+import { consoleSafe } from '../../wording.js';
 import { ColourFill } from './colour-fill.js';
 import { KeyboardView } from './keyboard-view.js';
 import { PointerView } from './pointer-view.js';
@@ -78,7 +79,7 @@ export function HardwareStepView(props: {
       {phase.kind === 'verdict' ? (
         <Box flexDirection="column">
           <Text bold color={phase.result.status === 'pass' ? 'green' : 'yellow'}>
-            {`${TEST_STATUS_WORDS[phase.result.status]?.[lang] ?? phase.result.status}`}
+            {VERDICT_WORDS[testVerdict(phase.result)][lang]}
           </Text>
           {phase.result.reasons.map((r) => (
             <Text key={r.code}>{consoleSafe(r[lang])}</Text>

@@ -247,13 +247,13 @@ export interface HardwareKey {
 }
 
 /**
- * A key from the terminal: arrows/Tab move, Enter or Space act, any key turns a colour page. While a test runs,
- * Enter means "I am done" (pointer, USB), returned as 'finish'. The keyboard under test is grabbed: its keys
- * never come here.
+ * A key from the terminal, with the guide's meanings: arrows/Tab move, Enter acts (Space only ticks or changes
+ * values in the guide, and nothing here is ticked), any key turns a colour page. While a test runs, Enter means
+ * "I am done" (pointer, USB), returned as 'finish'. The keyboard under test is grabbed: its keys never come here.
  */
 export function hardwareKeyToAction(
   state: SequenceState,
-  input: string,
+  _input: string,
   key: HardwareKey,
 ): SequenceAction | 'finish' | null {
   const { phase } = state;
@@ -261,6 +261,6 @@ export function hardwareKeyToAction(
   if (phase.kind === 'running') return key.return ? 'finish' : null;
   if (key.upArrow || (key.tab && key.shift)) return { type: 'focus', delta: -1 };
   if (key.downArrow || key.tab) return { type: 'focus', delta: 1 };
-  if (key.return || input === ' ') return { type: 'activate' };
+  if (key.return) return { type: 'activate' };
   return null;
 }

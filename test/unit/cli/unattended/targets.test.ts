@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseTargets } from '../../../../cli/unattended/targets.js';
 import type { Drive } from '../../../../core/drive.js';
+import { text } from '../../../../core/i18n.js';
 
 const drive = (path: string, serial: string | null, extra: Partial<Drive> = {}): Drive =>
   ({
@@ -18,8 +19,10 @@ const bootStick = drive('/dev/sdd', 'LIVEUSB01', {
   protections: [
     {
       reason: 'boot-medium',
-      detail: 'sdd1 holds the running system (mounted at /run/live/medium)',
-      detailFr: 'sdd1 porte le système en marche (monté sur /run/live/medium)',
+      detail: text(
+        'sdd1 porte le système en marche (monté sur /run/live/medium)',
+        'sdd1 holds the running system (mounted at /run/live/medium)',
+      ),
     },
   ],
 });
@@ -29,8 +32,10 @@ const dataDisk = drive('/dev/vdb', 'DATA0001', {
   protections: [
     {
       reason: 'boot-medium',
-      detail: "vdb1 is gomme's data partition (GOMME-DATA)",
-      detailFr: 'vdb1 est la partition de données de gomme (GOMME-DATA)',
+      detail: text(
+        'vdb1 est la partition de données de gomme (GOMME-DATA)',
+        "vdb1 is gomme's data partition (GOMME-DATA)",
+      ),
     },
   ],
 });

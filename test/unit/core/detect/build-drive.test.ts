@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDrive } from '../../../../core/detect/build-drive.js';
 import type { DriveProbe } from '../../../../core/detect/probe-drive.js';
+import { text } from '../../../../core/i18n.js';
 import { readFixture } from '../../../helpers/fixtures.js';
 import { capturedResult, qemuProbe } from '../../../helpers/qemu-captures.js';
 
@@ -100,13 +101,14 @@ describe('buildDrive over real QEMU captures', () => {
     const drive = buildDrive(probe, []);
     expect(drive.capabilities.ataSecurity).toBeNull();
     expect(drive.capabilities.ataSanitize).toBeNull();
-    expect(drive.warnings.join(' ')).toMatch(/IDENTIFY data looks broken/);
+    expect(drive.warnings.map((w) => w.en).join(' ')).toMatch(/IDENTIFY data looks broken/);
+    expect(drive.warnings.map((w) => w.fr).join(' ')).toMatch(/données IDENTIFY du disque semblent abîmées/);
     expect(drive.model).toBe('QEMU-SATA-TEST');
   });
 
   it('marks the drive protected exactly when it has protections', () => {
     const drive = buildDrive(probeFor(dir, 'sdb'), [
-      { reason: 'mounted', detail: 'sdb1 is mounted at /mnt', detailFr: 'sdb1 est monté sur /mnt' },
+      { reason: 'mounted', detail: text('sdb1 est monté sur /mnt', 'sdb1 is mounted at /mnt') },
     ]);
     expect(drive.protected).toBe(true);
     expect(drive.transport).toBe('usb');

@@ -52,7 +52,7 @@ describe('assessProtection', () => {
     expect(
       verdicts
         .get('sdb')
-        ?.map((p) => p.detail)
+        ?.map((p) => p.detail.en)
         .join('\n'),
     ).toContain('/run/live/medium');
     for (const target of ['sda', 'sdc', 'vda', 'nvme0n1']) expect(verdicts.get(target)).toEqual([]);
@@ -151,7 +151,7 @@ describe('assessProtection through the storage graph', () => {
         ['loop3', '/srv/img/other.img'],
       ]),
     });
-    expect(verdicts.get('loop2')?.map((p) => p.detail)).toEqual([
+    expect(verdicts.get('loop2')?.map((p) => p.detail.en)).toEqual([
       'loop1 is mounted at /mnt/a and uses the same file (/srv/img/disk.img (deleted)) as this drive',
     ]);
     // A different file on the same filesystem shares nothing.
@@ -190,8 +190,8 @@ describe('assessProtection through the storage graph', () => {
       ],
     });
     // sda1 is still mounted (mountinfo says so even where lsblk did not), but the file is on sdb1, on top.
-    expect(verdicts.get('sda')?.map((p) => p.detail)).toEqual(['sda1 is mounted at /data']);
-    expect(verdicts.get('sdb')?.map((p) => p.detail)).toEqual([
+    expect(verdicts.get('sda')?.map((p) => p.detail.en)).toEqual(['sda1 is mounted at /data']);
+    expect(verdicts.get('sdb')?.map((p) => p.detail.en)).toEqual([
       'sdb1 is mounted at /data',
       'loop0 is mounted at /mnt/x and rests on this drive (via the file /data/vm/x.img, sdb1)',
     ]);
@@ -212,7 +212,7 @@ describe('assessProtection through the storage graph', () => {
       ]),
       slaves: new Map([['sda', ['sda']]]),
     });
-    expect(verdicts.get('sda')?.map((p) => p.detail)).toEqual([
+    expect(verdicts.get('sda')?.map((p) => p.detail.en)).toEqual([
       'sdb is mounted at /x and rests on this drive',
       'sdb (disk) is built on it',
     ]);
@@ -229,7 +229,7 @@ describe('assessProtection through the storage graph', () => {
     expect(
       assessProtection(facts(true))
         .get('sdb')
-        ?.map((p) => p.detailFr),
+        ?.map((p) => p.detail.fr),
     ).toEqual(['loop7 est monté sur /mnt/l et repose sur ce disque']);
   });
 });

@@ -29,7 +29,7 @@ describe('replaying a bundle captured on a real machine', () => {
       ['/dev/vda', 'virtio', ['boot-medium', 'mounted', 'mounted']],
     ]);
     // The mounted loop device's backing file lives on the system disk's filesystem: erasing vda destroys it.
-    expect(drives[2]?.protections[2]?.detail).toMatch(
+    expect(drives[2]?.protections[2]?.detail.en).toMatch(
       /^loop1 is mounted at \/tmp\/\S+\/mnt and rests on this drive \(via the file \/tmp\/\S+\/b\.img\)$/,
     );
     expect(drives[2]).toMatchObject({

@@ -91,7 +91,7 @@ describe('parseBundle', () => {
     files: {},
   };
   it.each([
-    ['not json', 'not JSON'],
+    ['not json', 'not valid JSON'],
     ['[]', 'format: missing'],
     ['42', 'expected a JSON object'],
     [JSON.stringify({ ...valid, format: 'other' }), 'format: expected "gomme-bundle"'],

@@ -83,6 +83,18 @@ describe('runOverwriteJob', () => {
     expect(events.at(-1)).toMatchObject({ type: 'job-finished', result: 'FAILED' });
   });
 
+  it('two failing writes in flight are narrowed side by side; the record still shows one range', async () => {
+    const device = new MemoryBlockDevice('/dev/mem5', 8 * MiB, {
+      failWrites: [[MiB, 3 * MiB]],
+      lateCopy: true,
+    });
+    const result = await run(device, [{ ...zeros, verify: 'none' }]).outcome;
+    expect(result.errors).toEqual([
+      expect.objectContaining({ operation: 'write', offset: MiB, length: 2 * MiB, code: 'EIO' }),
+    ]);
+    expect(result.bytesWritten).toBe(6 * MiB);
+  });
+
   it('an unreadable range during verification is recorded and fails the job (never "passed")', async () => {
     const device = new MemoryBlockDevice('/dev/mem1', 4 * MiB, { failReads: [[MiB, MiB + 512]] });
     const result = await run(device, [zeros]).outcome;
@@ -91,16 +103,84 @@ describe('runOverwriteJob', () => {
     expect(result.errors).toEqual([expect.objectContaining({ operation: 'read', offset: MiB, code: 'EIO' })]);
   });
 
-  it('a hung drive is failed as STALLED without stalling a job running beside it', async () => {
+  it('a hung drive ends ABORTED (resumable) with a STALLED error, without stalling a job beside it', async () => {
     const hung = new MemoryBlockDevice('/dev/hung', 4 * MiB, { hangWritesFrom: 2 * MiB });
     const healthy = new MemoryBlockDevice('/dev/ok', 4 * MiB);
-    const [a, b] = await Promise.all([
-      run(hung, [zeros], { stallMs: 200 }).outcome,
-      run(healthy, [zeros]).outcome,
-    ]);
-    expect(a.result).toBe('FAILED');
-    expect(a.errors).toEqual([expect.objectContaining({ operation: 'stall', code: 'STALLED' })]);
+    const hungRun = run(hung, [zeros], { stallMs: 200 });
+    const [a, b] = await Promise.all([hungRun.outcome, run(healthy, [zeros]).outcome]);
+    expect(a.result).toBe('ABORTED');
+    expect(a.stalled).toBe(true);
+    expect(a.errors).toEqual([expect.objectContaining({ operation: 'stall', code: 'STALLED', pass: 1 })]);
+    // Its last resume point is the last one the drive confirmed; nothing after it is counted as a checkpoint.
+    expect(a.reached).toEqual({ pass: 0, offset: hungRun.checkpoints.at(-1)?.[1] ?? 0 });
+    expect(a.bytesWritten).toBe(2 * MiB);
+    expect(hung.closed).toBe(false); // close() of a hung drive would never return
     expect(b.result).toBe('ERASED');
+  });
+
+  it('counts only the bytes the drive accepted, per pass and with the runs before a resume', async () => {
+    const bad = new MemoryBlockDevice('/dev/bad', 8 * MiB, { failWrites: [[MiB, MiB + 512]] });
+    const failed = await run(bad, [{ ...zeros, verify: 'none' }]).outcome;
+    expect(failed.result).toBe('FAILED');
+    expect(failed.bytesWritten).toBe(8 * MiB - 64 * KiB);
+
+    const device = new MemoryBlockDevice('/dev/resumed', 8 * MiB);
+    const two = [
+      { ...zeros, verify: 'none' as const },
+      { pattern: { type: 'constant' as const, bytes: [0xff] }, verify: 'none' as const },
+    ];
+    const resumed = await runOverwriteJob(
+      {
+        jobId: 'j',
+        device: device.path,
+        passes: two,
+        verifySeed: 's',
+        resumeFrom: { pass: 1, offset: 3 * MiB },
+        carriedBytesByPass: [8 * MiB, 3 * MiB],
+      },
+      { openDevice: async () => device, emit: () => {}, checkpoint: () => {}, tuning: { chunkBytes: MiB } },
+    );
+    expect(resumed.bytesWrittenThisRun).toBe(5 * MiB);
+    expect(resumed.bytesWrittenByPass).toEqual([8 * MiB, 8 * MiB]);
+    expect(resumed.bytesWritten).toBe(16 * MiB);
+    expect(resumed.reached).toEqual({ pass: 2, offset: 0 });
+  });
+
+  it('a drive whose size changes during a pass fails the job with SIZE_CHANGED', async () => {
+    const device = new MemoryBlockDevice('/dev/grows', 8 * MiB);
+    const events: JobEvent[] = [];
+    const outcome = runOverwriteJob(
+      { jobId: 'j', device: device.path, passes: [zeros, zeros], verifySeed: 's' },
+      {
+        openDevice: async () => device,
+        emit: (e) => {
+          events.push(e);
+          // The drive grows while the first pass is written.
+          if (e.type === 'pass-started') device.reportedSizeBytes = 12 * MiB;
+        },
+        checkpoint: () => {},
+        tuning: { chunkBytes: MiB },
+      },
+    );
+    const result = await outcome;
+    expect(result.result).toBe('FAILED');
+    expect(result.errors).toEqual([
+      expect.objectContaining({ code: 'SIZE_CHANGED', pass: 1, offset: 8 * MiB, length: 4 * MiB }),
+    ]);
+    expect(result.passesCompleted).toBe(0);
+    expect(events.some((e) => e.type === 'verify-started')).toBe(false);
+  });
+
+  it('a drive that opens with another size than planned is not written to', async () => {
+    const device = new MemoryBlockDevice('/dev/other', 8 * MiB);
+    const result = await runOverwriteJob(
+      { jobId: 'j', device: device.path, passes: [zeros], verifySeed: 's', expectedSizeBytes: 16 * MiB },
+      { openDevice: async () => device, emit: () => {}, checkpoint: () => {} },
+    );
+    expect(result.result).toBe('FAILED');
+    expect(result.errors[0]).toMatchObject({ code: 'SIZE_CHANGED' });
+    expect(device.writes).toBe(0);
+    expect(device.closed).toBe(true);
   });
 
   it('stops at a checkpoint when aborted, result ABORTED, and resumes from it to the same end state', async () => {

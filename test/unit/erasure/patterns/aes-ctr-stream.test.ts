@@ -73,6 +73,18 @@ describe.each<AesCtrBackend>(['native', 'node-crypto'])('AesCtrStream, %s backen
     }
   });
 
+  it('fillAsync (off the main thread for native) writes the same bytes as fill, several at once', async () => {
+    const seed = newSeed();
+    const stream = new AesCtrStream(seed, { backend });
+    const reference = sequential(seed, 16 * MiB);
+    const offsets = [0, 3 * MiB + 16, 7 * MiB + 5, 12 * MiB];
+    const targets = offsets.map(() => Buffer.alloc(MiB + 7));
+    await Promise.all(offsets.map((offset, i) => stream.fillAsync(targets[i]!, offset)));
+    for (const [i, offset] of offsets.entries()) {
+      expect(targets[i]!.equals(reference.subarray(offset, offset + MiB + 7)), `offset ${offset}`).toBe(true);
+    }
+  });
+
   it('writes only inside the view it is given (a slot cut from a larger buffer)', () => {
     const seed = newSeed();
     const big = Buffer.alloc(3 * 4096, 0xa5);

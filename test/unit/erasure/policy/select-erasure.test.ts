@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Drive } from '../../../../core/drive.js';
+import { text } from '../../../../core/i18n.js';
 import { describeChoice, estimateChoice } from '../../../../erasure/policy/describe-choice.js';
 import { type ErasureChoice, selectErasure } from '../../../../erasure/policy/select-erasure.js';
 import { ENGINES } from '../../../../erasure/purge/engines.js';
@@ -100,7 +101,8 @@ describe('selectErasure over every drive of the fixture corpus', () => {
   it('frozen drive: the overwrite reason says why Sanitize and Security Erase were passed over', () => {
     const c = chosen(bySource('hdparm/crucial-mx100-512g-FROZEN-enhanced-sanitize-4kphys.txt'));
     expect(c.reason.en).toMatch(/only Clear on flash/);
-    expect(c.reason.en).toMatch(/Sanitize Crypto Erase: .*frozen/);
+    expect(c.reason.en).toMatch(/ATA Sanitize, crypto erase: .*frozen/);
+    expect(c.reason.fr).toMatch(/Sanitize ATA, effacement cryptographique : /);
     expect(c.reason.en).toMatch(/gomme unfreeze/);
     expect(c.reason.fr).toMatch(/gelé/);
   });
@@ -132,7 +134,7 @@ describe('selectErasure over every drive of the fixture corpus', () => {
     const prot: Drive = {
       ...evo,
       protected: true,
-      protections: [{ reason: 'mounted', detail: 'sda1 is mounted at /', detailFr: 'sda1 est monté sur /' }],
+      protections: [{ reason: 'mounted', detail: text('sda1 est monté sur /', 'sda1 is mounted at /') }],
     };
     expect(selectErasure(prot, { siblings: [] })).toMatchObject({
       ok: false,
@@ -193,7 +195,7 @@ describe('selectErasure over every drive of the fixture corpus', () => {
       ...drive,
       path: '/dev/nvme0n2',
       protected: true,
-      protections: [{ reason: 'boot-medium', detail: 'boot', detailFr: 'démarrage' }],
+      protections: [{ reason: 'boot-medium', detail: text('démarrage', 'boot') }],
     };
     const s = selectErasure(drive, { siblings: [sibling] });
     expect(s.ok && idOf(s.choice)).toBe('nvme-format-crypto'); // SN730 FNA bit 0 clear: format stays on nvme0n1
@@ -206,8 +208,10 @@ describe('selectErasure over every drive of the fixture corpus', () => {
     const estimate = estimateChoice(evo, c);
     expect(estimate).toEqual({ seconds: 480, basis: 'drive', atLeast: false });
     expect(describeChoice(c, 'en', estimate)).toMatch(
-      /^Method: Enhanced Secure Erase \(ata-security-erase-enhanced\)\nNIST SP 800-88 level: Clear\nWhy: .+\nExpected time: 8 min \(the drive’s own estimate\)$/,
+      /^Method: ATA Enhanced Security Erase \(ata-security-erase-enhanced\)\nNIST SP 800-88 level: Clear\nWhy: .+\nExpected time: 8 min \(the drive’s own estimate\)$/,
     );
-    expect(describeChoice(c, 'fr')).toMatch(/^Méthode : Enhanced Secure Erase/);
+    expect(describeChoice(c, 'fr', estimate)).toMatch(
+      /^Méthode : Effacement sécurisé ATA amélioré \(ata-security-erase-enhanced\)\nNiveau NIST SP 800-88 : Effacement\nPourquoi : .+\nDurée prévue : 8 min \(estimation du disque\)$/,
+    );
   });
 });
