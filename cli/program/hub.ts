@@ -182,8 +182,13 @@ export function registerHub(program: Command, s: ProgramSetup): void {
     .command('sync')
     .description(s.say(text('envoyer au hub ce qui attend', 'push what is waiting to the hub')))
     .option(
-      '--wait <seconds>',
-      s.say(text('réessayer un hub injoignable pendant', 'keep retrying an unreachable hub for')),
+      '--wait <s>',
+      s.say(
+        text(
+          'réessayer un hub injoignable pendant s secondes',
+          'keep retrying an unreachable hub for s seconds',
+        ),
+      ),
       '30',
     )
     .addOption(passphraseFileOption(s))
