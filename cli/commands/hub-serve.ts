@@ -1,9 +1,12 @@
 import { UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { text } from '../../core/i18n.js';
+import { ExecaStreamRunner } from '../../core/run/execa-runner.js';
+import { realSystem } from '../../core/run/system.js';
 import type { CommandContext } from '../io.js';
+import { type NetbootOptions, netbootChoice, netbootDir } from './hub-netboot.js';
 
-export interface HubServeOptions {
+export interface HubServeOptions extends Partial<NetbootOptions> {
   data?: string;
   database?: string;
   listen: string;
@@ -30,9 +33,19 @@ export async function hubServeCommand(ctx: CommandContext, options: HubServeOpti
     throw new UsageError(
       text('--public-url : adresse http(s) attendue', '--public-url: an http(s) address is expected'),
     );
+  const dataDir = resolveHubDataDir(options.data, ctx.env);
+  const netbootAsked = netbootChoice({ netbootDefault: 'guided', ...options }, listen.host);
+  const netboot = netbootAsked
+    ? await (await import('../../hub/netboot/start-netboot.js')).prepareNetboot(realSystem().runner, {
+        ...netbootAsked,
+        port: listen.port,
+        lang: ctx.lang,
+        dir: netbootDir(dataDir),
+      })
+    : null;
   const hub = await startHub(
     {
-      dataDir: resolveHubDataDir(options.data, ctx.env),
+      dataDir,
       databaseUrl: options.database,
       host: listen.host,
       port: listen.port,
@@ -54,8 +67,26 @@ export async function hubServeCommand(ctx: CommandContext, options: HubServeOpti
           : {}),
       },
       ...(options.trustProxy ? { trustProxy: options.trustProxy.split(',').map((a) => a.trim()) } : {}),
+      ...(netboot ? { extraRoutes: [netboot.route] } : {}),
     },
   );
+  let served: Awaited<ReturnType<NonNullable<typeof netboot>['start']>> | null = null;
+  if (netboot) {
+    try {
+      served = await netboot.start(hub.deps.db, new ExecaStreamRunner());
+    } catch (error) {
+      await hub.close();
+      throw error;
+    }
+    ctx.stderr.write(
+      `${
+        text(
+          `gomme hub : démarrage réseau sur ${netbootAsked?.interface} (${netbootAsked?.dhcpRange ? `adresses ${netbootAsked.dhcpRange.join('–')}` : 'proxy-DHCP'}), entrée par défaut : ${netbootAsked?.defaultEntry}, code d’inscription valable jusqu’au ${served.enrolExpiresAt} ; journal : ${served.dnsmasqLog}`,
+          `gomme hub: network boot on ${netbootAsked?.interface} (${netbootAsked?.dhcpRange ? `addresses ${netbootAsked.dhcpRange.join('–')}` : 'proxy-DHCP'}), default entry: ${netbootAsked?.defaultEntry}, enrolment code valid until ${served.enrolExpiresAt}; log: ${served.dnsmasqLog}`,
+        )[ctx.lang]
+      }\n`,
+    );
+  }
   ctx.stderr.write(
     `${text(`gomme hub : prêt sur ${hub.url} (${hub.deps.db.description})`, `gomme hub: ready on ${hub.url} (${hub.deps.db.description})`)[ctx.lang]}\n`,
   );
@@ -64,6 +95,7 @@ export async function hubServeCommand(ctx: CommandContext, options: HubServeOpti
     process.once('SIGINT', () => resolve());
   });
   ctx.stderr.write(`${text('gomme hub : arrêt…', 'gomme hub: stopping…')[ctx.lang]}\n`);
+  await served?.stop();
   await hub.close();
   return ExitCode.OK;
 }

@@ -52,6 +52,51 @@ export function registerHub(program: Command, s: ProgramSetup): void {
         ),
       ),
     )
+    .option(
+      '--netboot <iso>',
+      s.say(
+        text(
+          'démarrage réseau des PC de l’atelier depuis cette image gomme (voir hub/NETBOOT.md)',
+          'network boot of the workshop’s PCs from this gomme image (see hub/NETBOOT.md)',
+        ),
+      ),
+    )
+    .option(
+      '--netboot-interface <name>',
+      s.say(text('interface du réseau de l’atelier', 'workshop network interface')),
+    )
+    .option(
+      '--netboot-address <ipv4>',
+      s.say(
+        text(
+          'adresse du hub pour les PC (défaut : celle de --listen)',
+          'hub address for the PCs (default: --listen’s)',
+        ),
+      ),
+    )
+    .option(
+      '--dhcp-range <start,end>',
+      s.say(
+        text(
+          'switch isolé seulement : distribuer aussi les adresses (sinon proxy-DHCP)',
+          'isolated switch only: also hand out addresses (else proxy-DHCP)',
+        ),
+      ),
+    )
+    .addOption(
+      new Option('--netboot-default <entry>', s.say(text('entrée par défaut du menu', 'default menu entry')))
+        .choices(['guided', 'erase'] as const)
+        .default('guided' as const),
+    )
+    .option(
+      '--netboot-confirm <token>',
+      s.say(
+        text(
+          'exigé avec --netboot-default erase : yes-erase-all',
+          'required with --netboot-default erase: yes-erase-all',
+        ),
+      ),
+    )
     .action(async (options) => {
       const { hubServeCommand } = await import('../commands/hub-serve.js');
       s.setExit(await hubServeCommand(s.context(), options));

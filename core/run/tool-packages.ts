@@ -1,6 +1,9 @@
 /** Which Debian package provides each program gomme calls, so a missing one is named precisely. */
 const packages: Record<string, string> = {
   lsblk: 'util-linux',
+  // The hub's network boot (hub/netboot).
+  dnsmasq: 'dnsmasq-base',
+  xorriso: 'xorriso',
   losetup: 'mount',
   blkdiscard: 'util-linux',
   blockdev: 'util-linux',

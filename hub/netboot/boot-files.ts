@@ -1,0 +1,134 @@
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { text } from '../../core/i18n.js';
+import type { CommandRunner } from '../../core/run/runner.js';
+import { TFTP } from './configs.js';
+import { missingLoader, NetbootSetupError, notGommeIso } from './errors.js';
+import { isoLiveAppend } from './menu.js';
+
+/**
+ * The files a netboot session serves: the first stages from Debian's packages on the hub's machine (signed shim
+ * and GRUB for UEFI and Secure Boot, PXELINUX for BIOS), and the kernel, initrd and root filesystem taken as they
+ * are from a built gomme ISO (nothing rebuilt, so what boots over the network is byte for byte the stick).
+ */
+
+/** Debian's paths (bookworm and trixie), with the package that ships each. */
+export const LOADERS = [
+  { from: '/usr/lib/shim/shimx64.efi.signed', to: TFTP.shim, pkg: 'shim-signed' },
+  {
+    from: '/usr/lib/grub/x86_64-efi-signed/grubnetx64.efi.signed',
+    to: TFTP.grub,
+    pkg: 'grub-efi-amd64-signed',
+  },
+  { from: '/usr/lib/PXELINUX/pxelinux.0', to: TFTP.pxelinux, pkg: 'pxelinux' },
+  { from: '/usr/lib/syslinux/modules/bios/ldlinux.c32', to: 'ldlinux.c32', pkg: 'syslinux-common' },
+  { from: '/usr/lib/syslinux/modules/bios/menu.c32', to: 'menu.c32', pkg: 'syslinux-common' },
+  { from: '/usr/lib/syslinux/modules/bios/libutil.c32', to: 'libutil.c32', pkg: 'syslinux-common' },
+  { from: '/usr/lib/syslinux/modules/bios/libcom32.c32', to: 'libcom32.c32', pkg: 'syslinux-common' },
+] as const;
+
+export interface ExtractedIso {
+  /** Folder holding vmlinuz, initrd.img and filesystem.squashfs. */
+  liveDir: string;
+  squashfs: string;
+  squashfsBytes: number;
+  /** The ISO's default live entry's kernel parameters. */
+  isoAppend: string[];
+  memtest: { bios: string | null; efi: string | null };
+}
+
+/**
+ * Extracts /live and isolinux/live.cfg with xorriso, once per ISO (its size and mtime are remembered in
+ * DIR/iso.stamp): a hub restarted with the same ISO starts at once.
+ */
+export async function extractIso(runner: CommandRunner, iso: string, dir: string): Promise<ExtractedIso> {
+  if (!existsSync(iso)) throw notGommeIso(iso, iso);
+  const stat = statSync(iso);
+  const stamp = `${iso}\n${stat.size}\n${stat.mtimeMs}\n`;
+  const stampFile = join(dir, 'iso.stamp');
+  const liveDir = join(dir, 'live');
+  const liveCfg = join(dir, 'live.cfg');
+  if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const result = await runner.run(
+      'xorriso',
+      [
+        '-osirrox',
+        'on',
+        '-indev',
+        iso,
+        '-extract',
+        '/live',
+        liveDir,
+        '-extract',
+        '/isolinux/live.cfg',
+        liveCfg,
+      ],
+      { timeoutMs: 600_000 },
+    );
+    if (result.exitCode !== 0)
+      throw new NetbootSetupError(
+        'iso-extract',
+        text(`Lecture de l’image ${iso} impossible (xorriso).`, `Cannot read the image ${iso} (xorriso).`),
+        text(`Détail : ${lastLine(result.stderr)}`, `Detail: ${lastLine(result.stderr)}`),
+      );
+    writeFileSync(stampFile, stamp);
+  }
+  for (const name of ['vmlinuz', 'initrd.img', 'filesystem.squashfs'])
+    if (!existsSync(join(liveDir, name))) throw notGommeIso(iso, `/live/${name}`);
+  const isoAppend = existsSync(liveCfg) ? isoLiveAppend(readFileSync(liveCfg, 'utf8')) : null;
+  if (!isoAppend) throw notGommeIso(iso, '/isolinux/live.cfg (append)');
+  const squashfs = join(liveDir, 'filesystem.squashfs');
+  const find = (names: string[]) => names.map((n) => join(liveDir, n)).find((p) => existsSync(p)) ?? null;
+  return {
+    liveDir,
+    squashfs,
+    squashfsBytes: statSync(squashfs).size,
+    isoAppend,
+    memtest: {
+      bios: find(['memtest86+x64.bin', 'memtest']),
+      efi: find(['memtest86+x64.efi', 'memtest.efi']),
+    },
+  };
+}
+
+/** Fills the TFTP root: first stages copied from the system, kernel and initrd linked from the extraction. */
+export function populateTftp(tftpRoot: string, iso: ExtractedIso): void {
+  rmSync(tftpRoot, { recursive: true, force: true });
+  for (const loader of LOADERS) {
+    if (!existsSync(loader.from)) throw missingLoader(loader.from, loader.pkg);
+    place(loader.from, join(tftpRoot, loader.to));
+  }
+  // dnsmasq names the PXE boot file BASENAME.0 for BIOS; some firmware asks for bootx64.efi.0 too.
+  place(join(tftpRoot, TFTP.shim), join(tftpRoot, `${TFTP.shim}.0`));
+  place(join(iso.liveDir, 'vmlinuz'), join(tftpRoot, TFTP.kernel));
+  place(join(iso.liveDir, 'initrd.img'), join(tftpRoot, TFTP.initrd));
+  if (iso.memtest.bios) place(iso.memtest.bios, join(tftpRoot, TFTP.memtestBios));
+  if (iso.memtest.efi) place(iso.memtest.efi, join(tftpRoot, TFTP.memtestEfi));
+}
+
+function place(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    // Another filesystem (EXDEV) or a system file we may not link to (EPERM): copy instead.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM') throw error;
+    copyFileSync(from, to);
+  }
+}
+
+function lastLine(s: string): string {
+  return s.trim().split('\n').pop() ?? '';
+}
