@@ -24,6 +24,9 @@ export async function unattendedCommand(ctx: CommandContext, options: Unattended
   const outcome = await readParams(system);
   await announceDecision(ctx.env.GOMME_UNATTENDED_STATE, outcome);
   if (outcome.kind === 'none') {
+    // The netboot menu's guided entry: enrol now, so the guide pushes each machine to the hub.
+    const { enrolGuidedStation } = await import('../unattended/netboot-enrol.js');
+    await enrolGuidedStation(ctx, system);
     ctx.stderr.write(
       `${text('Pas de gomme.mode : rien à faire sans surveillance.', 'No gomme.mode: nothing to do unattended.')[ctx.lang]}\n`,
     );

@@ -8,6 +8,7 @@ import { enrolStation } from '../../session/hub/enrol-station.js';
 import { fetchHubClient, type HubClient } from '../../session/hub/hub-client.js';
 import { syncStation } from '../../session/hub/sync-station.js';
 import type { CommandContext } from '../io.js';
+import { unreachableEvent } from './netboot-station.js';
 import type { HubParams } from './params.js';
 
 type Emit = (event: Record<string, unknown>) => void;
@@ -65,16 +66,31 @@ export async function syncAfterRun(
   hub: HubParams | null,
   code: number,
   emit: Emit,
-  options: { retryForMs?: number; client?: HubClient } = {},
+  options: {
+    retryForMs?: number;
+    client?: HubClient;
+    /** Netbooted (journal in RAM): retry until the hub acknowledges everything, saying so at each wait. */
+    untilAcknowledged?: boolean;
+    sleep?(ms: number): Promise<void>;
+  } = {},
 ): Promise<number> {
   const dataDir = resolveDataDir(ctx.env);
   const url = hub?.url ?? readHubLink(dataDir)?.url;
   if (!url) return code;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   try {
     const run = await syncStation(dataDir, ctx.env, {
       hubUrl: url,
-      retryForMs: options.retryForMs ?? 60_000,
+      retryForMs: options.untilAcknowledged ? Number.POSITIVE_INFINITY : (options.retryForMs ?? 60_000),
       ...(options.client ? { client: options.client } : {}),
+      sleep: async (ms) => {
+        if (options.untilAcknowledged) {
+          const event = unreachableEvent(new Date().toISOString(), ms, null);
+          emit({ ...event, message: event.message[ctx.lang] });
+          ctx.stderr.write(`${event.message[ctx.lang]}\n`);
+        }
+        await sleep(ms);
+      },
     });
     emit({
       type: 'sync-result',

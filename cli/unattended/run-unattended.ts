@@ -11,6 +11,7 @@ import { AUTO_METHOD } from '../../erasure/plan/plan-erasure.js';
 import { ENGINES } from '../../erasure/purge/engines.js';
 import type { EraseOptions } from '../commands/erase.js';
 import type { CommandContext } from '../io.js';
+import { isNetbooted } from './netboot-station.js';
 import { type ParamsOutcome, resolveUnattendedParams, type UnattendedParams } from './params.js';
 
 /** What the unattended run needs from outside; tests give fakes. */
@@ -68,7 +69,9 @@ export async function runUnattended(
 
   if (params.mode === 'capture' || params.mode === 'diag') {
     const { syncAfterRun } = await import('./hub-steps.js');
-    const code = await syncAfterRun(ctx, params.hub, await capture(ctx, deps, emit, at), emit);
+    const code = await syncAfterRun(ctx, params.hub, await capture(ctx, deps, emit, at), emit, {
+      untilAcknowledged: isNetbooted(await deps.system.files.read('/proc/cmdline')),
+    });
     if (params.mode === 'diag') {
       // The hardware tests are not wired yet: the inventory above is all diag does for now.
       emit({
@@ -117,7 +120,10 @@ export async function runUnattended(
     if (refused !== null) return refused;
   }
   const code = await eraseChosen(ctx, choice.targets, params, deps, options);
-  return options.dryRun ? code : syncAfterRun(ctx, params.hub, code, emit);
+  if (options.dryRun) return code;
+  return syncAfterRun(ctx, params.hub, code, emit, {
+    untilAcknowledged: isNetbooted(await deps.system.files.read('/proc/cmdline')),
+  });
 }
 
 /**

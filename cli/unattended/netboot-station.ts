@@ -1,0 +1,45 @@
+import { text } from '../../core/i18n.js';
+import { gommeTokens, type HubParams } from './params.js';
+
+/**
+ * A PC booted from the hub (live-boot's `fetch=`) has no stick: its journal lives in RAM and is gone at power
+ * off, so the hub is the only place its proof can go. Such a station keeps pushing until the hub has
+ * acknowledged everything, however long the hub is away, and never powers off before.
+ */
+export function isNetbooted(cmdline: string | null): boolean {
+  return /(^|\s)(fetch|httpfs|netboot)=\S/.test(cmdline ?? '');
+}
+
+/**
+ * gomme.hub and gomme.enrol without gomme.mode: the guided entry of the netboot menu. The station enrols at boot
+ * (so the guide pushes after each machine); null when they are absent or malformed (the unattended parser reports
+ * malformed ones when a mode is given).
+ */
+export function guidedHubParams(cmdline: string | null): HubParams | null {
+  const tokens = new Map(gommeTokens(cmdline ?? ''));
+  const url = tokens.get('hub');
+  const code = tokens.get('enrol');
+  if (tokens.has('mode') || !url || !code) return null;
+  if (
+    !/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/.test(url) ||
+    !/^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$/.test(code)
+  )
+    return null;
+  return { url: url.replace(/\/+$/, ''), enrolCode: code };
+}
+
+/** What the screen (tty1 shows this run's log) and the serial console say while the hub cannot be reached. */
+export function unreachableEvent(at: string, retryInMs: number, pending: number | null) {
+  const seconds = Math.round(retryInMs / 1000);
+  return {
+    type: 'hub',
+    phase: 'unreachable',
+    at,
+    retryInMs,
+    pending,
+    message: text(
+      `Hub injoignable : les enregistrements restent en mémoire sur ce PC. Ne l’éteignez pas. Nouvel essai dans ${seconds} s.`,
+      `Hub unreachable: the records stay in this PC's memory. Do not power it off. Retrying in ${seconds} s.`,
+    ),
+  };
+}
