@@ -1,0 +1,262 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkErased, makeFilledDisk, sha256 } from '../image/disks.js';
+import { type Firmware, firmwareAvailable } from '../image/qemu.js';
+import { type NetGuest, startNetGuest } from './guest.js';
+import { createTestNet, NET, type TestNet } from './netns.js';
+
+/**
+ * `npm run test:netboot`: the workshop over the network, in QEMU (TCG). The test makes its own namespaces (hub +
+ * bridge + taps; a "site" with its own DHCP server), runs `gomme hub serve --netboot ISO` inside, and boots PCs
+ * that have no boot disk: SeaBIOS (iPXE → PXELINUX) and OVMF with Secure Boot enforced and Microsoft's keys
+ * (shim → Debian's signed grubnetx64). The hub's dnsmasq is in proxy-DHCP mode: the site's server gives every
+ * address. Figures (power-on → first event, → last acknowledged record, bytes served) go to WORK/figures.json.
+ * Env: GOMME_NETBOOT_ISO (default /var/tmp/gomme-iso-netboot/gomme-amd64.hybrid.iso), GOMME_NETBOOT_WORKDIR,
+ * GOMME_NETBOOT_KEEP=1 keeps the work folders, GOMME_NETBOOT_FIRMWARES (default bios,uefi-sb).
+ */
+const root = join(import.meta.dirname, '../..');
+const iso = process.env.GOMME_NETBOOT_ISO ?? '/var/tmp/gomme-iso-netboot/gomme-amd64.hybrid.iso';
+const workRoot = process.env.GOMME_NETBOOT_WORKDIR ?? '/var/tmp/gomme-netboot-test';
+const firmwares = (process.env.GOMME_NETBOOT_FIRMWARES ?? 'bios,uefi-sb').split(',') as Firmware[];
+const TARGET_BYTES = 32 * 1024 * 1024;
+const HUB_PORT = 8080;
+const hubUrl = `http://${NET.hub}:${HUB_PORT}`;
+const log = (line: string) =>
+  process.stdout.write(`[test:netboot] ${new Date().toISOString().slice(11, 19)} ${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const ready = existsSync(iso) && process.getuid?.() === 0;
+
+interface Session {
+  net: TestNet;
+  work: string;
+  hubLog: string;
+  hubData: string;
+  get(path: string): unknown;
+}
+
+/** Namespaces, the site's DHCP server, the hub with netboot; resolves once dnsmasq runs. */
+async function startSession(tag: string, guests: number, hubArgs: string[]): Promise<Session> {
+  mkdirSync(workRoot, { recursive: true });
+  const work = mkdtempSync(join(workRoot, `${tag}-`));
+  const net = createTestNet(`${tag}${process.pid % 10_000}`, guests);
+  const hubLog = join(work, 'hub.log');
+  const hubData = join(work, 'hub-data');
+  // The site's own DHCP server (a plain dnsmasq: addresses only, it knows nothing of PXE).
+  net.spawnIn(
+    net.siteNs,
+    'dnsmasq',
+    [
+      '--keep-in-foreground',
+      '--port=0',
+      '--interface=vsite-p',
+      '--bind-interfaces',
+      `--dhcp-range=${NET.range[0]},${NET.range[1]},1h`,
+      `--dhcp-leasefile=${join(work, 'site.leases')}`,
+      `--pid-file=${join(work, 'site.pid')}`,
+      '--log-dhcp',
+      `--log-facility=${join(work, 'site-dhcp.log')}`,
+    ],
+    join(work, 'site-dnsmasq.out'),
+  );
+  net.spawnIn(
+    net.ns,
+    'node',
+    [
+      join(root, 'dist/cli/main.js'),
+      'hub',
+      'serve',
+      '--data',
+      hubData,
+      '--listen',
+      `${NET.hub}:${HUB_PORT}`,
+      '--organisation',
+      'Atelier Netboot',
+      '--netboot',
+      iso,
+      '--netboot-interface',
+      'br0',
+      ...hubArgs,
+    ],
+    hubLog,
+    { ...process.env, GOMME_LANG: 'fr', GOMME_HUB_LOG_LEVEL: 'info' },
+  );
+  const session: Session = {
+    net,
+    work,
+    hubLog,
+    hubData,
+    get: (path) => JSON.parse(net.exec(net.ns, 'curl', ['-sf', '--max-time', '10', `${hubUrl}${path}`])),
+  };
+  // The first start extracts the ISO (xorriso): bounded wait.
+  const deadline = Date.now() + 10 * 60_000;
+  while (!readFileSync(hubLog, 'utf8').includes('démarrage réseau sur')) {
+    if (Date.now() > deadline || /"level":50|Erreur|error/i.test(lastLines(hubLog, 3))) {
+      await net.teardown();
+      throw new Error(`the hub did not start netboot: ${lastLines(hubLog, 10)}`);
+    }
+    await sleep(1000);
+  }
+  log(`hub up: ${lastLines(hubLog, 1)}`);
+  return session;
+}
+
+function lastLines(file: string, n: number): string {
+  return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').slice(-n).join('\n') : '';
+}
+
+async function endSession(s: Session): Promise<void> {
+  await s.net.teardown();
+  if (process.env.GOMME_NETBOOT_KEEP === '1') log(`kept ${s.work}`);
+  else rmSync(s.work, { recursive: true, force: true });
+}
+
+const at = (e: Record<string, unknown>) => Date.parse(String(e.at ?? ''));
+
+describe.skipIf(!ready)('network boot from the hub (QEMU, netns)', () => {
+  it(`${firmwares.join(' + ')} at once: PXE boot, unattended erase, records on the hub, power off; proxy-DHCP gave no address`, async () => {
+    const session = await startSession('erase', firmwares.length, [
+      '--netboot-default',
+      'erase',
+      '--netboot-confirm',
+      'yes-erase-all',
+    ]);
+    const guests: NetGuest[] = [];
+    try {
+      firmwares.forEach((firmware, i) => {
+        if (!firmwareAvailable(firmware)) throw new Error(`${firmware} firmware missing`);
+        const dir = join(session.work, firmware);
+        mkdirSync(dir);
+        const disk = join(dir, 'NVME.img');
+        makeFilledDisk(disk, TARGET_BYTES);
+        guests.push(
+          startNetGuest(
+            session.net,
+            {
+              name: firmware,
+              firmware,
+              workDir: dir,
+              disks: [{ file: disk, bus: 'nvme', serial: `NVMENB0${i}` }],
+              oemStrings: [],
+              tap: session.net.taps[i] ?? 'tap0',
+              mac: `52:54:00:77:00:0${i + 1}`,
+            },
+            log,
+          ),
+        );
+      });
+      // Bounded: both guests power off by themselves, or 25 minutes.
+      const deadline = Date.now() + 25 * 60_000;
+      const seen = new Map<string, number>();
+      while (Date.now() < deadline && guests.some((g) => g.exitedAt === null)) {
+        await sleep(2000);
+        for (const g of guests) {
+          const events = g.events();
+          const count = seen.get(g.name) ?? 0;
+          for (const e of events.slice(count)) log(`${g.name}: ${JSON.stringify(e).slice(0, 220)}`);
+          seen.set(g.name, events.length);
+        }
+      }
+      const status = session.get('/netboot/status') as {
+        squashfsBytes: number;
+        served: { bytes: number; completed: number; byClient: Record<string, { bytes: number }> };
+      };
+      const figures = guests.map((g) => {
+        const events = g.events();
+        const start = events.find((e) => e.type === 'unattended' && e.phase === 'start');
+        const sync = events.find((e) => e.type === 'sync-result');
+        return {
+          firmware: g.name,
+          firstEventUptimeSeconds: start?.uptimeSeconds ?? null,
+          firstEventWallSeconds: start ? (at(start) - g.started) / 1000 : null,
+          lastAckWallSeconds: sync ? (at(sync) - g.started) / 1000 : null,
+          poweredOffSeconds: g.exitedAt ? (g.exitedAt - g.started) / 1000 : null,
+        };
+      });
+      const summary = {
+        guests: guests.length,
+        figures,
+        squashfsBytes: status.squashfsBytes,
+        served: status.served,
+      };
+      log(`figures: ${JSON.stringify(summary)}`);
+      writeFileSync(join(workRoot, 'erase-figures.json'), `${JSON.stringify(summary, null, 1)}\n`);
+
+      for (const g of guests) {
+        const events = g.events();
+        expect(
+          events.find((e) => e.type === 'hub' && e.phase === 'enrolled'),
+          `${g.name}: not enrolled`,
+        ).toBeDefined();
+        const final = events.filter((e) => e.type === 'result' || e.type === 'error').at(-1);
+        expect(final, `${g.name}: ${JSON.stringify(events.slice(-3))}`).toMatchObject({ type: 'result' });
+        const drives = (final?.drives ?? []) as Array<{ serial: string; result: string; method: string }>;
+        expect(drives).toHaveLength(1);
+        expect(drives[0]).toMatchObject({ result: 'ERASED', method: 'nvme-format-user-data' });
+        expect(events.find((e) => e.type === 'sync-result')).toMatchObject({ pending: 0, rejected: [] });
+        expect(g.exitedAt, `${g.name} did not power off`).not.toBeNull();
+        // The target reads back as its method says (zeros after NVMe Format), nothing of the known data left.
+        const check = checkErased(join(g.workDir, 'NVME.img'), TARGET_BYTES, 'nvme-format-user-data');
+        expect({ wrong: check.wrong.length, stale: check.stale.length }).toEqual({ wrong: 0, stale: 0 });
+        // On the hub: the record, signed by this boot's station, chain to the organisation valid, not revoked.
+        const recordId = String(final?.recordId);
+        const facts = session.get(`/api/v1/certificates/${recordId}`) as Record<string, unknown>;
+        log(`${g.name}: hub facts ${JSON.stringify(facts).slice(0, 300)}`);
+        expect(facts).toMatchObject({ signatureValid: true, chainValid: true, revoked: false });
+        expect((facts.pdfs as unknown[]).length).toBeGreaterThan(0);
+      }
+      // Every PC fetched the whole root filesystem once from the hub.
+      expect(status.served.completed).toBe(guests.length);
+      // Proxy-DHCP: the hub's dnsmasq answered PXE only; every address came from the site's server.
+      const hubDhcp = readFileSync(join(session.hubData, 'netboot', 'dnsmasq.log'), 'utf8');
+      const siteDhcp = readFileSync(join(session.work, 'site-dhcp.log'), 'utf8');
+      expect(hubDhcp).toMatch(/proxy/i);
+      expect(hubDhcp).not.toMatch(/DHCP(OFFER|ACK)\(br0\) \d+\.\d+\.\d+\.\d+/);
+      for (const g of guests)
+        expect(siteDhcp).toMatch(new RegExp(`DHCPACK\\(vsite-p\\) 10\\.77\\.0\\.\\d+ ${g.mac}`));
+    } finally {
+      await endSession(session);
+    }
+  });
+
+  it('default entry, nobody at the keyboard: the guided screens, enrolled, and nothing erased', async () => {
+    const session = await startSession('guided', 1, []);
+    try {
+      const dir = join(session.work, 'bios');
+      mkdirSync(dir);
+      const disk = join(dir, 'NVME.img');
+      makeFilledDisk(disk, TARGET_BYTES);
+      const before = await sha256(disk);
+      const guest = startNetGuest(
+        session.net,
+        {
+          name: 'guided',
+          firmware: 'bios',
+          workDir: dir,
+          disks: [{ file: disk, bus: 'nvme', serial: 'NVMEGUIDE' }],
+          oemStrings: [],
+          tap: 'tap0',
+          mac: '52:54:00:77:00:11',
+        },
+        log,
+      );
+      // Wait for the boot-time enrolment (the guided entry's gomme.enrol), then 3 more minutes of no input.
+      const deadline = Date.now() + 15 * 60_000;
+      while (Date.now() < deadline && !guest.events().some((e) => e.type === 'hub' && e.phase === 'enrolled'))
+        await sleep(2000);
+      const enrolledAfter = (Date.now() - guest.started) / 1000;
+      log(`guided: enrolled after ${enrolledAfter} s; waiting 180 s with no input`);
+      await sleep(180_000);
+      const events = guest.events();
+      expect(events.find((e) => e.type === 'hub' && e.phase === 'enrolled')).toBeDefined();
+      expect(events.filter((e) => e.type === 'unattended' || e.type === 'result')).toEqual([]);
+      expect(guest.exitedAt).toBeNull();
+      guest.child.kill('SIGTERM');
+      await sleep(2000);
+      expect(await sha256(disk)).toBe(before);
+      expect(statSync(disk).size).toBe(TARGET_BYTES);
+    } finally {
+      await endSession(session);
+    }
+  });
+});
