@@ -21,7 +21,11 @@ import { isoLiveAppend } from './menu.js';
  * are from a built gomme ISO (nothing rebuilt, so what boots over the network is byte for byte the stick).
  */
 
-/** Debian's paths (bookworm and trixie), with the package that ships each. */
+/**
+ * Debian's paths (bookworm and trixie), with the package that ships each. Shim and GRUB come from the image
+ * itself when it carries them: bookworm's GRUB 2.06 ignores a proxy-DHCP answer (it looks for its menu on the
+ * site's DHCP server), trixie's 2.12 reads it.
+ */
 export const LOADERS = [
   { from: '/usr/lib/shim/shimx64.efi.signed', to: TFTP.shim, pkg: 'shim-signed' },
   {
@@ -44,6 +48,8 @@ export interface ExtractedIso {
   /** The ISO's default live entry's kernel parameters. */
   isoAppend: string[];
   memtest: { bios: string | null; efi: string | null };
+  /** The image's own signed shim and grubnetx64 (same Debian release as its kernel); null: the host's. */
+  signedLoaders: { shim: string | null; grub: string | null };
 }
 
 /**
@@ -82,8 +88,24 @@ export async function extractIso(runner: CommandRunner, iso: string, dir: string
         text(`Lecture de l’image ${iso} impossible (xorriso).`, `Cannot read the image ${iso} (xorriso).`),
         text(`Détail : ${lastLine(result.stderr)}`, `Detail: ${lastLine(result.stderr)}`),
       );
+    // The image's own signed shim and GRUB network image (iso-build hook 9110), when it carries them.
+    const loaders = await runner.run(
+      'xorriso',
+      ['-osirrox', 'on', '-indev', iso, '-extract', '/netboot', join(dir, 'netboot')],
+      {
+        timeoutMs: 120_000,
+      },
+    );
+    if (loaders.exitCode !== 0 && !loaders.stderr.includes('No such file or directory'))
+      throw new NetbootSetupError(
+        'iso-extract',
+        text(`Lecture de l’image ${iso} impossible (xorriso).`, `Cannot read the image ${iso} (xorriso).`),
+        text(`Détail : ${lastLine(loaders.stderr)}`, `Detail: ${lastLine(loaders.stderr)}`),
+      );
     writeFileSync(stampFile, stamp);
   }
+  const fromIso = (name: string) =>
+    existsSync(join(dir, 'netboot', name)) ? join(dir, 'netboot', name) : null;
   for (const name of ['vmlinuz', 'initrd.img', 'filesystem.squashfs'])
     if (!existsSync(join(liveDir, name))) throw notGommeIso(iso, `/live/${name}`);
   const isoAppend = existsSync(liveCfg) ? isoLiveAppend(readFileSync(liveCfg, 'utf8')) : null;
@@ -99,6 +121,7 @@ export async function extractIso(runner: CommandRunner, iso: string, dir: string
       bios: find(['memtest86+x64.bin', 'memtest']),
       efi: find(['memtest86+x64.efi', 'memtest.efi']),
     },
+    signedLoaders: { shim: fromIso('shimx64.efi.signed'), grub: fromIso('grubnetx64.efi.signed') },
   };
 }
 
@@ -106,8 +129,15 @@ export async function extractIso(runner: CommandRunner, iso: string, dir: string
 export function populateTftp(tftpRoot: string, iso: ExtractedIso): void {
   rmSync(tftpRoot, { recursive: true, force: true });
   for (const loader of LOADERS) {
-    if (!existsSync(loader.from)) throw missingLoader(loader.from, loader.pkg);
-    place(loader.from, join(tftpRoot, loader.to));
+    const own =
+      loader.to === TFTP.shim
+        ? iso.signedLoaders.shim
+        : loader.to === TFTP.grub
+          ? iso.signedLoaders.grub
+          : null;
+    const from = own ?? loader.from;
+    if (!existsSync(from)) throw missingLoader(from, loader.pkg);
+    place(from, join(tftpRoot, loader.to));
   }
   // dnsmasq names the PXE boot file BASENAME.0 for BIOS; some firmware asks for bootx64.efi.0 too.
   place(join(tftpRoot, TFTP.shim), join(tftpRoot, `${TFTP.shim}.0`));

@@ -79,6 +79,8 @@ export function grubConfig(entries: MenuEntry[], defaultId: EntryId, lang: Lang,
     `set default=${defaultId}`,
     `set timeout=${timeoutSeconds}`,
     'set timeout_style=menu',
+    // The menu also on a serial console when there is one (servers, virtual machines); harmless without.
+    'if serial --unit=0 --speed=115200; then terminal_input console serial; terminal_output console serial; fi',
   ];
   for (const entry of entries) {
     lines.push(`menuentry ${grubQuote(entry.label[lang])} --id ${entry.id} {`);
@@ -102,6 +104,7 @@ export function pxelinuxConfig(
 ): string {
   const lines = [
     '# gomme hub netboot (generated)',
+    'SERIAL 0 115200',
     'UI menu.c32',
     'PROMPT 0',
     `TIMEOUT ${timeoutSeconds * 10}`,

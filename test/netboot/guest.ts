@@ -6,8 +6,7 @@ import type { TestNet } from './netns.js';
 
 /**
  * One PC on the test's workshop switch: QEMU (TCG) started inside the test's namespace, its NIC on a tap of the
- * bridge and first in the boot order, no boot disk at all (only blank or filled target disks). iPXE's ROM gives
- * SeaBIOS its PXE client; under Secure Boot OVMF refuses that unsigned ROM and uses its own virtio-net driver.
+ * bridge and first in the boot order, no boot disk at all (only blank or filled target disks).
  */
 export interface NetGuest {
   name: string;
@@ -30,7 +29,17 @@ export function startNetGuest(
     '-netdev',
     `tap,id=n0,ifname=${spec.tap},script=no,downscript=no`,
     '-device',
-    `virtio-net-pci,netdev=n0,mac=${spec.mac},bootindex=0,romfile=/usr/lib/ipxe/qemu/efi-virtio.rom`,
+    // SeaBIOS: an Intel e1000 with iPXE's ROM as its PXE client (iPXE's virtio ROM registered no boot entry on
+    // q35). OVMF: virtio-net with OVMF's own driver and PXE client, as a real PC's UEFI firmware has, which hands
+    // shim the proxy-DHCP answer (iPXE's EFI ROM gave shim the site server's address instead).
+    spec.firmware === 'bios'
+      ? `e1000,netdev=n0,mac=${spec.mac},bootindex=0,romfile=/usr/lib/ipxe/qemu/efi-e1000.rom`
+      : `virtio-net-pci,netdev=n0,mac=${spec.mac},bootindex=0,romfile=`,
+    // Firmware's own debug output (SeaBIOS writes its boot steps there).
+    '-chardev',
+    `file,id=fwlog,path=${join(spec.workDir, 'firmware.log')}`,
+    '-device',
+    'isa-debugcon,iobase=0x402,chardev=fwlog',
   );
   log(`${spec.name}: qemu-system-x86_64 ${args.join(' ')}`);
   const child = net.spawnIn(net.ns, 'qemu-system-x86_64', args, join(spec.workDir, 'qemu.log'));
