@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +33,39 @@ interface Session {
   work: string;
   hubLog: string;
   hubData: string;
+  hub: ChildProcess;
   get(path: string): unknown;
+}
+
+function spawnHub(net: TestNet, hubData: string, hubLog: string, extra: string[]): ChildProcess {
+  return net.spawnIn(
+    net.ns,
+    'node',
+    [
+      join(root, 'dist/cli/main.js'),
+      'hub',
+      'serve',
+      '--data',
+      hubData,
+      '--listen',
+      `${NET.hub}:${HUB_PORT}`,
+      '--organisation',
+      'Atelier Netboot',
+      ...extra,
+    ],
+    hubLog,
+    { ...process.env, GOMME_LANG: 'fr', GOMME_HUB_LOG_LEVEL: 'info' },
+  );
+}
+
+/** Until `line` appears in the file after `from` characters, or the deadline. */
+async function waitForLine(file: string, line: string, from: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (existsSync(file) && readFileSync(file, 'utf8').slice(from).includes(line)) return true;
+    await sleep(500);
+  }
+  return false;
 }
 
 /** Namespaces, the site's DHCP server, the hub with netboot; resolves once dnsmasq runs. */
@@ -59,33 +92,13 @@ async function startSession(tag: string, guests: number, hubArgs: string[]): Pro
     ],
     join(work, 'site-dnsmasq.out'),
   );
-  net.spawnIn(
-    net.ns,
-    'node',
-    [
-      join(root, 'dist/cli/main.js'),
-      'hub',
-      'serve',
-      '--data',
-      hubData,
-      '--listen',
-      `${NET.hub}:${HUB_PORT}`,
-      '--organisation',
-      'Atelier Netboot',
-      '--netboot',
-      iso,
-      '--netboot-interface',
-      'br0',
-      ...hubArgs,
-    ],
-    hubLog,
-    { ...process.env, GOMME_LANG: 'fr', GOMME_HUB_LOG_LEVEL: 'info' },
-  );
+  const hub = spawnHub(net, hubData, hubLog, ['--netboot', iso, '--netboot-interface', 'br0', ...hubArgs]);
   const session: Session = {
     net,
     work,
     hubLog,
     hubData,
+    hub,
     get: (path) => JSON.parse(net.exec(net.ns, 'curl', ['-sf', '--max-time', '10', `${hubUrl}${path}`])),
   };
   // The first start extracts the ISO (xorriso): bounded wait.
@@ -112,6 +125,50 @@ async function endSession(s: Session): Promise<void> {
 }
 
 const at = (e: Record<string, unknown>) => Date.parse(String(e.at ?? ''));
+
+interface NetbootStatus {
+  squashfsBytes: number;
+  served: { bytes: number; completed: number; byClient: Record<string, { requests: number; bytes: number }> };
+}
+
+/** "Dec  7 06:50:09" (dnsmasq's log, UTC on this host) → epoch ms. */
+function syslogTime(line: string): number {
+  const m = /^(\w{3})\s+(\d+) (\d\d:\d\d:\d\d)/.exec(line);
+  return m ? Date.parse(`${m[1]} ${m[2]} ${new Date().getUTCFullYear()} ${m[3]} UTC`) : Number.NaN;
+}
+
+/**
+ * Seconds from power-on to each boot phase, from the host's own logs: the site server's DHCP answer, the
+ * hub's TFTP (first stage, kernel, initrd), the hub's HTTP (root filesystem), then the guest's events.
+ */
+function bootPhases(s: Session, guests: NetGuest[]): Map<string, Record<string, number | null>> {
+  const site = readFileSync(join(s.work, 'site-dhcp.log'), 'utf8').split('\n');
+  const tftp = readFileSync(join(s.hubData, 'netboot', 'dnsmasq.log'), 'utf8').split('\n');
+  const http = readFileSync(s.hubLog, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('root filesystem served'))
+    .map((l) => JSON.parse(l) as { time: number; client: string });
+  const out = new Map<string, Record<string, number | null>>();
+  for (const g of guests) {
+    const since = (t: number | undefined) =>
+      t === undefined || Number.isNaN(t) ? null : (t - g.started) / 1000;
+    const ack = site.find((l) => l.includes('DHCPACK(') && l.includes(g.mac));
+    const ip = ack ? /\) (\d+\.\d+\.\d+\.\d+) /.exec(ack)?.[1] : undefined;
+    const sent = (file: RegExp) => tftp.find((l) => ip && file.test(l) && l.endsWith(` to ${ip}`));
+    const events = g.events();
+    const start = events.find((e) => e.type === 'unattended' && e.phase === 'start');
+    out.set(g.name, {
+      dhcpAck: since(ack ? syslogTime(ack) : undefined),
+      firstStage: since(syslogTime(sent(/sent \S+\/(pxelinux\.0|bootx64\.efi) /) ?? '')),
+      kernel: since(syslogTime(sent(/sent \S+\/live\/vmlinuz /) ?? '')),
+      initrd: since(syslogTime(sent(/sent \S+\/live\/initrd\.img /) ?? '')),
+      rootFilesystem: since(http.find((h) => h.client === ip)?.time),
+      firstEvent: since(start ? at(start) : undefined),
+      guestUptimeAtFirstEvent: typeof start?.uptimeSeconds === 'number' ? start.uptimeSeconds : null,
+    });
+  }
+  return out;
+}
 
 describe.skipIf(!ready)('network boot from the hub (QEMU, netns)', () => {
   it(`${firmwares.join(' + ')} at once: PXE boot, unattended erase, records on the hub, power off; proxy-DHCP gave no address`, async () => {
@@ -145,22 +202,50 @@ describe.skipIf(!ready)('network boot from the hub (QEMU, netns)', () => {
           ),
         );
       });
-      // Bounded: both guests power off by themselves, or 25 minutes.
+      // Bounded: both guests power off by themselves, or 25 minutes. Once every guest has enrolled (its erase
+      // about to start), the hub is killed (SIGKILL, and its dnsmasq); once a guest says the hub is unreachable,
+      // the hub comes back (without --netboot, as NETBOOT.md says to finish a session) and the records must arrive.
       const deadline = Date.now() + 25 * 60_000;
       const seen = new Map<string, number>();
+      let status: NetbootStatus | null = null;
+      let hubState: 'up' | 'down' | 'back' = 'up';
+      let killedAt = 0;
+      const has = (g: NetGuest, phase: string) =>
+        g.events().some((e) => e.type === 'hub' && e.phase === phase);
       while (Date.now() < deadline && guests.some((g) => g.exitedAt === null)) {
-        await sleep(2000);
+        await sleep(1000);
         for (const g of guests) {
           const events = g.events();
           const count = seen.get(g.name) ?? 0;
           for (const e of events.slice(count)) log(`${g.name}: ${JSON.stringify(e).slice(0, 220)}`);
           seen.set(g.name, events.length);
         }
+        if (hubState === 'up' && guests.every((g) => has(g, 'enrolled'))) {
+          status = session.get('/netboot/status') as NetbootStatus;
+          session.hub.kill('SIGKILL');
+          const pidFile = join(session.hubData, 'netboot', 'dnsmasq.pid');
+          if (existsSync(pidFile)) process.kill(Number(readFileSync(pidFile, 'utf8').trim()), 'SIGTERM');
+          hubState = 'down';
+          killedAt = Date.now();
+          log('every guest enrolled: hub killed');
+        } else if (
+          hubState === 'down' &&
+          (guests.some((g) => has(g, 'unreachable')) || Date.now() - killedAt > 240_000)
+        ) {
+          await sleep(20_000);
+          const from = readFileSync(session.hubLog, 'utf8').length;
+          session.hub = spawnHub(session.net, session.hubData, session.hubLog, []);
+          expect(
+            await waitForLine(session.hubLog, 'prêt sur', from, 120_000),
+            'the hub did not restart',
+          ).toBe(true);
+          hubState = 'back';
+          log(`hub restarted after ${(Date.now() - killedAt) / 1000} s down`);
+        }
       }
-      const status = session.get('/netboot/status') as {
-        squashfsBytes: number;
-        served: { bytes: number; completed: number; byClient: Record<string, { bytes: number }> };
-      };
+      expect(status, 'the guests never all enrolled').not.toBeNull();
+      if (!status) return;
+      const phases = bootPhases(session, guests);
       const figures = guests.map((g) => {
         const events = g.events();
         const start = events.find((e) => e.type === 'unattended' && e.phase === 'start');
@@ -171,6 +256,8 @@ describe.skipIf(!ready)('network boot from the hub (QEMU, netns)', () => {
           firstEventWallSeconds: start ? (at(start) - g.started) / 1000 : null,
           lastAckWallSeconds: sync ? (at(sync) - g.started) / 1000 : null,
           poweredOffSeconds: g.exitedAt ? (g.exitedAt - g.started) / 1000 : null,
+          phases: phases.get(g.name),
+          unreachableEvents: events.filter((e) => e.type === 'hub' && e.phase === 'unreachable').length,
         };
       });
       const summary = {
@@ -194,6 +281,9 @@ describe.skipIf(!ready)('network boot from the hub (QEMU, netns)', () => {
         expect(drives).toHaveLength(1);
         expect(drives[0]).toMatchObject({ result: 'ERASED', method: 'nvme-format-user-data' });
         expect(events.find((e) => e.type === 'sync-result')).toMatchObject({ pending: 0, rejected: [] });
+        // The run ended (sync) only after the hub came back: nothing powered off with its proof in RAM.
+        const sync = events.find((e) => e.type === 'sync-result');
+        expect(at(sync ?? {})).toBeGreaterThan(killedAt);
         expect(g.exitedAt, `${g.name} did not power off`).not.toBeNull();
         // The target reads back as its method says (zeros after NVMe Format), nothing of the known data left.
         const check = checkErased(join(g.workDir, 'NVME.img'), TARGET_BYTES, 'nvme-format-user-data');
@@ -205,6 +295,8 @@ describe.skipIf(!ready)('network boot from the hub (QEMU, netns)', () => {
         expect(facts).toMatchObject({ signatureValid: true, chainValid: true, revoked: false });
         expect((facts.pdfs as unknown[]).length).toBeGreaterThan(0);
       }
+      // The hub's absence was seen and said (at least by the guest that reached its push first).
+      expect(guests.some((g) => has(g, 'unreachable'))).toBe(true);
       // Every PC fetched the whole root filesystem once from the hub.
       expect(status.served.completed).toBe(guests.length);
       // Proxy-DHCP: the hub's dnsmasq answered PXE only; every address came from the site's server.
