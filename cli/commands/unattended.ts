@@ -26,7 +26,7 @@ export async function unattendedCommand(ctx: CommandContext, options: Unattended
   if (outcome.kind === 'none') {
     // The netboot menu's guided entry: enrol now, so the guide pushes each machine to the hub.
     const { enrolGuidedStation } = await import('../unattended/netboot-enrol.js');
-    await enrolGuidedStation(ctx, system);
+    await enrolGuidedStation(ctx, system, options.serial);
     ctx.stderr.write(
       `${text('Pas de gomme.mode : rien à faire sans surveillance.', 'No gomme.mode: nothing to do unattended.')[ctx.lang]}\n`,
     );

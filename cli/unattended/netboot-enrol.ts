@@ -1,16 +1,31 @@
+import { once } from 'node:events';
 import type { System } from '../../core/run/system.js';
-import type { CommandContext } from '../io.js';
+import { type CommandContext, makeContext } from '../io.js';
+import { TeeSink } from './line-sink.js';
 import { guidedHubParams } from './netboot-station.js';
 
 /**
  * At boot, without gomme.mode: when the kernel command line carries gomme.hub and gomme.enrol (the netboot
- * menu's guided entry), enrol this station for this boot session. Its outcome goes to the journal and the
- * serial console as one NDJSON line; a failure leaves the guide usable (its records then stay queued, and the
- * guide says the station is not enrolled).
+ * menu's guided entry), enrol this station for this boot session. Its outcome goes to the journal and to the
+ * serial console (`serial`) as one NDJSON line; a failure leaves the guide usable (its records then stay queued,
+ * and `gomme sync` says the station is not enrolled).
  */
-export async function enrolGuidedStation(ctx: CommandContext, system: System): Promise<void> {
+export async function enrolGuidedStation(
+  ctx: CommandContext,
+  system: System,
+  serial?: string,
+): Promise<void> {
   const hub = guidedHubParams(await system.files.read('/proc/cmdline'));
   if (!hub) return;
-  const { enrolForThisBoot } = await import('./hub-steps.js');
-  await enrolForThisBoot(ctx, hub, (event) => ctx.stdout.write(`${JSON.stringify(event)}\n`));
+  const tee = new TeeSink(ctx.stdout);
+  if (serial) tee.addDevice(serial);
+  const out = makeContext({ stdout: tee, stderr: ctx.stderr, env: ctx.env }, ctx.lang, true);
+  try {
+    const { enrolForThisBoot } = await import('./hub-steps.js');
+    await enrolForThisBoot(out, hub, (event) => out.stdout.write(`${JSON.stringify(event)}\n`));
+  } finally {
+    tee.end();
+    await once(tee, 'finish');
+    tee.close();
+  }
 }

@@ -1,9 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkErased, makeFilledDisk, sha256 } from '../image/disks.js';
 import { type Firmware, firmwareAvailable } from '../image/qemu.js';
+import { parseConsoleFrames } from '../image/screen.js';
 import { type NetGuest, startNetGuest } from './guest.js';
 import { createTestNet, NET, type TestNet } from './netns.js';
 
@@ -116,6 +118,39 @@ async function startSession(tag: string, guests: number, hubArgs: string[]): Pro
 
 function lastLines(file: string, n: number): string {
   return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').slice(-n).join('\n') : '';
+}
+
+/** The hub answered 200 to an enrolment (its request log: the request line, then its completion). */
+function enrolledOnHub(hubLog: string): boolean {
+  const lines = readFileSync(hubLog, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('{'));
+  const entries = lines.map(
+    (l) => JSON.parse(l) as { reqId?: string; req?: { url?: string }; res?: { statusCode?: number } },
+  );
+  const enrols = new Set(entries.filter((e) => e.req?.url === '/api/v1/enrol').map((e) => e.reqId));
+  return entries.some((e) => enrols.has(e.reqId) && e.res?.statusCode === 200);
+}
+
+/** Types a command line into the guest's serial root shell and returns what the console printed after it. */
+async function typeOnSerial(
+  socketPath: string,
+  consoleLog: string,
+  command: string,
+  ms: number,
+): Promise<string> {
+  const from = existsSync(consoleLog) ? readFileSync(consoleLog, 'latin1').length : 0;
+  const socket = createConnection(socketPath);
+  socket.on('data', () => {});
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('error', reject);
+  });
+  const marker = 'gomme-netboot-analyze-end';
+  socket.write(`\n${command}; echo ${marker}\n`);
+  await waitForLine(consoleLog, `\n${marker}`, from, ms);
+  socket.destroy();
+  return readFileSync(consoleLog, 'latin1').slice(from).replace(/\r/g, '');
 }
 
 async function endSession(s: Session): Promise<void> {
@@ -326,7 +361,9 @@ describe.skipIf(!ready)('network boot from the hub (QEMU, netns)', () => {
           firmware: 'bios',
           workDir: dir,
           disks: [{ file: disk, bus: 'nvme', serial: 'NVMEGUIDE' }],
-          oemStrings: [],
+          // The image's test-only copier of tty1/tty2 to ttyS1 (vcs.log); a root shell on ttyS0's socket.
+          oemStrings: ['gomme-test.console-dump=1'],
+          screen: true,
           tap: 'tap0',
           mac: '52:54:00:77:00:11',
         },
@@ -334,13 +371,28 @@ describe.skipIf(!ready)('network boot from the hub (QEMU, netns)', () => {
       );
       // Wait for the boot-time enrolment (the guided entry's gomme.enrol), then 3 more minutes of no input.
       const deadline = Date.now() + 15 * 60_000;
-      while (Date.now() < deadline && !guest.events().some((e) => e.type === 'hub' && e.phase === 'enrolled'))
-        await sleep(2000);
+      while (Date.now() < deadline && !enrolledOnHub(session.hubLog)) await sleep(2000);
       const enrolledAfter = (Date.now() - guest.started) / 1000;
       log(`guided: enrolled after ${enrolledAfter} s; waiting 180 s with no input`);
       await sleep(180_000);
+      // Where the boot time went, from inside (systemd-analyze on the serial root shell), kept for the report.
+      const analyze = await typeOnSerial(
+        join(dir, 'ttyS0.sock'),
+        join(dir, 'console.log'),
+        'systemd-analyze; systemd-analyze blame --no-pager | head -n 25; systemd-analyze critical-chain --no-pager gomme-console.service',
+        60_000,
+      );
+      writeFileSync(join(workRoot, 'guided-systemd-analyze.txt'), analyze);
+      log(`systemd-analyze:\n${analyze}`);
+      const tty1 = parseConsoleFrames(readFileSync(join(dir, 'vcs.log'), 'utf8'))
+        .filter((f) => f.tty === 1)
+        .at(-1);
+      writeFileSync(join(workRoot, 'guided-tty1.txt'), tty1?.text ?? '(no tty1 frame)');
+      log(
+        `tty1 after ${Math.round((Date.now() - guest.started) / 1000)} s without input:\n${tty1?.text ?? '(none)'}`,
+      );
       const events = guest.events();
-      expect(events.find((e) => e.type === 'hub' && e.phase === 'enrolled')).toBeDefined();
+      expect(enrolledOnHub(session.hubLog), 'the guided entry did not enrol the station').toBe(true);
       expect(events.filter((e) => e.type === 'unattended' || e.type === 'result')).toEqual([]);
       expect(guest.exitedAt).toBeNull();
       guest.child.kill('SIGTERM');
