@@ -82,6 +82,8 @@ export async function extractIso(runner: CommandRunner, iso: string, dir: string
       ],
       { timeoutMs: 600_000 },
     );
+    const missing = /source file '([^']+)' : No such file or directory/.exec(result.stderr)?.[1];
+    if (result.exitCode !== 0 && missing) throw notGommeIso(iso, missing);
     if (result.exitCode !== 0)
       throw new NetbootSetupError(
         'iso-extract',

@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ExecaRunner } from '../../../core/run/execa-runner.js';
+import { extractIso, populateTftp } from '../../../hub/netboot/boot-files.js';
+
+/**
+ * The netboot files from a real ISO (a small one made here with xorriso, laid out as live-build lays out gomme's):
+ * kernel, initrd, root filesystem and the ISO's default kernel parameters come out of it; the image's own signed
+ * shim and GRUB win over the host's.
+ */
+const work = mkdtempSync(join(tmpdir(), 'gomme-netboot-files-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function makeIso(name: string, withLoaders: boolean): string {
+  const tree = join(work, `${name}-tree`);
+  mkdirSync(join(tree, 'live'), { recursive: true });
+  mkdirSync(join(tree, 'isolinux'), { recursive: true });
+  writeFileSync(join(tree, 'live', 'vmlinuz'), 'kernel');
+  writeFileSync(join(tree, 'live', 'initrd.img'), 'initrd');
+  writeFileSync(join(tree, 'live', 'filesystem.squashfs'), Buffer.alloc(100_000, 7));
+  writeFileSync(
+    join(tree, 'isolinux', 'live.cfg'),
+    'label live-amd64\n\tmenu label ^gomme\n\tmenu default\n\tlinux /live/vmlinuz\n\tappend initrd=/live/initrd.img boot=live components quiet\n',
+  );
+  if (withLoaders) {
+    mkdirSync(join(tree, 'netboot'));
+    writeFileSync(join(tree, 'netboot', 'shimx64.efi.signed'), 'iso-shim');
+    writeFileSync(join(tree, 'netboot', 'grubnetx64.efi.signed'), 'iso-grub');
+  }
+  const iso = join(work, `${name}.iso`);
+  execFileSync('xorriso', ['-as', 'mkisofs', '-quiet', '-R', '-o', iso, tree], { stdio: 'ignore' });
+  return iso;
+}
+
+describe('netboot boot files', () => {
+  it('extracts kernel, initrd, root filesystem and the default entry’s parameters; the ISO’s loaders win', async () => {
+    const iso = makeIso('with-loaders', true);
+    const dir = join(work, 'out1');
+    const extracted = await extractIso(new ExecaRunner(), iso, dir);
+    expect(extracted.isoAppend).toEqual(['boot=live', 'components', 'quiet']);
+    expect(extracted.squashfsBytes).toBe(100_000);
+    expect(extracted.signedLoaders.shim).toMatch(/netboot\/shimx64\.efi\.signed$/);
+    const tftp = join(work, 'tftp1');
+    populateTftp(tftp, extracted);
+    expect(readFileSync(join(tftp, 'bootx64.efi'), 'utf8')).toBe('iso-shim');
+    expect(readFileSync(join(tftp, 'bootx64.efi.0'), 'utf8')).toBe('iso-shim');
+    expect(readFileSync(join(tftp, 'grubx64.efi'), 'utf8')).toBe('iso-grub');
+    expect(readFileSync(join(tftp, 'live', 'vmlinuz'), 'utf8')).toBe('kernel');
+    expect(readFileSync(join(tftp, 'live', 'initrd.img'), 'utf8')).toBe('initrd');
+    expect(statSync(join(tftp, 'pxelinux.0')).size).toBe(statSync('/usr/lib/PXELINUX/pxelinux.0').size);
+    for (const c32 of ['ldlinux.c32', 'menu.c32', 'libutil.c32', 'libcom32.c32'])
+      expect(existsSync(join(tftp, c32))).toBe(true);
+    // A second start with the same ISO extracts nothing again (the stamp matches).
+    const mtime = statSync(join(dir, 'live', 'filesystem.squashfs')).mtimeMs;
+    await extractIso(new ExecaRunner(), iso, dir);
+    expect(statSync(join(dir, 'live', 'filesystem.squashfs')).mtimeMs).toBe(mtime);
+  });
+
+  it('an image without /netboot uses the host’s signed shim and GRUB', async () => {
+    const extracted = await extractIso(new ExecaRunner(), makeIso('plain', false), join(work, 'out2'));
+    expect(extracted.signedLoaders).toEqual({ shim: null, grub: null });
+    const tftp = join(work, 'tftp2');
+    populateTftp(tftp, extracted);
+    expect(statSync(join(tftp, 'grubx64.efi')).size).toBe(
+      statSync('/usr/lib/grub/x86_64-efi-signed/grubnetx64.efi.signed').size,
+    );
+  });
+
+  it('refuses what is not a gomme image, saying what is missing', async () => {
+    const tree = join(work, 'bad-tree');
+    mkdirSync(join(tree, 'live'), { recursive: true });
+    writeFileSync(join(tree, 'live', 'vmlinuz'), 'k');
+    const iso = join(work, 'bad.iso');
+    execFileSync('xorriso', ['-as', 'mkisofs', '-quiet', '-R', '-o', iso, tree], { stdio: 'ignore' });
+    await expect(extractIso(new ExecaRunner(), iso, join(work, 'out3'))).rejects.toMatchObject({
+      code: 'netboot-iso-invalid',
+    });
+    await expect(
+      extractIso(new ExecaRunner(), join(work, 'absent.iso'), join(work, 'out4')),
+    ).rejects.toMatchObject({
+      code: 'netboot-iso-invalid',
+    });
+  });
+});
