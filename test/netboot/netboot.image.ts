@@ -3,9 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../hub/db/open-database.js';
 import { checkErased, makeFilledDisk, sha256 } from '../image/disks.js';
 import { type Firmware, firmwareAvailable } from '../image/qemu.js';
 import { parseConsoleFrames } from '../image/screen.js';
+import { nssTrusting, tool } from '../integration/certificates/helpers.js';
 import { type NetGuest, startNetGuest } from './guest.js';
 import { createTestNet, NET, type TestNet } from './netns.js';
 
@@ -118,6 +120,14 @@ async function startSession(tag: string, guests: number, hubArgs: string[]): Pro
 
 function lastLines(file: string, n: number): string {
   return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').slice(-n).join('\n') : '';
+}
+
+/** SIGTERM (graceful: the database closes), so the test may open the embedded database itself. */
+async function stopHub(s: Session): Promise<void> {
+  if (s.hub.exitCode !== null || s.hub.signalCode !== null) return;
+  const exited = new Promise((resolve) => s.hub.once('exit', resolve));
+  s.hub.kill('SIGTERM');
+  await Promise.race([exited, sleep(30_000)]);
 }
 
 /** The hub answered 200 to an enrolment (its request log: the request line, then its completion). */
@@ -329,6 +339,29 @@ describe.skipIf(!ready)('network boot from the hub (QEMU, netns)', () => {
         log(`${g.name}: hub facts ${JSON.stringify(facts).slice(0, 300)}`);
         expect(facts).toMatchObject({ signatureValid: true, chainValid: true, revoked: false });
         expect((facts.pdfs as unknown[]).length).toBeGreaterThan(0);
+      }
+      // Every PDF the hub holds verifies in pdfsig once the organisation root is trusted (chain station → organisation).
+      await stopHub(session);
+      const db = await openDatabase({ dataDir: session.hubData });
+      try {
+        const [root] = await db.query<{ certificate_pem: string }>(
+          'SELECT certificate_pem FROM organisations WHERE own',
+        );
+        const pdfs = await db.query<{ certificate_id: string; pdf: Uint8Array }>(
+          'SELECT certificate_id, pdf FROM certificates',
+        );
+        log(`hub holds ${pdfs.length} PDF(s)`);
+        expect(pdfs.length).toBeGreaterThanOrEqual(guests.length);
+        const nss = nssTrusting(mkdtempSync(join(session.work, 'nss-')), root?.certificate_pem ?? '');
+        for (const row of pdfs) {
+          const file = join(session.work, `${row.certificate_id}.pdf`);
+          writeFileSync(file, row.pdf);
+          const out = tool('pdfsig', ['-nssdir', nss, file]).out;
+          expect(out, row.certificate_id).toMatch(/Signature Validation: Signature is Valid/);
+          expect(out, row.certificate_id).toMatch(/Certificate Validation: Certificate is Trusted/);
+        }
+      } finally {
+        await db.close();
       }
       // The hub's absence was seen and said (at least by the guest that reached its push first).
       expect(guests.some((g) => has(g, 'unreachable'))).toBe(true);
