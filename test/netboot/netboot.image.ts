@@ -338,10 +338,13 @@ describe.skipIf(!ready)('network boot from the hub (QEMU, netns)', () => {
         expect({ wrong: check.wrong.length, stale: check.stale.length }).toEqual({ wrong: 0, stale: 0 });
         // On the hub: the record, signed by this boot's station, chain to the organisation valid, not revoked.
         const recordId = String(final?.recordId);
-        const facts = session.get(`/api/v1/certificates/${recordId}`) as Record<string, unknown>;
-        log(`${g.name}: hub facts ${JSON.stringify(facts).slice(0, 300)}`);
-        expect(facts).toMatchObject({ signatureValid: true, chainValid: true, revoked: false });
-        expect((facts.pdfs as unknown[]).length).toBeGreaterThan(0);
+        // Certificate IDs: the machine's (-M) and the drive's (-D1), both pushed with the record.
+        for (const certificateId of [`${recordId}-M`, `${recordId}-D1`]) {
+          const facts = session.get(`/api/v1/certificates/${certificateId}`) as Record<string, unknown>;
+          log(`${g.name}: hub facts ${JSON.stringify(facts).slice(0, 300)}`);
+          expect(facts).toMatchObject({ signatureValid: true, chainValid: true, revoked: false });
+          expect((facts.pdfs as unknown[]).length).toBeGreaterThan(0);
+        }
       }
       // Every PDF the hub holds verifies in pdfsig once the organisation root is trusted (chain station → organisation).
       await stopHub(session);
