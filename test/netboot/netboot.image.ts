@@ -130,7 +130,7 @@ async function stopHub(s: Session): Promise<void> {
   await Promise.race([exited, sleep(30_000)]);
 }
 
-/** The hub answered 200 to an enrolment (its request log: the request line, then its completion). */
+/** The hub answered 2xx (201 Created) to an enrolment (its request log: the request line, then its completion). */
 function enrolledOnHub(hubLog: string): boolean {
   const lines = readFileSync(hubLog, 'utf8')
     .split('\n')
@@ -139,7 +139,9 @@ function enrolledOnHub(hubLog: string): boolean {
     (l) => JSON.parse(l) as { reqId?: string; req?: { url?: string }; res?: { statusCode?: number } },
   );
   const enrols = new Set(entries.filter((e) => e.req?.url === '/api/v1/enrol').map((e) => e.reqId));
-  return entries.some((e) => enrols.has(e.reqId) && e.res?.statusCode === 200);
+  return entries.some(
+    (e) => enrols.has(e.reqId) && (e.res?.statusCode ?? 0) >= 200 && (e.res?.statusCode ?? 0) < 300,
+  );
 }
 
 /** Types a command line into the guest's serial root shell and returns what the console printed after it. */
