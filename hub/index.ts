@@ -5,6 +5,7 @@
 export { type AdminRequest, HubAdminError, runAdmin } from './admin/admin-target.js';
 export { AdminInputError } from './admin/operations.js';
 export { DatabaseFullError, DatabaseLockedError, DatabaseUnavailableError } from './db/errors.js';
+export { type NetbootSettings, prepareNetboot } from './netboot/start-netboot.js';
 export { type RunningHub, startHub } from './serve.js';
 export { type HubSettings, parseListen, resolveHubDataDir } from './settings.js';
 export { ROLES, type Role } from './store/users.js';

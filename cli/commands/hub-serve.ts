@@ -36,7 +36,7 @@ export async function hubServeCommand(ctx: CommandContext, options: HubServeOpti
   const dataDir = resolveHubDataDir(options.data, ctx.env);
   const netbootAsked = netbootChoice({ netbootDefault: 'guided', ...options }, listen.host);
   const netboot = netbootAsked
-    ? await (await import('../../hub/netboot/start-netboot.js')).prepareNetboot(realSystem().runner, {
+    ? await (await import('../../hub/index.js')).prepareNetboot(realSystem().runner, {
         ...netbootAsked,
         port: listen.port,
         lang: ctx.lang,
