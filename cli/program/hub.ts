@@ -92,7 +92,7 @@ export function registerHub(program: Command, s: ProgramSetup): void {
       '--netboot-confirm <token>',
       s.say(
         text(
-          'exigé avec --netboot-default erase : yes-erase-all',
+          "exigé quand l'effacement sans surveillance est l'entrée par défaut (choix : yes-erase-all)",
           'required with --netboot-default erase: yes-erase-all',
         ),
       ),
