@@ -18,6 +18,8 @@ export interface Cluster {
   psql(sql: string, database?: string): string;
   createDatabase(name: string, tablespace?: string): string;
   restart(mode?: 'fast' | 'immediate'): void;
+  /** Stops the server as a crash would (immediate mode), keeping the cluster for start(). */
+  crash(): void;
   stop(): void;
   start(): void;
   /** Runs a command as the server's user (postgres when root). */
@@ -104,6 +106,7 @@ export function attachCluster(dir: string, bin: string): Cluster {
       return cluster.url(name);
     },
     restart: (mode = 'fast') => void ctl('-m', mode, '-o', options, 'restart'),
+    crash: () => void ctl('-m', 'immediate', 'stop'),
     start,
     stop() {
       try {

@@ -166,7 +166,10 @@ describe('reliability on postgres: the server restarts during ingest', () => {
       const pushers = Promise.all(stations.map((s) => pushUntilEmpty(s, deadline, 5)));
       await sleep(800);
       const ingesting = stations.some((s) => s.pending() > 0);
-      cluster().restart('immediate');
+      // Down for a while with the event loop free (pg_ctl is synchronous): the pushers must meet it down.
+      cluster().crash();
+      await sleep(2_000);
+      cluster().start();
       const unavailable = await pushers;
       expect(ingesting).toBe(true);
       expect(unavailable.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);

@@ -30,7 +30,7 @@ export interface HostileScenario {
   run(root: string, prot: ProtectedDrive): Promise<Row>;
 }
 
-const RESUME = ['erase', '--resume', '--yes', '--json', '--checkpoint-interval', '1'];
+const RESUME = ['erase', '--resume', '--yes', '--json', '--checkpoint-interval', '0'];
 const erase = (t: Target, dataDir: string, env: NodeJS.ProcessEnv = {}, extra: string[] = []) =>
   gomme(['erase', t.loop.path, ...extra, '--yes', '--json', ...ERASE_ARGS], dataDir, env);
 

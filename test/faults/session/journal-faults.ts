@@ -31,7 +31,7 @@ export interface FaultScenario {
   run(root: string, prot: ProtectedDrive): Promise<Row>;
 }
 
-const RESUME = ['erase', '--resume', '--yes', '--json', '--checkpoint-interval', '1'];
+const RESUME = ['erase', '--resume', '--yes', '--json', '--checkpoint-interval', '0'];
 
 /** The emergency line: every target named with what reached it, and a copy of the record somewhere. */
 function expectEmergency(lines: Array<Record<string, unknown>>, target: Target): string[] {

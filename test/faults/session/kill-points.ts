@@ -28,7 +28,7 @@ export interface KillPoint {
   run(root: string, prot: ProtectedDrive): Promise<Row>;
 }
 
-const RESUME = ['erase', '--resume', '--yes', '--json', '--checkpoint-interval', '1'];
+const RESUME = ['erase', '--resume', '--yes', '--json', '--checkpoint-interval', '0'];
 
 /** One erasure killed at `at` #nth, then resumed: ends ERASED, recorded, nothing lost. */
 function simple(at: WritePoint, nth: number, covers: WritePoint[] = [at]): KillPoint {
@@ -99,7 +99,7 @@ export const KILL_POINTS: KillPoint[] = [
         const resumed = runChild(
           {
             devices: [],
-            options: { resume: true, checkpointInterval: '1' },
+            options: { resume: true, checkpointInterval: '0' },
             acts: [{ at: 'job-claimed', nth: 1, do: 'kill' }],
           },
           env,
