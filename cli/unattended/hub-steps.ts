@@ -8,6 +8,7 @@ import { enrolStation } from '../../session/hub/enrol-station.js';
 import { fetchHubClient, type HubClient } from '../../session/hub/hub-client.js';
 import { syncStation } from '../../session/hub/sync-station.js';
 import type { CommandContext } from '../io.js';
+import { errorEvent } from './error-event.js';
 import { unreachableEvent } from './netboot-station.js';
 import type { HubParams } from './params.js';
 
@@ -45,13 +46,7 @@ export async function enrolForThisBoot(
     return null;
   } catch (error) {
     if (!(error instanceof GommeError)) throw error;
-    emit({
-      type: 'error',
-      code: error.code,
-      exitCode: error.exitCode,
-      message: error.text[ctx.lang],
-      hint: error.hint?.[ctx.lang] ?? null,
-    });
+    emit(errorEvent(error, ctx.lang));
     return error.exitCode;
   }
 }
@@ -107,13 +102,7 @@ export async function syncAfterRun(
     return run.pending > 0 && code === ExitCode.OK ? ExitCode.SYNC_PENDING : code;
   } catch (error) {
     if (!(error instanceof GommeError)) throw error;
-    emit({
-      type: 'error',
-      code: error.code,
-      exitCode: error.exitCode,
-      message: error.text[ctx.lang],
-      hint: error.hint?.[ctx.lang] ?? null,
-    });
+    emit(errorEvent(error, ctx.lang));
     return code === ExitCode.OK ? ExitCode.SYNC_PENDING : code;
   }
 }

@@ -11,6 +11,7 @@ import { AUTO_METHOD } from '../../erasure/plan/plan-erasure.js';
 import { ENGINES } from '../../erasure/purge/engines.js';
 import type { EraseOptions } from '../commands/erase.js';
 import type { CommandContext } from '../io.js';
+import { errorEvent } from './error-event.js';
 import { isNetbooted } from './netboot-station.js';
 import { type ParamsOutcome, resolveUnattendedParams, type UnattendedParams } from './params.js';
 
@@ -149,13 +150,7 @@ export async function eraseChosen(
     });
   } catch (error) {
     if (!(error instanceof GommeError)) throw error;
-    emit({
-      type: 'error',
-      code: error.code,
-      exitCode: error.exitCode,
-      message: error.text[ctx.lang],
-      hint: error.hint?.[ctx.lang] ?? null,
-    });
+    emit(errorEvent(error, ctx.lang));
     return error.exitCode;
   }
 }
