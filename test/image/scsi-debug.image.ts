@@ -57,7 +57,10 @@ describe('SCSI (scsi_debug) and USB paths in the live image', () => {
 
         guest = await ScreenGuest.boot({ firmware, workDir: work, disks, oemStrings: [] }, log);
         await guest.waitForSerial(/root@gomme:~# /, 600_000);
-        guest.typeSerial('bash /run/gomme-data/tests/scsi-debug.sh');
+        // The root shell can come up before gomme-data.service has mounted the data disk.
+        guest.typeSerial(
+          'until mountpoint -q /run/gomme-data; do sleep 1; done; bash /run/gomme-data/tests/scsi-debug.sh',
+        );
         await guest.waitForSerial(/^@@(done|fatal)/m, 900_000);
         const serial = guest.serialLog();
         const captures = process.env.GOMME_IMAGE_CAPTURES ?? join(work, 'captures');
