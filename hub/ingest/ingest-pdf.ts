@@ -5,11 +5,10 @@ import type { ErasureRecord } from '../../certificates/record/schema.js';
 import { verifyCertificate } from '../../certificates/verify/verify-certificate.js';
 import { text } from '../../core/i18n.js';
 import { type ItemResult, SAFE_NAME } from '../../session/hub/wire.js';
-import { revokedIn } from '../pki/trust-cache.js';
 import { stationIdByFingerprint } from '../store/stations.js';
 import { insertCertificate, recordSha256 } from '../store/uploads.js';
 import type { IngestContext } from './ingest-push.js';
-import { IngestReject, malformed } from './reject.js';
+import { IngestReject, malformed, rejectIfRevoked } from './reject.js';
 
 /** drive `<recordId>-D<n>`, machine `<recordId>-M`, lot `LOT-…` (certificates/RECORD.md). */
 export function certificateKind(
@@ -63,17 +62,7 @@ export async function ingestPdf(
       signer,
     );
   const chainFingerprints = report.chain.map((c) => c.fingerprint256);
-  const revoked = revokedIn(chainFingerprints, trust.revocations, now);
-  if (revoked)
-    throw new IngestReject(
-      403,
-      'revoked',
-      text(
-        `certificat du poste révoqué le ${revoked.revokedAt.toISOString()}`,
-        `station certificate revoked on ${revoked.revokedAt.toISOString()}`,
-      ),
-      signer,
-    );
+  rejectIfRevoked(chainFingerprints, trust.revocations, now, signer);
   if (report.certificateId !== certificateId)
     throw new IngestReject(
       422,

@@ -1,4 +1,5 @@
 import { type Text, text } from '../../core/i18n.js';
+import { revokedIn } from '../pki/trust-cache.js';
 
 /**
  * Why the hub refuses an upload, with the HTTP status the station reads: 400 malformed, 403 unknown or revoked
@@ -18,3 +19,23 @@ export class IngestReject extends Error {
 }
 
 export const malformed = (fr: string, en: string) => new IngestReject(400, 'malformed', text(fr, en));
+
+/** 403 when a certificate of the signer's chain was revoked at or before `at` (the PDF's and the push's rule). */
+export function rejectIfRevoked(
+  chainFingerprints: readonly string[],
+  revocations: ReadonlyMap<string, Date>,
+  at: Date,
+  signer: string | null,
+): void {
+  const revoked = revokedIn(chainFingerprints, revocations, at);
+  if (revoked)
+    throw new IngestReject(
+      403,
+      'revoked',
+      text(
+        `certificat du poste révoqué le ${revoked.revokedAt.toISOString()}`,
+        `station certificate revoked on ${revoked.revokedAt.toISOString()}`,
+      ),
+      signer,
+    );
+}

@@ -3,8 +3,8 @@ import { canonicalJson, sha256Hex } from '../../certificates/record/canonical-js
 import { verifySignature } from '../../certificates/verify/verify-signature.js';
 import { text } from '../../core/i18n.js';
 import { type Manifest, ManifestSchema, type PushEnvelope } from '../../session/hub/wire.js';
-import { type HubTrust, revokedIn } from '../pki/trust-cache.js';
-import { IngestReject, malformed } from './reject.js';
+import type { HubTrust } from '../pki/trust-cache.js';
+import { IngestReject, malformed, rejectIfRevoked } from './reject.js';
 
 export interface VerifiedManifest {
   manifest: Manifest;
@@ -72,17 +72,7 @@ export function verifyManifest(envelope: PushEnvelope, trust: HubTrust, now: Dat
     );
   }
   const chainFingerprints = verdict.chain.map((c) => c.fingerprint256);
-  const revoked = revokedIn(chainFingerprints, trust.revocations, now);
-  if (revoked)
-    throw new IngestReject(
-      403,
-      'revoked',
-      text(
-        `certificat du poste révoqué le ${revoked.revokedAt.toISOString()}`,
-        `station certificate revoked on ${revoked.revokedAt.toISOString()}`,
-      ),
-      signer,
-    );
+  rejectIfRevoked(chainFingerprints, trust.revocations, now, signer);
   return {
     manifest: result.output,
     text: envelope.manifest,
