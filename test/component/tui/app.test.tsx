@@ -26,6 +26,17 @@ async function waitFor(frame: () => string | undefined, text: string, timeoutMs 
   throw new Error(`"${text}" never appeared; last frame:\n${frame()}`);
 }
 
+/** The guide's last screen can be replaced by Ink's unmount before a poll sees it: look at every frame drawn. */
+async function waitForDrawn(frames: string[], text: string, timeoutMs = 2000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const f = frames.find((x) => x.includes(text));
+    if (f !== undefined) return f;
+    await tick(20);
+  }
+  throw new Error(`"${text}" never appeared in ${frames.length} frames; last:\n${frames.at(-1)}`);
+}
+
 describe('GuideApp with fake services', () => {
   it('goes from welcome to a confirmed erasure and back out, saving the intake', async () => {
     const at = '2025-01-01T00:00:00Z';
@@ -185,7 +196,7 @@ describe('GuideApp: keys that mean one thing, and leaving', () => {
   it('Ctrl-C before any erasure asks; staying keeps what was typed, leaving says nothing was erased', async () => {
     const fake = fakeServices();
     let exited: GuideState | null = null;
-    const { lastFrame, stdin, unmount } = render(
+    const { lastFrame, frames, stdin, unmount } = render(
       <GuideApp
         services={fake.services}
         lang="fr"
@@ -203,7 +214,7 @@ describe('GuideApp: keys that mean one thing, and leaving', () => {
     f = await waitFor(lastFrame, 'Awa_');
     expect(exited).toBeNull();
     await keys(stdin, CTRL_C, DOWN, ENTER);
-    f = await waitFor(lastFrame, 'Guide fermé.');
+    f = await waitForDrawn(frames, 'Guide fermé.');
     expect(f).toContain("Rien n'a été effacé.");
     await tick(50);
     expect((exited as GuideState | null)?.quit).toBe(true);
