@@ -66,10 +66,24 @@ describe.skipIf(!existsSync(iso) || !existsSync(cli))(
           ).code;
           const hubLog = join(work, 'hub.log');
           const out = openSync(hubLog, 'a');
-          hub = spawn('node', [cli, 'hub', 'serve', '--data', hubData, '--listen', `127.0.0.1:${port}`], {
-            stdio: ['ignore', out, out],
-            env: { ...process.env, GOMME_LANG: 'fr', GOMME_HUB_LOG_LEVEL: 'info' },
-          });
+          hub = spawn(
+            'node',
+            [
+              cli,
+              'hub',
+              'serve',
+              '--data',
+              hubData,
+              '--listen',
+              `127.0.0.1:${port}`,
+              '--organisation',
+              'Atelier test:image',
+            ],
+            {
+              stdio: ['ignore', out, out],
+              env: { ...process.env, GOMME_LANG: 'fr', GOMME_HUB_LOG_LEVEL: 'info' },
+            },
+          );
           const upBy = Date.now() + 60_000;
           while ((await getJson(`http://127.0.0.1:${port}/ready`).catch(() => null))?.status !== 200) {
             if (Date.now() > upBy || hub.exitCode !== null)
