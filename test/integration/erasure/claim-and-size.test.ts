@@ -235,6 +235,41 @@ describe.skipIf(!isRoot)('gomme erase claims every target before writing', () =>
     );
   });
 
+  it('a new job whose drive is not the size discovery saw is refused at the claim: nothing written, no job failed', async () => {
+    await withLoopDevices(
+      [1, 2].map(() => ({ sizeBytes: 16 * MiB, fill: donor })),
+      async ([resized, free]) => {
+        const before = [resized!, free!].map((l) => sha(readFileSync(l.backingFile)));
+        // Discovery saw 8 MiB; the kernel now says 16 MiB (a USB bridge re-enumerated, a loop grown).
+        const jobs = [
+          overwriteJob('job-0', resized!.path, 8 * MiB),
+          overwriteJob('job-1', free!.path, 16 * MiB),
+        ];
+        const journal = memoryJournal();
+        const failure = await runJobs(jobs, {
+          store: journal,
+          vault: new InMemoryPasswordVault(),
+          runner: { run: () => Promise.reject(new Error('no command expected')) },
+          recheck: (drive) => recheckProtection(realSystem(), drive),
+          emit: (e) => journal.events.push(e.type),
+        }).catch((error: unknown) => error);
+        expect(failure).toBeInstanceOf(TargetsBusyError);
+        expect((failure as TargetsBusyError).refusals).toEqual([
+          expect.objectContaining({ device: resized!.path, refusal: 'size-changed', errno: null }),
+        ]);
+        expect((failure as TargetsBusyError).text.fr).toContain('sa taille a changé depuis la détection');
+        expect(journal.events).toEqual([]);
+        expect(journal.failed).toEqual([]);
+        expect(journal.refused.get('job-0')).toMatchObject({
+          code: 'size-changed',
+          detail: { en: `${8 * MiB} → ${16 * MiB} bytes` },
+        });
+        expect(journal.refused.get('job-1')).toMatchObject({ code: 'other-target' });
+        expect([resized!, free!].map((l) => sha(readFileSync(l.backingFile)))).toEqual(before);
+      },
+    );
+  });
+
   it('a drive that grows during the erasure fails with SIZE_CHANGED; its neighbour is erased', async () => {
     await withLoopDevices(
       [{ sizeBytes: 128 * MiB }, { sizeBytes: 16 * MiB, fill: donor }],
