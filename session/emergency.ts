@@ -46,9 +46,11 @@ export function writeEmergencyCopy(
   now: Date,
 ): EmergencyCopy {
   const at = now.toISOString();
+  // A refused job never touched its drive: no record to keep, nothing reached it.
+  const reached = jobs.filter((j) => j.job.state !== 'refused');
   const records: ErasureRecordInput[] = [];
   for (const [batchId, batchFacts] of facts) {
-    const group = jobs
+    const group = reached
       .filter((j) => j.job.batchId === batchId)
       .map((j) => ({
         ...j,
@@ -72,7 +74,7 @@ export function writeEmergencyCopy(
     code: fault.code,
     message: fault.text,
     journal: fault.file,
-    drives: jobs.map(({ job }) => ({
+    drives: reached.map(({ job }) => ({
       jobId: job.jobId,
       device: job.drive.path,
       serial: job.drive.serial,

@@ -1,7 +1,7 @@
 import type { EraseResult, IoErrorRange } from '../core/events.js';
 import { JournalError } from '../core/journal/index.js';
 import { addPassBytes, closeSegment } from '../core/journal/job-figures.js';
-import type { JobJournal, JobOutcome, JobStore } from '../erasure/jobs/job-store.js';
+import type { JobJournal, JobOutcome, JobRefusal, JobStore } from '../erasure/jobs/job-store.js';
 import type { PasswordVault } from '../erasure/purge/password-vault.js';
 import type { JournaledJob } from './record-input.js';
 import { finalResult } from './verdict.js';
@@ -57,6 +57,19 @@ export class GuardedJobJournal implements JobJournal {
   fail(jobId: string, endedAt: string): void {
     this.close(this.entry(jobId), 'FAILED', endedAt, null);
     this.persist(() => this.store.fail(jobId, endedAt));
+  }
+
+  refuse(jobs: ReadonlyArray<{ jobId: string; refusal: JobRefusal }>, at: string): void {
+    for (const { jobId, refusal } of jobs) {
+      const { job } = this.entry(jobId);
+      job.state = 'refused';
+      job.result = null;
+      job.refusal = refusal;
+      job.endedAt = at;
+      job.segmentStartedAt = null;
+      job.figures = { ...job.figures, seconds: 0 };
+    }
+    this.persist(() => this.store.refuse(jobs, at));
   }
 
   /** The temporary-password vault, through the same guard: a journal failure there stops the jobs too. */

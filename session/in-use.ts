@@ -5,12 +5,11 @@ import type { System } from '../core/run/system.js';
 import { openBlockDevice } from '../erasure/io/block-device.js';
 
 /**
- * The last checks before any job is created, whole command refused (exit 3) on the first failure: the storage
- * graph is read again (something may have been mounted or stacked on a target since discovery), then each
- * target is claimed exclusively for a moment, read-only (the documented rule for a drive in use). The engine's
- * claim (graph read again, O_EXCL on every target right before writing) also refuses, but only after the jobs
- * exist: refused there, they end finished without a record, which the next command's commitUnrecorded would
- * turn into a record of drives never touched. So this probe stays until the journal can mark a job refused.
+ * Before a resume only (`gomme erase --resume`), whole command refused (exit 3) on the first failure: the storage
+ * graph is read again, then each drive is claimed exclusively for a moment, read-only. A new erasure needs no
+ * such probe: the engine's claim refuses it before any write and its jobs end refused in the journal. A resume
+ * does, because claimJobs notes each job's interruption and takes it over before the engine's claim: refused
+ * there, the job stays resumable (it was written to before), but its record would list one interruption too many.
  */
 export async function refuseDrivesInUse(drives: readonly Drive[], system: System): Promise<void> {
   for (const drive of drives) {

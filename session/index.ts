@@ -7,14 +7,13 @@
  *   const plans = plansOrRefuse(targets);                           // every refusal before any write
  *   const opened = openSession(settings);                           // journal whole, config, key
  *   requireRoom(opened, plans.length);                              // statfs
- *   await checkTargets(opened, plans.map((p) => p.drive));          // no second job, not in use
+ *   await checkTargets(opened, plans.map((p) => p.drive));          // no second job on a drive
  *   const facts = await factsFor(opened, request, system);
  *   const outcome = await runStarted(opened, startJobs(opened, plans, facts), io);
  *   const certified = await certifyRecords(opened.journal, opened.signing, lang, ids);
  */
 import type { Drive } from '../core/drive.js';
 import type { System } from '../core/run/system.js';
-import { refuseDrivesInUse } from './in-use.js';
 import type { JournalAccess } from './open-session.js';
 import { refuseDrivesWithJobs } from './start-jobs.js';
 
@@ -23,7 +22,7 @@ export { type CommittedRecord, commitRecords } from './commit-records.js';
 export type { EmergencyCopy, ReachedDrive } from './emergency.js';
 export { DEFAULT_DESTINATION, type FactsRequest, resolveFacts, type SessionFacts } from './facts.js';
 export { refuseDrivesInUse } from './in-use.js';
-export { forgetJob, type JobSummary, listJobs } from './job-list.js';
+export { forgetJob, type JobSummary, listJobs, type RefusedAttempt, refusedAttempts } from './job-list.js';
 export { type SecretKind, type SecretNeed, secretKindFor, secretNeeds, triesLeft } from './locked-drives.js';
 export {
   type JournalAccess,
@@ -58,14 +57,16 @@ export { missingKeyNotice, type Signing } from './signing.js';
 export { DriveHasJobError, type StartedRun, startJobs } from './start-jobs.js';
 
 /**
- * Before the confirmation: no target already has an unfinished job, none became protected since discovery,
- * none is in use (exit 3 otherwise).
+ * Before the confirmation: no target already has an unfinished job (exit 3 otherwise). Whether a target is
+ * protected or in use is the engine's claim to say, right before the first write (the storage graph read
+ * again, then O_EXCL on every target): refused there, the whole command is (TargetsBusyError, exit 3) and its
+ * new jobs end refused in the journal, never resumed and never recorded. `_system` stays for the front ends
+ * that pass it.
  */
 export async function checkTargets(
   access: JournalAccess,
   drives: readonly Drive[],
-  system: System,
+  _system?: System,
 ): Promise<void> {
   refuseDrivesWithJobs(access, drives);
-  await refuseDrivesInUse(drives, system);
 }

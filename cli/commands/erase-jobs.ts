@@ -2,8 +2,9 @@ import { UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { formatSize } from '../../core/format.js';
 import { formatShortDateTime, localTimeZone, zoneLabel } from '../../core/format-time.js';
-import { text } from '../../core/i18n.js';
+import { type Lang, text } from '../../core/i18n.js';
 import { methodWords } from '../../core/words/methods.js';
+import { refusalReason } from '../../core/words/refusals.js';
 import { RESULT_WORDS } from '../../core/words/results.js';
 import {
   forgetJob,
@@ -43,7 +44,7 @@ export async function eraseJobsCommand(
       return ExitCode.OK;
     }
     const jobs = listJobs(access);
-    if (ctx.json) ctx.say(JSON.stringify({ type: 'jobs', jobs: jobs.map(jobJson) }));
+    if (ctx.json) ctx.say(JSON.stringify({ type: 'jobs', jobs: jobs.map((j) => jobJson(j, ctx.lang)) }));
     else ctx.say(renderJobs(jobs, ctx));
     return ExitCode.OK;
   } finally {
@@ -51,7 +52,7 @@ export async function eraseJobsCommand(
   }
 }
 
-function jobJson({ job, status }: JobSummary) {
+function jobJson({ job, status }: JobSummary, lang: Lang) {
   return {
     jobId: job.jobId,
     status,
@@ -70,6 +71,7 @@ function jobJson({ job, status }: JobSummary) {
     interruptions: job.interruptions.length,
     recordId: job.recordId,
     discarded: job.discarded,
+    refusal: job.refusal && { ...job.refusal, reason: refusalReason(job.refusal)[lang] },
     pid: job.owner?.pid ?? null,
   };
 }
@@ -81,6 +83,7 @@ function renderJobs(jobs: JobSummary[], ctx: CommandContext): string {
     running: text('en cours', 'running'),
     resumable: text('à reprendre', 'resumable'),
     finished: text('terminé', 'finished'),
+    refused: text('refusé (rien écrit)', 'refused (nothing written)'),
   };
   const rows = jobs.map(({ job, status: s }) => [
     job.jobId,
@@ -89,7 +92,7 @@ function renderJobs(jobs: JobSummary[], ctx: CommandContext): string {
     (methodWords(job.plan.methodId) ?? text(job.plan.methodLabel, job.plan.methodLabel))[lang],
     formatShortDateTime(job.startedAt, lang, zone),
     status[s][lang],
-    job.result ? RESULT_WORDS[job.result][lang] : '',
+    job.refusal ? refusalReason(job.refusal)[lang] : job.result ? RESULT_WORDS[job.result][lang] : '',
     `${passLabel(job)} ${formatSize(job.figures.bytesWritten, lang)}`,
     job.recordId ?? '',
   ]);

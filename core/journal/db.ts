@@ -10,6 +10,7 @@ export const WRITE_POINTS = [
   'job-claimed',
   'job-finished',
   'job-failed',
+  'job-refused',
   'job-discarded',
   'record-committed',
   'certificate-logged',

@@ -16,7 +16,15 @@ export {
   JournalReadOnlyError,
   JournalTooNewError,
 } from './errors.js';
-export type { Interruption, JobFigures, JobOwner, JobState, JobsStore, StoredJob } from './jobs.js';
+export type {
+  Interruption,
+  JobFigures,
+  JobOwner,
+  JobRefusal,
+  JobState,
+  JobsStore,
+  StoredJob,
+} from './jobs.js';
 export {
   type IntegrityReport,
   JOURNAL_FILE,

@@ -1,6 +1,6 @@
 import type { Drive } from '../drive.js';
 import type { EraseResult } from '../events.js';
-import type { Interruption, JobState, StoredJob } from './jobs.js';
+import type { Interruption, JobRefusal, JobState, StoredJob } from './jobs.js';
 
 /** An erase_jobs row as SQLite returns it. */
 export interface RawJob {
@@ -27,6 +27,8 @@ export interface RawJob {
   record_id: string | null;
   discarded_at: string | null;
   discard_reason: string | null;
+  /** Since schema 7. */
+  refusal_json: string | null;
 }
 
 /** The typed job of a row (the plan and the outcome are the engine's JSON, read back as written). */
@@ -54,5 +56,6 @@ export function toJob<Plan, Outcome>(raw: RawJob): StoredJob<Plan, Outcome> {
     },
     recordId: raw.record_id,
     discarded: raw.discarded_at ? { at: raw.discarded_at, reason: raw.discard_reason ?? '' } : null,
+    refusal: raw.refusal_json ? (JSON.parse(raw.refusal_json) as JobRefusal) : null,
   };
 }

@@ -26,7 +26,20 @@ export interface JobFigures {
   seconds: number;
 }
 
-export type JobState = 'running' | 'aborted' | 'finished';
+/** refused: closed before anything was written to any drive of its command; never resumed, never recorded. */
+export type JobState = 'running' | 'aborted' | 'finished' | 'refused';
+
+/** Why a job was refused before its first write. */
+export interface JobRefusal {
+  /**
+   * The claim's reason for this drive (busy, protected, gone, read-only, stalled, size-changed…), `other-target`
+   * when another drive of the same command was refused, `recheck-failed` when the storage graph could not be read.
+   */
+  code: string;
+  errno: string | null;
+  /** What was found, in both languages ("/dev/loop4 is mounted at /mnt"); null when the code says it all. */
+  detail: { fr: string; en: string } | null;
+}
 
 /** One erasure job as the journal holds it. The plan and the outcome are the engine's, stored whole. */
 export interface StoredJob<Plan = unknown, Outcome = unknown> {
@@ -50,6 +63,7 @@ export interface StoredJob<Plan = unknown, Outcome = unknown> {
   /** The committed record that holds this job's result. */
   recordId: string | null;
   discarded: { at: string; reason: string } | null;
+  refusal: JobRefusal | null;
 }
 
 /** Jobs, checkpoints and errors, committed as they happen so a crash never hides what reached a drive. */
@@ -173,7 +187,10 @@ export class JobsStore<Plan extends { methodId: string } = { methodId: string },
     });
   }
 
-  /** A job that could not run at all (device vanished or busy): finished, FAILED, never resumable. */
+  /**
+   * A job that could not reach an outcome once its command was under way (its drive vanished before the purge, a
+   * bug): finished, FAILED, never resumable. A job refused before any write is `refuse`d instead.
+   */
   fail(jobId: string, endedAt: string): void {
     this.db.write('job-failed', () => {
       const row = this.raw(jobId);
@@ -187,11 +204,35 @@ export class JobsStore<Plan extends { methodId: string } = { methodId: string },
     });
   }
 
+  /**
+   * New jobs whose command was refused before anything was written to any drive: closed for good, each with why,
+   * all in one transaction (a crash cannot leave one of them resumable). Never resumable, and no record: nothing
+   * happened to the drives.
+   */
+  refuse(jobs: ReadonlyArray<{ jobId: string; refusal: JobRefusal }>, at: string): void {
+    this.db.write('job-refused', () => {
+      for (const { jobId, refusal } of jobs) {
+        const row = this.raw(jobId);
+        if (row.state !== 'running' || row.bytes_written > 0 || row.interruptions_json !== '[]')
+          throw new RangeError(
+            `job ${jobId} may have written to its drive: it cannot be refused (${row.state})`,
+          );
+        this.db.run(
+          `UPDATE erase_jobs SET state = 'refused', result = NULL, ended_at = ?, refusal_json = ?,
+             prior_seconds = 0, segment_started_at = NULL WHERE job_id = ?`,
+          at,
+          JSON.stringify(refusal),
+          jobId,
+        );
+      }
+    });
+  }
+
   /** Closes an unfinished job for good (its drive is gone, or a newer job replaced it): ABORTED, not resumable. */
   discard(jobId: string, reason: string, at: string): boolean {
     return this.db.write('job-discarded', () => {
       const row = this.raw(jobId);
-      if (row.state === 'finished') return false;
+      if (row.state === 'finished' || row.state === 'refused') return false;
       this.db.run(
         `UPDATE erase_jobs SET state = 'finished', result = 'ABORTED', ended_at = ?, discarded_at = ?,
            discard_reason = ?, prior_seconds = ?, segment_started_at = NULL WHERE job_id = ?`,

@@ -8,6 +8,12 @@ import type { Database } from 'better-sqlite3';
  */
 export interface Migration {
   name: string;
+  /**
+   * The step rebuilds a table that others reference (SQLite cannot change a CHECK in place): it runs with foreign
+   * keys off, as SQLite's procedure for schema changes says, and PRAGMA foreign_key_check must find nothing
+   * before it commits.
+   */
+  rebuildsTables?: boolean;
   up(db: Database): void;
 }
 
@@ -187,6 +193,91 @@ export const migrations: readonly Migration[] = [
           attempts    INTEGER NOT NULL,
           last_at     TEXT NOT NULL
         ) STRICT;
+      `);
+    },
+  },
+  {
+    name: 'refused jobs: closed before any write, never resumed, never recorded',
+    rebuildsTables: true,
+    up(db) {
+      db.exec(`
+        CREATE TABLE erase_jobs_v7 (
+          job_id        TEXT PRIMARY KEY,
+          batch_id      TEXT NOT NULL,
+          device        TEXT NOT NULL,
+          -- The drive's facts when the job started: a resume must find the same drive (serial, size).
+          drive_json    TEXT NOT NULL,
+          method        TEXT NOT NULL,
+          -- Resolved passes with their seeds and the sampling seed: enough to resume and to re-verify.
+          plan_json     TEXT NOT NULL,
+          -- refused: the command was refused before anything was written to any drive (its target was busy,
+          -- protected, gone…): nothing to resume, nothing to record.
+          state         TEXT NOT NULL CHECK (state IN ('running', 'aborted', 'finished', 'refused')),
+          checkpoint_pass   INTEGER NOT NULL DEFAULT 0,
+          checkpoint_offset INTEGER NOT NULL DEFAULT 0,
+          checkpointed_at   TEXT,
+          pid           INTEGER,
+          started_at    TEXT NOT NULL,
+          ended_at      TEXT,
+          result        TEXT,
+          outcome_json  TEXT,
+          -- [{detectedAt, pass, offset, reason}] each time the job was found dead or stopped and taken up again.
+          interruptions_json TEXT NOT NULL DEFAULT '[]',
+          -- "<boot id>:<start time in clock ticks>" of the owning process: a PID alone can be reused.
+          owner_start   TEXT,
+          -- Active time: closed segments in prior_seconds, the open one from segment_started_at.
+          segment_started_at TEXT,
+          prior_seconds REAL NOT NULL DEFAULT 0,
+          -- Bytes known to have reached the drive (flushed before a checkpoint), in total and per pass.
+          bytes_written INTEGER NOT NULL DEFAULT 0,
+          pass_bytes_json TEXT NOT NULL DEFAULT '[]',
+          record_id     TEXT REFERENCES records (record_id),
+          discarded_at  TEXT,
+          discard_reason TEXT,
+          -- Why a refused job was refused: {"code", "errno", "detail": {"fr", "en"} | null}.
+          refusal_json  TEXT,
+          CHECK ((state = 'refused') = (refusal_json IS NOT NULL))
+        ) STRICT;
+
+        INSERT INTO erase_jobs_v7 (job_id, batch_id, device, drive_json, method, plan_json, state, checkpoint_pass,
+            checkpoint_offset, checkpointed_at, pid, started_at, ended_at, result, outcome_json, interruptions_json,
+            owner_start, segment_started_at, prior_seconds, bytes_written, pass_bytes_json, record_id, discarded_at,
+            discard_reason)
+          SELECT job_id, batch_id, device, drive_json, method, plan_json, state, checkpoint_pass, checkpoint_offset,
+            checkpointed_at, pid, started_at, ended_at, result, outcome_json, interruptions_json, owner_start,
+            segment_started_at, prior_seconds, bytes_written, pass_bytes_json, record_id, discarded_at,
+            discard_reason
+          FROM erase_jobs ORDER BY rowid;
+        DROP TABLE erase_jobs;
+        ALTER TABLE erase_jobs_v7 RENAME TO erase_jobs;
+        CREATE INDEX erase_jobs_state ON erase_jobs (state);
+        CREATE INDEX erase_jobs_record ON erase_jobs (record_id);
+
+        -- Jobs an earlier gomme closed as FAILED when the claim refused its command (schema 4 to 6: one 'command'
+        -- error with the claim's code, nothing written, no record yet): refused. Left FAILED, the next command
+        -- would commit a record of a failed erasure for drives never touched. Recorded ones stay as signed.
+        UPDATE erase_jobs
+          SET state = 'refused', result = NULL,
+            refusal_json = (
+              SELECT json_object(
+                'code', CASE e.code
+                  WHEN 'EBUSY' THEN 'busy' WHEN 'BUSY' THEN 'busy'
+                  WHEN 'EROFS' THEN 'read-only' WHEN 'READ-ONLY' THEN 'read-only'
+                  WHEN 'ENOENT' THEN 'gone' WHEN 'ENXIO' THEN 'gone' WHEN 'GONE' THEN 'gone'
+                  WHEN 'PROTECTED' THEN 'protected' WHEN 'STALLED' THEN 'stalled'
+                  WHEN 'REFUSED' THEN 'other-target' WHEN 'RECHECK' THEN 'recheck-failed'
+                  ELSE 'open-failed' END,
+                'errno', CASE WHEN e.code GLOB 'E[A-Z]*' THEN e.code END,
+                -- The old message was English only; it stays in erase_job_errors.
+                'detail', NULL)
+              FROM erase_job_errors e WHERE e.job_id = erase_jobs.job_id)
+          WHERE state = 'finished' AND result = 'FAILED' AND record_id IS NULL AND outcome_json IS NULL
+            AND bytes_written = 0 AND checkpoint_pass = 0 AND checkpoint_offset = 0
+            AND batch_id IN (SELECT batch_id FROM erase_batches)
+            AND (SELECT count(*) FROM erase_job_errors e WHERE e.job_id = erase_jobs.job_id) = 1
+            AND EXISTS (SELECT 1 FROM erase_job_errors e WHERE e.job_id = erase_jobs.job_id
+              AND e.operation = 'command' AND e.offset = 0 AND e.length = 0
+              AND e.code NOT IN ('OPEN', 'ENGINE_EXITED'));
       `);
     },
   },

@@ -127,10 +127,21 @@ function migrate(db: JournalDb, migrations: readonly Migration[]): void {
   const version = current[0]?.user_version ?? 0;
   if (version > migrations.length) throw new JournalTooNewError(db.file, version, migrations.length);
   migrations.slice(version).forEach((migration, offset) => {
-    // Each step and its version bump commit together: a crash leaves the journal at a known version.
-    db.transaction(() => {
-      migration.up(db.raw as Database);
-      db.raw.pragma(`user_version = ${version + offset + 1}`);
-    });
+    // Foreign keys can only be switched outside a transaction; a rebuild checks them itself before committing.
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      // Each step and its version bump commit together: a crash leaves the journal at a known version.
+      db.transaction(() => {
+        migration.up(db.raw as Database);
+        if (migration.rebuildsTables) {
+          const broken = db.raw.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0)
+            throw new Error(`migration "${migration.name}" broke ${broken.length} foreign key(s)`);
+        }
+        db.raw.pragma(`user_version = ${version + offset + 1}`);
+      });
+    } finally {
+      if (migration.rebuildsTables) db.pragma('foreign_keys = ON');
+    }
   });
 }

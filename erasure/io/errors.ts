@@ -1,6 +1,7 @@
 import { GommeError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { type Text, text } from '../../core/i18n.js';
+import { refusalReason } from '../../core/words/refusals.js';
 
 export type FileKind = 'file' | 'directory' | 'character device' | 'other';
 
@@ -162,7 +163,7 @@ const kindNames: Record<FileKind, { fr: string; en: string }> = {
   other: { fr: 'un fichier spécial', en: 'a special file' },
 };
 
-/** Why a device could not be claimed for an erasure. */
+/** Why a device could not be claimed for an erasure (the words: core/words/refusals.ts). */
 export type ClaimRefusal =
   | 'busy' // EBUSY: mounted, swap, RAID/LVM member, or held O_EXCL by another program
   | 'read-only' // EROFS
@@ -171,34 +172,20 @@ export type ClaimRefusal =
   | 'needs-root'
   | 'stalled' // open() did not return within the stall timeout
   | 'open-failed' // any other errno
-  | 'protected'; // the storage graph, read again just before the claim: mounted, swap, held, stacked on
+  | 'protected' // the storage graph, read again just before the claim: mounted, swap, held, stacked on
+  | 'size-changed'; // opened, but not the size discovery saw (a new job would erase the wrong extent)
 
 export interface TargetRefusal {
   device: string;
   jobId: string;
   refusal: ClaimRefusal;
   errno: string | null;
-  /** What protects it, for 'protected' ("loop4 is mounted at /mnt"). */
+  /** What protects it, for 'protected' ("loop4 is mounted at /mnt"); the sizes, for 'size-changed'. */
   why?: Text;
 }
 
-const refusalWords: Record<ClaimRefusal, { fr: string; en: string }> = {
-  busy: {
-    fr: 'utilisé ailleurs : monté, swap, RAID/LVM ou ouvert par un autre programme',
-    en: 'in use: mounted, swap, RAID/LVM member or opened by another program',
-  },
-  'read-only': { fr: 'en lecture seule', en: 'read-only' },
-  gone: { fr: 'introuvable (débranché ?)', en: 'not found (unplugged?)' },
-  'not-a-block-device': { fr: "ce n'est pas un disque", en: 'not a drive' },
-  'needs-root': { fr: 'il faut les droits administrateur', en: 'needs administrator rights' },
-  stalled: { fr: 'ne répond pas', en: 'does not answer' },
-  'open-failed': { fr: "impossible de l'ouvrir", en: 'cannot be opened' },
-  protected: { fr: 'protégé', en: 'protected' },
-};
-
 function reasonOf(r: TargetRefusal): Text {
-  if (r.why) return text(`protégé : ${r.why.fr}`, `protected: ${r.why.en}`);
-  return refusalWords[r.refusal];
+  return refusalReason({ code: r.refusal, detail: r.why ?? null });
 }
 
 /**

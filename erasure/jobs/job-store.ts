@@ -1,5 +1,5 @@
 import type { EraseResult, IoErrorRange } from '../../core/events.js';
-import type { Interruption, JobsStore, Journal, StoredJob } from '../../core/journal/index.js';
+import type { Interruption, JobRefusal, JobsStore, Journal, StoredJob } from '../../core/journal/index.js';
 import type { OverwriteOutcome } from '../engine/overwrite-job.js';
 import type { PlannedPass } from '../plan/resolve-passes.js';
 import type { PurgeEngineId } from '../purge/engine.js';
@@ -7,7 +7,7 @@ import type { HiddenAreaOutcome } from '../purge/hidden-area.js';
 import type { NotErased } from '../purge/not-erased.js';
 import type { PurgeDetails } from './run-purge-job.js';
 
-export type { Interruption } from '../../core/journal/index.js';
+export type { Interruption, JobRefusal } from '../../core/journal/index.js';
 
 /** What a job needs to run, resume and re-verify: stored whole so nothing depends on the process that started it. */
 export interface JobPlan {
@@ -51,6 +51,8 @@ export interface JobJournal {
   errors(jobId: string): IoErrorRange[];
   finish(jobId: string, outcome: JobOutcome & { result: EraseResult }, endedAt: string): void;
   fail(jobId: string, endedAt: string): void;
+  /** New jobs whose command was refused before any write, together: never resumed, never recorded. */
+  refuse(jobs: ReadonlyArray<{ jobId: string; refusal: JobRefusal }>, at: string): void;
   /** `outcome`: the last run's, when one was saved (a stopped or stalled run): a resume counts on from it. */
   get(jobId: string): { interruptions: Interruption[]; outcome?: JobOutcome | null } | null;
 }

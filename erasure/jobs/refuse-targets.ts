@@ -3,7 +3,7 @@ import { DeviceNotFoundError } from '../../core/errors.js';
 import { text } from '../../core/i18n.js';
 import type { ClaimResult } from '../engine/engine-protocol.js';
 import { type TargetRefusal, TargetsBusyError } from '../io/errors.js';
-import type { JobJournal } from './job-store.js';
+import type { JobJournal, JobRefusal } from './job-store.js';
 
 export type Refused = Extract<ClaimResult, { ok: false }> & Pick<TargetRefusal, 'why'>;
 
@@ -45,7 +45,8 @@ export async function recheckTargets(
 
 /**
  * Nothing was written anywhere: the whole command is refused (TargetsBusyError, exit 3, naming each device and
- * why). New jobs end in the journal as refused (never resumable); resumed ones stay resumable.
+ * why). New jobs end in the journal as refused, with their own reason (or "another drive was refused"): never
+ * resumable, never recorded. Resumed jobs stay resumable.
  */
 export function refuseAll(
   jobs: ReadonlyArray<{ jobId: string; resumeFrom: unknown }>,
@@ -60,29 +61,30 @@ export function refuseAll(
     errno: r.errno,
     ...(r.why ? { why: r.why } : {}),
   }));
-  const error = new TargetsBusyError(refusals);
+  const devices = refused.map((r) => r.path).join(', ');
   closeNewJobs(jobs, store, at, (jobId) => {
     const own = refused.find((r) => r.jobId === jobId);
     return own
-      ? { code: own.errno ?? own.refusal.toUpperCase(), message: own.detail }
-      : { code: 'REFUSED', message: error.message };
+      ? { code: own.refusal, errno: own.errno, detail: own.why ?? null }
+      : { code: 'other-target', errno: null, detail: text(devices, devices) };
   });
-  throw error;
+  throw new TargetsBusyError(refusals);
 }
 
 /**
  * Closes the jobs this command created, before anything was written to any drive (refused, or the storage graph
- * could not be read again): failed with the reason, never resumable. Resumed jobs stay resumable.
+ * could not be read again): refused with the reason, never resumable, no record. Resumed jobs stay resumable.
  */
 export function closeNewJobs(
   jobs: ReadonlyArray<{ jobId: string; resumeFrom: unknown }>,
   store: JobJournal,
   at: string,
-  reason: (jobId: string) => { code: string; message: string },
+  reason: (jobId: string) => JobRefusal,
 ): void {
-  for (const { jobId, resumeFrom } of jobs) {
-    if (resumeFrom !== null) continue;
-    store.addError(jobId, { operation: 'command', pass: null, offset: 0, length: 0, ...reason(jobId) }, at);
-    store.fail(jobId, at);
-  }
+  const fresh = jobs.filter((j) => j.resumeFrom === null);
+  if (fresh.length > 0)
+    store.refuse(
+      fresh.map(({ jobId }) => ({ jobId, refusal: reason(jobId) })),
+      at,
+    );
 }

@@ -1,10 +1,11 @@
 import type { Drive } from '../../core/drive.js';
-import { UsageError } from '../../core/errors.js';
+import { GommeError, UsageError } from '../../core/errors.js';
 import type { EraseResult, IoErrorRange, JobEvent } from '../../core/events.js';
 import { text } from '../../core/i18n.js';
 import type { CommandRunner } from '../../core/run/runner.js';
 import { driveVerdict, stricterResult } from '../../core/verdict.js';
 import { EngineExitedError, EngineProcess, type JobHandlers } from '../engine/engine-client.js';
+import type { ClaimResult } from '../engine/engine-protocol.js';
 import { chunkBytesFor } from '../engine/engine-sizing.js';
 import { coalesce } from '../engine/job-outcome.js';
 import { DEFAULT_TUNING, type OverwriteOutcome, type OverwriteTuning } from '../engine/overwrite-job.js';
@@ -67,8 +68,9 @@ const BUSY_RETRY_MS = 3_000;
  *
  * 1. Claim: the storage graph is read again for every target (protected now: mounted, stacked on, swap), then
  *    every target is opened (O_EXCL) in the engine process before anything is written to any. If one is
- *    protected or cannot be opened (in use, read-only, gone), all are let go, the new jobs are closed in the
- *    journal as refused, and TargetsBusyError (exit 3) names each device and why: nothing was written anywhere.
+ *    protected, cannot be opened (in use, read-only, gone) or is not the size discovery saw, all are let go, the
+ *    new jobs are closed in the journal as refused (never resumed, never recorded), and TargetsBusyError (exit 3)
+ *    names each device and why: nothing was written anywhere.
  * 2. Run: overwrite jobs run in the engine process (see engine-client.ts); purge jobs here, through the runner.
  *    A drive that stops answering for the stall timeout ends its job ABORTED with a STALLED error (resumable);
  *    runJobs returns once every other job has ended and abandons the engine to the stuck drive.
@@ -92,8 +94,8 @@ export async function runJobs(jobs: JobToRun[], options: RunJobsOptions): Promis
     // The graph first, then at once the exclusive opens: the window between them is the claim's own.
     const unsafe = await recheckTargets(touched, options.recheck).catch((error: unknown) => {
       // The graph could not be read (lsblk failed): nothing was written, and these jobs will not be.
-      const message = error instanceof Error ? error.message : String(error);
-      closeNewJobs(jobs, options.store, at(), () => ({ code: 'RECHECK', message }));
+      const detail = error instanceof GommeError ? error.text : null;
+      closeNewJobs(jobs, options.store, at(), () => ({ code: 'recheck-failed', errno: null, detail }));
       throw error;
     });
     if (unsafe.length > 0) refuseAll(jobs, unsafe, options.store, at());
@@ -101,7 +103,7 @@ export async function runJobs(jobs: JobToRun[], options: RunJobsOptions): Promis
       touched.map((job) => ({ jobId: job.jobId, path: job.drive.path, hold: kindOf(job) === 'overwrite' })),
       { stallMs: tuning.stallMs, busyRetryMs: BUSY_RETRY_MS },
     );
-    const refused = claims.filter((c): c is Refused => !c.ok);
+    const refused = [...claims.filter((c): c is Refused => !c.ok), ...resized(touched, claims)];
     if (refused.length > 0) {
       stalled = refused.some((r) => r.refusal === 'stalled');
       refuseAll(jobs, refused, options.store, at());
@@ -119,6 +121,31 @@ export async function runJobs(jobs: JobToRun[], options: RunJobsOptions): Promis
   } finally {
     await engine.close(stalled ? 'abandon' : 'release');
   }
+}
+
+/**
+ * New overwrite jobs whose drive, opened by the claim, is not the size discovery saw: refused before any write
+ * (the plan would erase the wrong extent). A resumed job's drive was already written: its run records the change
+ * (SIZE_CHANGED, FAILED). A drive whose hidden area is given back first is opened, and sized, at its run.
+ */
+function resized(jobs: readonly JobToRun[], claims: readonly ClaimResult[]): Refused[] {
+  return jobs.flatMap((job): Refused[] => {
+    const claim = claims.find((c) => c.jobId === job.jobId);
+    if (!claim?.ok || job.resumeFrom !== null || kindOf(job) !== 'overwrite') return [];
+    if (claim.sizeBytes === job.drive.sizeBytes) return [];
+    const sizes = `${job.drive.sizeBytes} → ${claim.sizeBytes}`;
+    return [
+      {
+        jobId: job.jobId,
+        path: job.drive.path,
+        ok: false,
+        refusal: 'size-changed',
+        errno: null,
+        detail: `size ${sizes} bytes`,
+        why: text(`${sizes} octets`, `${sizes} bytes`),
+      },
+    ];
+  });
 }
 
 type JobKind = 'destroy' | 'purge' | 'overwrite-after-hpa' | 'overwrite';

@@ -222,6 +222,35 @@ export function measure(dataDir: string, targets: readonly Target[], prot: Prote
   }
 }
 
+/** Every result any record of the journal gives the target's drive, oldest first: a refused job adds none. */
+export function recordedResults(dataDir: string, target: Target): string[] {
+  const journal = openJournal(dataDir);
+  try {
+    return journal.records
+      .list()
+      .flatMap(
+        (row) => (JSON.parse(row.json) as { drives: Array<{ device: string; result: string }> }).drives,
+      )
+      .filter((d) => d.device === target.loop.path)
+      .map((d) => d.result);
+  } finally {
+    journal.close();
+  }
+}
+
+/** The journal's jobs of the target's drive, as [state, refusal code]. */
+export function jobStates(dataDir: string, target: Target): Array<[string, string | null]> {
+  const journal = openJournal(dataDir);
+  try {
+    return jobStore(journal)
+      .list()
+      .filter((j) => j.drive.path === target.loop.path)
+      .map((j) => [j.state, j.refusal?.code ?? null]);
+  } finally {
+    journal.close();
+  }
+}
+
 /** Emergency copies written by gomme into the data dir (or the temporary folder when that failed). */
 export function emergencyFiles(dataDir: string): string[] {
   const dirs = [join(dataDir, 'emergency'), join(tmpdir(), 'gomme-emergency')];

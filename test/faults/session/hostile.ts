@@ -2,22 +2,25 @@
  * Hostile inputs: keys missing, wrong, unreadable; a bad config; the same drive twice; a drive that already has
  * an interrupted job; two jobs for one drive; a job whose drive is gone; a reused PID; a drive in use.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { openJournal } from '../../../core/journal/index.js';
 import { jobStore } from '../../../erasure/jobs/job-store.js';
 import { attachLoopDevice } from '../../helpers/loop-device.js';
+import { unmount } from '../../helpers/mount.js';
 import {
   clean,
   createTarget,
   ERASE_ARGS,
   ERASE_OPTIONS,
   gomme,
+  jobStates,
   measure,
   newDataDir,
   type ProtectedDrive,
+  recordedResults,
   runChild,
   SIZE,
   sha,
@@ -322,24 +325,122 @@ export const HOSTILE: HostileScenario[] = [
         ],
         { stdio: 'ignore' },
       );
+      let released = false;
       try {
         await new Promise((r) => setTimeout(r, 500));
         const dataDir = newDataDir(root);
         const r = erase(target, dataDir);
+        // The engine's claim refuses it, before any write: one typed error naming the drive and why.
         expect(r.code, r.stderr).toBe(3);
-        expect(r.lines.at(-1)).toMatchObject({ code: 'device-busy' });
+        expect(clean(r)).toBe(true);
+        expect(r.lines.at(-1)).toMatchObject({ type: 'error', code: 'targets-busy' });
+        expect(String(r.lines.at(-1)?.message)).toContain(`${target.loop.path} (in use`);
+        expect(jobStarts(r.lines)).toBe(0);
         expect(sha(target.loop.backingFile)).toBe(target.donorHash);
+        // The journal says refused (busy, EBUSY), not failed: nothing to resume, nothing to record.
+        expect(jobStates(dataDir, target)).toEqual([['refused', 'busy']]);
+        expect(measure(dataDir, [target], prot).results).toEqual([null]);
+        const jobs = gomme(['erase', '--jobs', '--json'], dataDir);
+        expect(jobs.lines[0]).toMatchObject({
+          jobs: [{ status: 'refused', result: null, refusal: { code: 'busy', errno: 'EBUSY' } }],
+        });
+        holder.kill();
+        await new Promise((r) => holder.once('exit', r));
+        released = true;
+        // The drive is free: the next erasure runs normally, and no command turns the refusal into a record.
+        const again = erase(target, dataDir);
+        expect(again.code, again.stderr).toBe(0);
+        expect(again.stderr).not.toContain('interrupted erasure');
+        expect(recordedResults(dataDir, target)).toEqual(['ERASED']);
+        const history = gomme(['history', '--json'], dataDir, { GOMME_LANG: 'fr' });
+        const entries = JSON.parse(history.stdout) as Array<Record<string, unknown>>;
+        expect(entries.map((e) => [e.kind, e.result])).toEqual([
+          ['record', 'ERASED'],
+          ['refused', 'REFUSED'],
+        ]);
+        expect(entries[1]).toMatchObject({
+          device: target.loop.path,
+          refusal: { code: 'busy', reason: expect.stringContaining('utilisé ailleurs') },
+        });
         const m = measure(dataDir, [target], prot);
-        expect(m.results).toEqual([null]);
+        expect(m.results).toEqual(['ERASED']);
         return {
           group: 'hostile',
-          name: 'a drive in use (refused before any write)',
-          exit: String(r.code),
+          name: 'a drive in use (refused at the claim, then erased once free)',
+          exit: `${r.code}, then ${again.code}`,
           ...m,
         };
       } finally {
-        holder.kill();
-        await new Promise((r) => holder.once('exit', r));
+        if (!released) {
+          holder.kill();
+          await new Promise((r) => holder.once('exit', r));
+        }
+        target.loop.detach();
+      }
+    },
+  },
+  {
+    name: 'a drive mounted between discovery and the claim',
+    async run(root, prot) {
+      const target = createTarget();
+      const other = createTarget();
+      const mnt = mkdtempSync(join(root, 'claim-mount-'));
+      try {
+        execFileSync('mkfs.ext4', [
+          '-q',
+          '-F',
+          '-E',
+          'lazy_itable_init=0,lazy_journal_init=0',
+          target.loop.path,
+        ]);
+        const formatted = sha(target.loop.backingFile);
+        const dataDir = newDataDir(root);
+        // Discovery sees it free; once the jobs exist, it is mounted (read-only, no journal replay: the mount
+        // itself writes nothing). The storage graph read again right before the claim must refuse the command.
+        const r = runChild(
+          {
+            devices: [target.loop.path, other.loop.path],
+            options: ERASE_OPTIONS,
+            acts: [
+              {
+                at: 'job-created',
+                nth: 1,
+                do: 'exec',
+                argv: ['mount', '-o', 'ro,noload', target.loop.path, mnt],
+              },
+            ],
+          },
+          { GOMME_DATA_DIR: dataDir },
+        );
+        expect(r.code, r.stderr).toBe(3);
+        expect(clean(r)).toBe(true);
+        expect(r.lines.at(-1)).toMatchObject({ type: 'error', code: 'targets-busy' });
+        expect(String(r.lines.at(-1)?.message)).toContain(mnt);
+        expect(sha(target.loop.backingFile)).toBe(formatted);
+        expect(sha(other.loop.backingFile)).toBe(other.donorHash);
+        expect(jobStates(dataDir, target)).toEqual([['refused', 'protected']]);
+        expect(jobStates(dataDir, other)).toEqual([['refused', 'other-target']]);
+        unmount(mnt);
+        // Unmounted: both erase normally; neither ever gets a FAILED record.
+        const again = gomme(
+          ['erase', target.loop.path, other.loop.path, '--yes', '--json', ...ERASE_ARGS],
+          dataDir,
+        );
+        expect(again.code, again.stderr).toBe(0);
+        expect(recordedResults(dataDir, target)).toEqual(['ERASED']);
+        expect(recordedResults(dataDir, other)).toEqual(['ERASED']);
+        const m = measure(dataDir, [target, other], prot);
+        expect(m.results).toEqual(['ERASED', 'ERASED']);
+        return {
+          group: 'hostile',
+          name: 'a drive mounted between discovery and the claim (refused, then erased)',
+          exit: `${r.code}, then ${again.code}`,
+          ...m,
+        };
+      } finally {
+        unmount(mnt);
+        rmSync(mnt, { recursive: true, force: true });
+        other.loop.detach();
         target.loop.detach();
       }
     },

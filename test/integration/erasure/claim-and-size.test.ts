@@ -7,9 +7,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recheckProtection } from '../../../core/detect/recheck.js';
 import type { IoErrorRange } from '../../../core/events.js';
+import { openJournal } from '../../../core/journal/index.js';
 import { realSystem } from '../../../core/run/system.js';
 import { TargetsBusyError } from '../../../erasure/io/errors.js';
-import type { JobJournal } from '../../../erasure/jobs/job-store.js';
+import { type JobJournal, type JobRefusal, jobStore } from '../../../erasure/jobs/job-store.js';
 import { runJobs } from '../../../erasure/jobs/run-jobs.js';
 import { buildOverwritePlan } from '../../../erasure/plan/build-plan.js';
 import { InMemoryPasswordVault } from '../../../erasure/purge/password-vault.js';
@@ -47,13 +48,19 @@ async function holdExclusively(path: string): Promise<{ release(): Promise<void>
 /** The journal part runJobs writes to, in memory. */
 function memoryJournal(): JobJournal & {
   failed: string[];
+  refused: Map<string, JobRefusal>;
   events: string[];
   errorsOf(id: string): IoErrorRange[];
 } {
   const errors = new Map<string, IoErrorRange[]>();
   const failed: string[] = [];
+  const refused = new Map<string, JobRefusal>();
   return {
     failed,
+    refused,
+    refuse: (jobs) => {
+      for (const { jobId, refusal } of jobs) refused.set(jobId, refusal);
+    },
     events: [],
     errorsOf: (id) => errors.get(id) ?? [],
     checkpoint: () => {},
@@ -102,15 +109,25 @@ describe.skipIf(!isRoot)('gomme erase claims every target before writing', () =>
         } finally {
           await holder.release();
         }
-        // The session's check before any job exists (or runJobs' claim if the drive was taken in between).
+        // The engine's claim, before any write to any of them.
         expect(r.code, r.stderr).toBe(3);
-        expect(r.lines.at(-1)).toMatchObject({ type: 'error', exitCode: 3 });
-        expect(['device-busy', 'targets-busy']).toContain(r.lines.at(-1)?.code);
+        expect(r.lines.at(-1)).toMatchObject({ type: 'error', exitCode: 3, code: 'targets-busy' });
         const message = String(r.lines.at(-1)?.message);
         for (const l of loops) expect(message.includes(l.path)).toBe(l === busy);
         expect(message).toMatch(/opened by another program/);
-        // No job was created: nothing for a later command to record or resume.
+        // No job started; the three are refused in the journal: nothing for a later command to record or resume.
         expect(r.lines.some((l) => l.type === 'job-started')).toBe(false);
+        const journal = openJournal(dataDir);
+        try {
+          expect(
+            jobStore(journal)
+              .list()
+              .map((j) => [j.device, j.state, j.refusal?.code]),
+          ).toEqual(loops.map((l) => [l.path, 'refused', l === busy ? 'busy' : 'other-target']));
+          expect(journal.records.list()).toEqual([]);
+        } finally {
+          journal.close();
+        }
         expect(loops.map((l) => sha(readFileSync(l.backingFile)))).toEqual(before);
         // The refused jobs are closed in the journal: a later --resume must not erase them.
         const resume = runGomme(['erase', '--resume', '--yes', '--json'], { GOMME_DATA_DIR: dataDir });
@@ -147,9 +164,14 @@ describe.skipIf(!isRoot)('gomme erase claims every target before writing', () =>
         ]);
         expect((failure as TargetsBusyError).exitCode).toBe(3);
         expect(journal.events).toEqual([]);
-        // New jobs are closed as refused (never resumable), with the reason.
-        expect(journal.failed).toEqual(['job-0', 'job-1', 'job-2']);
-        expect(journal.errorsOf('job-2')).toEqual([expect.objectContaining({ code: 'EBUSY' })]);
+        // New jobs are closed as refused (never resumable, never recorded), with the reason; none failed.
+        expect(journal.failed).toEqual([]);
+        expect(journal.errorsOf('job-2')).toEqual([]);
+        expect(Object.fromEntries(journal.refused)).toEqual({
+          'job-0': { code: 'other-target', errno: null, detail: { fr: loops[2]!.path, en: loops[2]!.path } },
+          'job-1': { code: 'other-target', errno: null, detail: { fr: loops[2]!.path, en: loops[2]!.path } },
+          'job-2': { code: 'busy', errno: 'EBUSY', detail: null },
+        });
         expect(loops.map((l) => sha(readFileSync(l.backingFile)))).toEqual(before);
       },
     );
@@ -199,14 +221,51 @@ describe.skipIf(!isRoot)('gomme erase claims every target before writing', () =>
           expect(refusals[0]?.why?.fr).toContain(mnt);
           expect((failure as TargetsBusyError).message).toContain(`${lower!.path} (protected: `);
           expect(journal.events).toEqual([]);
-          expect(journal.failed).toEqual(['job-0', 'job-1']);
-          expect(journal.errorsOf('job-0')).toEqual([expect.objectContaining({ code: 'PROTECTED' })]);
+          expect(journal.failed).toEqual([]);
+          expect(journal.refused.get('job-0')).toMatchObject({ code: 'protected', errno: null });
+          expect(journal.refused.get('job-0')?.detail?.en).toContain(mnt);
+          expect(journal.refused.get('job-1')).toMatchObject({ code: 'other-target' });
           expect([lower!, free!].map((l) => sha(readFileSync(l.backingFile)))).toEqual(before);
         } finally {
           if (frozen) execFileSync('fsfreeze', ['-u', mnt]);
           if (mounted) execFileSync('umount', [mnt]);
           detachAndWait(upper);
         }
+      },
+    );
+  });
+
+  it('a new job whose drive is not the size discovery saw is refused at the claim: nothing written, no job failed', async () => {
+    await withLoopDevices(
+      [1, 2].map(() => ({ sizeBytes: 16 * MiB, fill: donor })),
+      async ([resized, free]) => {
+        const before = [resized!, free!].map((l) => sha(readFileSync(l.backingFile)));
+        // Discovery saw 8 MiB; the kernel now says 16 MiB (a USB bridge re-enumerated, a loop grown).
+        const jobs = [
+          overwriteJob('job-0', resized!.path, 8 * MiB),
+          overwriteJob('job-1', free!.path, 16 * MiB),
+        ];
+        const journal = memoryJournal();
+        const failure = await runJobs(jobs, {
+          store: journal,
+          vault: new InMemoryPasswordVault(),
+          runner: { run: () => Promise.reject(new Error('no command expected')) },
+          recheck: (drive) => recheckProtection(realSystem(), drive),
+          emit: (e) => journal.events.push(e.type),
+        }).catch((error: unknown) => error);
+        expect(failure).toBeInstanceOf(TargetsBusyError);
+        expect((failure as TargetsBusyError).refusals).toEqual([
+          expect.objectContaining({ device: resized!.path, refusal: 'size-changed', errno: null }),
+        ]);
+        expect((failure as TargetsBusyError).text.fr).toContain('sa taille a changé depuis la détection');
+        expect(journal.events).toEqual([]);
+        expect(journal.failed).toEqual([]);
+        expect(journal.refused.get('job-0')).toMatchObject({
+          code: 'size-changed',
+          detail: { en: `${8 * MiB} → ${16 * MiB} bytes` },
+        });
+        expect(journal.refused.get('job-1')).toMatchObject({ code: 'other-target' });
+        expect([resized!, free!].map((l) => sha(readFileSync(l.backingFile)))).toEqual(before);
       },
     );
   });

@@ -77,6 +77,7 @@ describe('a locked drive nobody can unlock', () => {
       figures: { bytesWritten: 0, passBytes: [], seconds: 0 },
       recordId: null,
       discarded: null,
+      refusal: null,
     } as JobRow;
     const record = buildErasureRecord(recordInputFor([{ job, errors: [] }], facts, at));
     const d = record.drives[0]!;
@@ -125,6 +126,7 @@ describe('a locked drive nobody can unlock', () => {
             figures: { bytesWritten: 0, passBytes: [], seconds: 0 },
             recordId: null,
             discarded: null,
+            refusal: null,
           } as JobRow,
           errors: [],
         },

@@ -34,6 +34,7 @@ function row(): JobRow {
     figures: { bytesWritten: 0, passBytes: [], seconds: 0 },
     recordId: null,
     discarded: null,
+    refusal: null,
   };
 }
 

@@ -114,6 +114,7 @@ function job(id: string, drive: Drive, over: Partial<JobRow> = {}): JobRow {
     figures: { bytesWritten: 0, passBytes: [], seconds: 0 },
     recordId: null,
     discarded: null,
+    refusal: null,
     ...over,
   };
 }

@@ -73,6 +73,7 @@ function overwriteJob(
       figures: { bytesWritten: drive.sizeBytes, passBytes: [drive.sizeBytes], seconds: 290 },
       recordId: null,
       discarded: null,
+      refusal: null,
       ...over,
     },
   };

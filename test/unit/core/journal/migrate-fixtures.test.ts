@@ -32,12 +32,72 @@ afterEach(() => {
 });
 
 /** Journals made by the code of each earlier schema version (test/fixtures/journal/README.md). */
-const VERSIONS = [1, 2, 3];
+const VERSIONS = [1, 2, 3, 6];
+
+/**
+ * Schema 6 (made by gomme at 9bc2c10, test/fixtures/journal/README.md): an erasure recorded, a job killed
+ * mid-erasure, and a command refused at the claim (loop1 held O_EXCL: EBUSY; loop0 refused with it) whose two
+ * jobs that code closed as FAILED with no record yet. Left so, the next command would commit a record of two
+ * failed erasures of drives never touched.
+ */
+describe('schema 6 → 7: jobs refused at the claim become refused, nothing else changes', () => {
+  it('migrates the refused jobs with their reason, and no record is made of them', () => {
+    const fixture = join(projectRoot, 'test/fixtures/journal/journal-v6.sqlite');
+    const dir = mkdtempSync(join(tmpdir(), 'gomme-migrate-'));
+    dirs.push(dir);
+    copyFileSync(fixture, join(dir, JOURNAL_FILE));
+    const journal = openJournal(dir);
+    try {
+      expect(journal.schemaVersion()).toBe(migrations.length);
+      expect(journal.integrity()).toMatchObject({ ok: true });
+      const jobs = jobStore(journal).list();
+      expect(
+        jobs.map((j) => [j.device, j.state, j.result, j.refusal?.code ?? null, j.refusal?.errno ?? null]),
+      ).toEqual([
+        ['/dev/loop0', 'finished', 'ERASED', null, null],
+        ['/dev/loop0', 'running', null, null, null],
+        ['/dev/loop1', 'refused', null, 'busy', 'EBUSY'],
+        ['/dev/loop0', 'refused', null, 'other-target', null],
+      ]);
+      // Not resumable, not to be recorded: the killed job alone is resumable, the recorded one keeps its record.
+      expect(jobStore(journal).unrecorded()).toEqual([]);
+      expect(
+        jobStore(journal)
+          .unfinished()
+          .map((j) => j.jobId),
+      ).toEqual([jobs[1]?.jobId]);
+      expect(jobs[0]?.recordId).toBe(journal.records.list()[0]?.recordId);
+      // The old errors stay, with the English message of the time.
+      expect(jobStore(journal).errors(jobs[2]?.jobId ?? '')).toEqual([
+        expect.objectContaining({ operation: 'command', code: 'EBUSY' }),
+      ]);
+      // Foreign keys still hold after the table was rebuilt, and are enforced again.
+      expect(journal.integrity().ok).toBe(true);
+      expect(() =>
+        jobStore(journal).addError(
+          'no-such-job',
+          {
+            operation: 'command',
+            pass: null,
+            offset: 0,
+            length: 0,
+            code: 'X',
+            message: 'x',
+          },
+          '2026-01-01T00:00:00.000Z',
+        ),
+      ).toThrow();
+    } finally {
+      journal.close();
+    }
+  });
+});
 
 describe('every earlier journal migrates to the latest schema and keeps every row', () => {
   it('there is a fixture for every version before the latest', () => {
-    expect(VERSIONS).toEqual(Array.from({ length: 3 }, (_, i) => i + 1));
-    expect(migrations.length).toBeGreaterThan(Math.max(...VERSIONS));
+    // Schemas 4 and 5 shipped without a fixture of their time; 6 is the one before the refused jobs (7).
+    expect(VERSIONS).toEqual([1, 2, 3, 6]);
+    expect(migrations.length).toBe(7);
   });
 
   for (const version of VERSIONS) {
@@ -54,9 +114,14 @@ describe('every earlier journal migrates to the latest schema and keeps every ro
       const record = journal.records.list()[0];
       expect(record && loadRecord(journal, record.recordId).recordId).toBe(record?.recordId);
       expect(journal.certificates.list()).toHaveLength(2);
-      // Everything committed before the outbox existed is queued for the hub.
-      expect(journal.outbox.list().map((i) => i.kind)).toEqual(['record', 'certificate', 'certificate']);
-      if (version >= 2) {
+      // Everything committed before the outbox existed is queued for the hub (schema 6 queued it itself).
+      expect(
+        journal.outbox
+          .list()
+          .map((i) => i.kind)
+          .sort(),
+      ).toEqual(['certificate', 'certificate', 'record']);
+      if (version >= 2 && version <= 3) {
         const jobs = jobStore(journal).list();
         expect(jobs.map((j) => [j.jobId, j.state, j.result])).toEqual([
           ['job-finished', 'finished', 'FAILED'],
@@ -79,14 +144,24 @@ describe('every earlier journal migrates to the latest schema and keeps every ro
             .map((j) => j.jobId),
         ).toEqual(['job-aborted', 'job-running']);
       }
-      if (version >= 3) expect(await journal.passwords.recall('WD-WCAYUJ123456')).toBe('gomme-3f9a1c0b');
+      if (version === 3) expect(await journal.passwords.recall('WD-WCAYUJ123456')).toBe('gomme-3f9a1c0b');
+      if (version === 6) {
+        expect(await journal.passwords.recall('WD-WCAYUJ654321')).toBe('gomme-6a1b2c3d');
+        expect(await journal.passwords.attempts('ata-user:WD-WCAYUJ654321')).toBe(1);
+      }
       journal.close();
       const after = rows(join(dir, JOURNAL_FILE));
+      // Schema 7 turned jobs refused at the claim (FAILED, no record yet) into refused ones: those two columns.
+      const changed = (table: string, row: unknown) =>
+        table === 'erase_jobs' && (row as { state: string }).state === 'refused';
       for (const [table, list] of Object.entries(before)) {
         expect(after[table], table).toHaveLength(list.length);
         // Every old column keeps its value.
-        for (const [i, row] of list.entries())
-          expect(after[table]?.[i], `${table}[${i}]`).toMatchObject(row as object);
+        for (const [i, row] of list.entries()) {
+          const now = after[table]?.[i];
+          const { state: _s, result: _r, ...kept } = row as Record<string, unknown>;
+          expect(now, `${table}[${i}]`).toMatchObject(changed(table, now) ? kept : (row as object));
+        }
       }
     });
   }

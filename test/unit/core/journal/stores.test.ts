@@ -103,6 +103,52 @@ describe('the jobs store', () => {
     expect(journal.jobs.unfinished()).toEqual([]);
     journal.close();
   });
+
+  it('refuses a new job before any write: never resumable, never recorded, never discarded into a record', () => {
+    const seen: WritePoint[] = [];
+    const journal = openJournal(tempDir(), { afterWrite: (points) => seen.push(...points) });
+    journal.batches.create('b', { lot: 'L' }, '2026-01-01T00:00:00.000Z');
+    for (const jobId of ['refused', 'written'])
+      journal.jobs.create({
+        jobId,
+        batchId: 'b',
+        drive: fakeDrive({ sizeBytes: 8 * MiB }),
+        plan,
+        startedAt: '2026-01-01T00:00:00.000Z',
+        owner: { pid: 1, start: null },
+      });
+    const refusal = { code: 'busy', errno: 'EBUSY', detail: null };
+    journal.jobs.refuse([{ jobId: 'refused', refusal }], '2026-01-01T00:00:05.000Z');
+    expect(seen.at(-1)).toBe('job-refused');
+    expect(journal.jobs.get('refused')).toMatchObject({
+      state: 'refused',
+      result: null,
+      refusal,
+      endedAt: '2026-01-01T00:00:05.000Z',
+      recordId: null,
+      figures: { bytesWritten: 0, seconds: 0 },
+    });
+    // Neither resumed nor turned into a record by the next command, nor closed into an ABORTED one.
+    expect(journal.jobs.unfinished().map((j) => j.jobId)).toEqual(['written']);
+    expect(journal.jobs.unrecorded()).toEqual([]);
+    expect(journal.jobs.discard('refused', 'forgotten', '2026-01-02T00:00:00.000Z')).toBe(false);
+    expect(journal.jobs.get('refused')?.state).toBe('refused');
+    // A job that reached its drive can never be called refused.
+    journal.jobs.checkpoint('written', 0, MiB, '2026-01-01T00:00:03.000Z');
+    expect(() =>
+      journal.jobs.refuse(
+        [
+          { jobId: 'written', refusal },
+          { jobId: 'refused', refusal },
+        ],
+        '2026-01-01T00:00:06.000Z',
+      ),
+    ).toThrow(RangeError);
+    // All or nothing: the transaction rolled back.
+    expect(journal.jobs.get('written')?.state).toBe('running');
+    expect(journal.jobs.get('refused')?.endedAt).toBe('2026-01-01T00:00:05.000Z');
+    journal.close();
+  });
 });
 
 describe('write points and transactions', () => {

@@ -3,7 +3,7 @@ import type { Drive, Protection } from '../../../../core/drive.js';
 import { DeviceNotFoundError } from '../../../../core/errors.js';
 import type { IoErrorRange } from '../../../../core/events.js';
 import { TargetsBusyError } from '../../../../erasure/io/errors.js';
-import type { JobJournal } from '../../../../erasure/jobs/job-store.js';
+import type { JobJournal, JobRefusal } from '../../../../erasure/jobs/job-store.js';
 import { recheckTargets, refuseAll } from '../../../../erasure/jobs/refuse-targets.js';
 import { fakeDrive } from '../../../component/tui/fakes.js';
 
@@ -23,15 +23,19 @@ function target(jobId: string, path: string): { jobId: string; drive: Drive } {
 function memoryJournal() {
   const errors = new Map<string, IoErrorRange[]>();
   const failed: string[] = [];
+  const refused = new Map<string, JobRefusal>();
   const store: JobJournal = {
     checkpoint: () => {},
     addError: (id, e) => errors.set(id, [...(errors.get(id) ?? []), e]),
     errors: (id) => errors.get(id) ?? [],
     finish: () => {},
     fail: (id) => failed.push(id),
+    refuse: (jobs) => {
+      for (const { jobId, refusal } of jobs) refused.set(jobId, refusal);
+    },
     get: () => ({ interruptions: [] }),
   };
-  return { store, failed, errors };
+  return { store, failed, errors, refused };
 }
 
 describe('recheckTargets: the storage graph read again right before the claim', () => {
@@ -89,11 +93,17 @@ describe('refuseAll: nothing written, the whole command refused', () => {
       "Rien n'a été écrit : ce disque ne peut pas être effacé maintenant : /dev/loop3 (protégé : loop9 (sur loop3) est monté sur /mnt/photos).",
     );
     expect(error.text.en).toContain('/dev/loop3 (protected: loop9 (on loop3) is mounted at /mnt/photos)');
-    expect(journal.failed).toEqual(['a', 'b']);
-    expect(journal.errors.get('a')).toEqual([
-      expect.objectContaining({ code: 'PROTECTED', message: mounted.detail.en }),
-    ]);
-    expect(journal.errors.get('b')).toEqual([expect.objectContaining({ code: 'REFUSED' })]);
-    expect(journal.errors.get('c')).toBeUndefined();
+    // New jobs end refused (not failed: nothing was written), each with its own reason; no error is recorded.
+    expect(journal.failed).toEqual([]);
+    expect(journal.errors.size).toBe(0);
+    expect([...journal.refused.keys()]).toEqual(['a', 'b']);
+    expect(journal.refused.get('a')).toEqual({ code: 'protected', errno: null, detail: mounted.detail });
+    expect(journal.refused.get('b')).toEqual({
+      code: 'other-target',
+      errno: null,
+      detail: { fr: '/dev/loop3', en: '/dev/loop3' },
+    });
+    // The resumed job was written to before: it stays resumable.
+    expect(journal.refused.has('c')).toBe(false);
   });
 });
