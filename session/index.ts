@@ -13,7 +13,6 @@
  *   const certified = await certifyRecords(opened.journal, opened.signing, lang, ids);
  */
 import type { Drive } from '../core/drive.js';
-import type { System } from '../core/run/system.js';
 import type { JournalAccess } from './open-session.js';
 import { refuseDrivesWithJobs } from './start-jobs.js';
 
@@ -60,13 +59,8 @@ export { DriveHasJobError, type StartedRun, startJobs } from './start-jobs.js';
  * Before the confirmation: no target already has an unfinished job (exit 3 otherwise). Whether a target is
  * protected or in use is the engine's claim to say, right before the first write (the storage graph read
  * again, then O_EXCL on every target): refused there, the whole command is (TargetsBusyError, exit 3) and its
- * new jobs end refused in the journal, never resumed and never recorded. `_system` stays for the front ends
- * that pass it.
+ * new jobs end refused in the journal, never resumed and never recorded.
  */
-export async function checkTargets(
-  access: JournalAccess,
-  drives: readonly Drive[],
-  _system?: System,
-): Promise<void> {
+export async function checkTargets(access: JournalAccess, drives: readonly Drive[]): Promise<void> {
   refuseDrivesWithJobs(access, drives);
 }

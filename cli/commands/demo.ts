@@ -67,7 +67,6 @@ export async function demoCommand(ctx: CommandContext, deps: DemoDeps = {}): Pro
       await checkTargets(
         opened,
         plans.map((p) => p.drive),
-        system,
       );
       const run = startJobs(opened, plans, await factsFor(opened, {}, system));
       const outcome = await runStarted(opened, run, { system, emit: () => {} });

@@ -145,7 +145,7 @@ async function startNew(
 ): Promise<StartedRun> {
   const targets = plans.map((p) => p.drive);
   requireRoom(opened, plans.length);
-  await checkTargets(opened, targets, system);
+  await checkTargets(opened, targets);
   await confirm(ctx, targets, options);
   return startJobs(opened, plans, await factsFor(opened, options, system));
 }

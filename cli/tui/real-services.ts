@@ -113,7 +113,6 @@ export function realGuideServices(options: RealServicesOptions): GuideServices {
           await checkTargets(
             opened,
             plans.map((p) => p.drive),
-            system,
           );
           const run = startJobs(opened, plans, await factsFor(opened, facts ?? {}, system));
           const outcome = await runStarted(opened, run, {
