@@ -137,7 +137,16 @@ export function hubSyncFollower(
     journalInRam: options.journalInRam,
     request() {
       if (stopping.signal.aborted) return;
-      if (!readHubLink(dataDir) || !hasIdentity(dataDir)) {
+      let linked: boolean;
+      try {
+        linked = readHubLink(dataDir) !== null && hasIdentity(dataDir);
+      } catch (error) {
+        // A hub.json that does not parse: said on screen (the guide goes on), read again at the next record.
+        if (!(error instanceof GommeError)) throw error;
+        emit({ kind: 'failed', reason: error.text });
+        return;
+      }
+      if (!linked) {
         emit(null);
         return;
       }
