@@ -1,5 +1,5 @@
 import { render } from 'ink-testing-library';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GuideApp } from '../../../cli/tui/app.js';
 import type { GuideState } from '../../../cli/tui/state/types.js';
 import { text } from '../../../core/i18n.js';
@@ -83,8 +83,9 @@ async function eraseOneMachine(journalInRam: boolean) {
   await drawn(frames, 'RÉSULTATS');
   await keys(stdin, ENTER);
   await drawn(frames, 'GR-TEST-1-D1.pdf');
-  // The records (end of the erasure), then the certificates: a push asked for each.
-  expect(hub.requests()).toBe(3);
+  // The records (end of the erasure), then the certificates: a push asked for each (by an effect, which may
+  // run just after the frame).
+  await vi.waitFor(() => expect(hub.requests()).toBe(3));
   return { app, hub, exited: () => exited as GuideState | null, powerOffs: () => powerOffs };
 }
 
