@@ -5,6 +5,8 @@ import { text } from '../../core/i18n.js';
 import { resolveDataDir } from '../../core/journal/data-dir.js';
 import { realSystem } from '../../core/run/system.js';
 import { FULL_TIME_BOXES, QUICK_TIME_BOXES } from '../../diagnostics/types.js';
+import { isNetbooted } from '../../session/hub/netboot.js';
+import { hubSyncFollower } from '../../session/hub/sync-follower.js';
 import type { CommandContext } from '../io.js';
 import { certificateService } from '../tui/certificate-service.js';
 import { diagnosticsService } from '../tui/diagnostics-service.js';
@@ -70,6 +72,10 @@ export async function guideCommand(ctx: CommandContext, options: GuideOptions): 
         }),
     certificates: certificateService({ dataDir: resolveDataDir(ctx.env), env: ctx.env, lang: ctx.lang }),
   });
+  // Records and certificates go to the workshop's hub after each machine; netbooted, the guide waits for them.
+  services.hub = hubSyncFollower(resolveDataDir(ctx.env), ctx.env, {
+    journalInRam: isNetbooted(await system.files.read('/proc/cmdline')),
+  });
   const memory = services.memory;
   services.memory = {
     load: () => memory.load(),
@@ -115,6 +121,7 @@ export async function guideCommand(ctx: CommandContext, options: GuideOptions): 
   });
   // On tty1 the next guide takes the screen at once: leave the last words ("Rien n'a été effacé") up a moment.
   if (standby && last?.quit) await new Promise((resolve) => setTimeout(resolve, 2000));
+  services.hub.stop();
   if (last?.powerOffRequested && services.powerOff) await services.powerOff();
   const results = last?.erase.results ?? [];
   if (results.some((r) => r.result === 'ABORTED')) return ExitCode.INTERRUPTED;

@@ -47,6 +47,7 @@ export function GuideApp({ services, lang, technician, glyphs, onExit }: GuideAp
       hardware: diagnostics?.hardware !== undefined,
       certificates: services.certificates !== undefined,
       canPowerOff: services.powerOff !== undefined,
+      hubHolds: services.hub?.journalInRam ?? false,
     },
     initialState,
   );

@@ -1,7 +1,6 @@
 import { dirname } from 'node:path';
 import type { Lang } from '../../core/i18n.js';
 import type { JournalOptions } from '../../core/journal/index.js';
-import { syncInBackground } from '../../session/hub/sync-station.js';
 import { certifyRecords, missingKeyNotice, openSession, recordIdsOf } from '../../session/index.js';
 import type { CertificateService, IssuedFile } from './services.js';
 
@@ -44,8 +43,6 @@ export function certificateService(settings: {
               device: w.kind === 'drive' ? deviceOf(devices(recordId), w.certificateId) : null,
             })),
         );
-        // To the workshop's hub when this station is enrolled; what cannot go now stays queued.
-        void syncInBackground(settings.dataDir, settings.env);
         // Drives first, in the order of the results; the computer's certificate last.
         files.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'drive' ? -1 : 1));
         return { files, savedIn: files[0] ? dirname(files[0].path) : '', notice: certified.notice };

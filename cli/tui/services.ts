@@ -15,6 +15,7 @@ import type { TestResult } from '../../diagnostics/types.js';
 import type { JobResult } from '../../erasure/jobs/run-jobs.js';
 import type { ErasePlan } from '../../erasure/plan/build-plan.js';
 import type { Credential } from '../../erasure/purge/credentials.js';
+import type { HubSyncFollower } from '../../session/hub/sync-follower.js';
 import type { SecretNeed } from '../../session/locked-drives.js';
 
 /** What the trainee types at intake; donor, lot and the public flag are remembered for the next machine. */
@@ -187,4 +188,9 @@ export interface GuideServices {
   certificates?: CertificateService;
   /** Only offered on the live system. */
   powerOff?: () => Promise<void>;
+  /**
+   * The push to the workshop's hub, asked after each machine's records and certificates. Netbooted (journal in
+   * RAM), the guide offers no power off and no next machine until the hub has acknowledged everything.
+   */
+  hub?: HubSyncFollower;
 }

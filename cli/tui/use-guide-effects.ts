@@ -168,6 +168,24 @@ export function useGuideEffects(
     if (stopping) abort.current?.abort();
   }, [stopping]);
 
+  const hub = services.hub;
+  useEffect(() => {
+    if (!hub) return;
+    const unsubscribe = hub.subscribe((status) => dispatch({ type: 'hub-status', status }));
+    // What an earlier guide left queued (netbooted: still in RAM) goes now.
+    hub.request();
+    return () => {
+      unsubscribe();
+      hub.stop();
+    };
+  }, [hub, dispatch]);
+
+  // Records (end of the erasure) and certificates were committed: push them now.
+  const hubRequest = state.hub.request;
+  useEffect(() => {
+    if (hubRequest > 0) hub?.request();
+  }, [hub, hubRequest]);
+
   const issuing = state.certificates.status === 'working';
   useEffect(() => {
     if (!issuing || !certificates) return;

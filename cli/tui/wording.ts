@@ -252,6 +252,46 @@ export const W = {
   ),
 } satisfies Record<string, Text>;
 
+/** The push to the workshop's hub, as the certificates and "Et maintenant ?" screens say it (screens/hub-lines.ts). */
+export const HUB_WORDS = {
+  sending: (pending: number | null): Text =>
+    pending === null
+      ? t('Envoi au hub...', 'Sending to the hub...')
+      : t(`Envoi au hub... ${pending} en attente.`, `Sending to the hub... ${pending} waiting.`),
+  unreachableRam: (seconds: number): Text =>
+    t(
+      `Hub injoignable : les rapports restent sur ce PC. Ne l'éteignez pas. Nouvel essai dans ${seconds} s.`,
+      `Hub unreachable: the reports stay on this PC. Do not power it off. Retrying in ${seconds} s.`,
+    ),
+  unreachableStick: (seconds: number): Text =>
+    t(
+      `Hub injoignable : les rapports restent sur la clé et partiront plus tard. Vous pouvez continuer. Nouvel essai dans ${seconds} s.`,
+      `Hub unreachable: the reports stay on the stick and will go later. You may go on. Retrying in ${seconds} s.`,
+    ),
+  refused: (count: number): Text =>
+    count === 1
+      ? t("Le hub a refusé 1 élément : appelez l'encadrant.", 'The hub refused 1 item: call the supervisor.')
+      : t(
+          `Le hub a refusé ${count} éléments : appelez l'encadrant.`,
+          `The hub refused ${count} items: call the supervisor.`,
+        ),
+  failed: t("Envoi au hub impossible : appelez l'encadrant.", 'Cannot send to the hub: call the supervisor.'),
+  keepOn: t(
+    "Les rapports restent sur ce PC. Ne l'éteignez pas.",
+    'The reports stay on this PC. Do not power it off.',
+  ),
+  detail: t('Détail', 'Detail'),
+  acknowledged: t('Tout est arrivé au hub.', 'Everything has reached the hub.'),
+  waitNext: t(
+    'Attendez : la suite est proposée dès que tout est arrivé au hub.',
+    'Please wait: what comes next is offered once everything has reached the hub.',
+  ),
+  quitHeld: t(
+    "Les rapports ne sont pas tous arrivés au hub : n'éteignez pas ce PC.",
+    'Not every report has reached the hub: do not power this PC off.',
+  ),
+};
+
 export const NOTICES: Record<Notice, Text> = {
   'operator-required': t('Écrivez votre prénom et nom pour continuer.', 'Write your name to continue.'),
   'lot-required': t(

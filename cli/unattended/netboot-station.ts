@@ -1,14 +1,8 @@
 import { text } from '../../core/i18n.js';
 import { gommeTokens, type HubParams } from './params.js';
 
-/**
- * A PC booted from the hub (live-boot's `fetch=`) has no stick: its journal lives in RAM and is gone at power
- * off, so the hub is the only place its proof can go. Such a station keeps pushing until the hub has
- * acknowledged everything, however long the hub is away, and never powers off before.
- */
-export function isNetbooted(cmdline: string | null): boolean {
-  return /(^|\s)(fetch|httpfs|netboot)=\S/.test(cmdline ?? '');
-}
+// Shared with the guide (session/hub/netboot.ts): a netbooted station keeps its proof in RAM.
+export { isNetbooted } from '../../session/hub/netboot.js';
 
 /**
  * gomme.hub and gomme.enrol without gomme.mode: the guided entry of the netboot menu. The station enrols at boot

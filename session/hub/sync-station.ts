@@ -14,11 +14,21 @@ export interface SyncOptions {
   select?: 'all' | 'due';
   /** Keep retrying an unreachable hub this long (backoff 1 s, 2 s, 4 s… at most 15 s). 0: one try. */
   retryForMs?: number;
+  /** The waits between tries: `firstMs`, doubled each time, at most `maxMs` (default 1 s → 15 s). */
+  backoff?: { firstMs: number; maxMs: number };
+  /** Told before each try (what is queued) and before each wait (what the try left, and for how long). */
+  onProgress?(progress: SyncProgress): void;
+  /** Aborted: no further try (the current one ends first); what is left stays queued. */
+  signal?: AbortSignal;
   passphraseFile?: string | undefined;
   client?: HubClient;
   sleep?(ms: number): Promise<void>;
   now?(): Date;
 }
+
+export type SyncProgress =
+  | { kind: 'sending'; pending: number }
+  | { kind: 'waiting'; run: PushRun; retryInMs: number };
 
 /**
  * `gomme sync` and the automatic pushes (after each machine in the guide, at the end of unattended mode):
@@ -37,16 +47,20 @@ export async function syncStation(
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const deadline = now().getTime() + (options.retryForMs ?? 0);
+  const { firstMs, maxMs } = options.backoff ?? { firstMs: 1_000, maxMs: 15_000 };
   const journal = openJournal(dataDir);
   try {
     let total: PushRun | null = null;
     for (let attempt = 0; ; attempt++) {
+      options.onProgress?.({ kind: 'sending', pending: journal.outbox.list({ pending: true }).length });
       const run = await pushOutbox({ journal, identity, client, now }, options.select ?? 'all');
       total = total ? { ...run, pushed: total.pushed + run.pushed } : run;
       if (!run.unavailable || run.pending === 0) return total;
-      const wait = Math.min(15_000, 1_000 * 2 ** attempt);
-      if (now().getTime() + wait > deadline) return total;
+      const wait = Math.min(maxMs, firstMs * 2 ** Math.min(attempt, 30));
+      if (now().getTime() + wait > deadline || options.signal?.aborted) return total;
+      options.onProgress?.({ kind: 'waiting', run, retryInMs: wait });
       await sleep(wait);
+      if (options.signal?.aborted) return total;
     }
   } finally {
     journal.close();
@@ -71,20 +85,5 @@ export class NotEnrolledError extends GommeError {
         ),
       },
     );
-  }
-}
-
-/**
- * After a machine in the guide: push in the background when this station has a hub, one try (no wait). What
- * cannot go now stays queued with its reason (outbox last_error) for the next machine or `gomme sync`.
- */
-export async function syncInBackground(dataDir: string, env: NodeJS.ProcessEnv): Promise<PushRun | null> {
-  if (!readHubLink(dataDir) || !hasIdentity(dataDir)) return null;
-  try {
-    return await syncStation(dataDir, env, { retryForMs: 0 });
-  } catch (error) {
-    // A key that does not unlock, a journal busy or full: the items stay queued; the guide goes on.
-    if (error instanceof GommeError) return null;
-    throw error;
   }
 }

@@ -10,6 +10,7 @@ import type { IssuedFile } from '../services.js';
 import { focusedItem, itemsFor } from '../state/items.js';
 import type { GuideState } from '../state/types.js';
 import { colon, consoleSafe, W } from '../wording.js';
+import { hubLines } from './hub-lines.js';
 
 /** "Disque /dev/loop3 : GR-…-D1.pdf", "Ordinateur : GR-…-M.pdf": what each file is, in words. */
 function fileRow(file: IssuedFile, lang: Lang, focused: boolean): Row {
@@ -44,13 +45,17 @@ export function CertificatesScreen({ state }: { state: GuideState }) {
   }
   const notice = issued?.notice ? wrap(consoleSafe(issued.notice[lang])) : [];
   const rows = files.map((f) => fileRow(f, lang, item?.kind === 'line' && item.id === f.path));
-  const budget = roomFor(state) - top.length - 1 - notice.length - 1 - 1;
+  const hub = hubLines(state);
+  const hubRoom = hub.lines.length > 0 ? hub.lines.length + 1 : 0;
+  const budget = roomFor(state) - top.length - 1 - notice.length - hubRoom - 1 - 1;
   return (
     <Box flexDirection="column">
       <TextLines lines={top} bold={c.status === 'done'} />
       <Text> </Text>
       <ScrollList rows={rows} focus={state.focus} budget={budget} lang={lang} glyphs={state.glyphs} />
       <TextLines lines={notice} color="yellow" />
+      {hub.lines.length > 0 ? <Text> </Text> : null}
+      <TextLines lines={hub.lines} {...(hub.warn ? { color: 'yellow', bold: true } : {})} />
       <Text> </Text>
       <ItemList state={state} items={items} kinds={['button']} />
     </Box>

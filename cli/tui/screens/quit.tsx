@@ -3,13 +3,16 @@ import type { Text as Words } from '../../../core/i18n.js';
 import { ItemList } from '../components/item-view.js';
 import { TextLines } from '../components/scroll-list.js';
 import { wrap } from '../layout.js';
+import { hubHolds } from '../state/hub.js';
 import { itemsFor } from '../state/items.js';
 import { erasedHere } from '../state/navigation.js';
 import type { GuideState } from '../state/types.js';
-import { W } from '../wording.js';
+import { HUB_WORDS, W } from '../wording.js';
 
 /** What leaving means now: nothing erased at all, nothing on this machine, or this machine's work recorded. */
 export function leavingWords(state: GuideState): Words {
+  // Netbooted, leaving with reports still in RAM only: the one thing to say is to keep the PC on.
+  if (hubHolds(state)) return HUB_WORDS.quitHeld;
   if (erasedHere(state) > 0) return W.quitDone;
   return state.erasedBefore > 0 ? W.quitNothingHere : W.quitNothing;
 }

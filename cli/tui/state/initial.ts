@@ -12,6 +12,8 @@ export interface InitialOptions {
   hardware?: boolean;
   certificates?: boolean;
   canPowerOff?: boolean;
+  /** Netbooted: the journal is in RAM, the guide waits for the hub before power off or the next machine. */
+  hubHolds?: boolean;
 }
 
 const emptyIntake: Intake = { donor: '', lot: '', assetTag: '', publicDonor: false };
@@ -61,6 +63,7 @@ export function initialState(options: InitialOptions): GuideState {
       error: null,
     },
     certificates: { status: options.certificates ? 'idle' : 'unavailable', issued: null, error: null },
+    hub: { holds: options.hubHolds ?? false, status: null, request: 0 },
     signingNotice: null,
     secret: null,
     secretHandOff: null,
@@ -78,5 +81,6 @@ export function optionsOf(state: GuideState): InitialOptions {
     hardware: state.diag.phase !== 'unavailable' && !none,
     certificates: state.certificates.status !== 'unavailable',
     canPowerOff: state.canPowerOff,
+    hubHolds: state.hub.holds,
   };
 }

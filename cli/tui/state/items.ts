@@ -1,3 +1,4 @@
+import { hubHolds } from './hub.js';
 import type { ButtonId, GuideState, Item } from './types.js';
 
 /** Whether the trainee may tick this drive: only planned, unprotected drives. The one rule the UI enforces. */
@@ -68,6 +69,8 @@ export function screenItems(state: GuideState): Item[] {
       return [...files.map((f) => line(f.path)), button('continue')];
     }
     case 'next':
+      // Netbooted and the hub still missing something: nothing that ends the session (Ctrl-C still asks).
+      if (hubHolds(state)) return [button('supervisor')];
       return [button('next-machine'), ...(state.canPowerOff ? [button('power-off')] : []), button('quit')];
   }
 }

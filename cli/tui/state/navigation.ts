@@ -5,6 +5,7 @@
 
 import { checkCode, confirmSteps, plansToRun } from './confirm-steps.js';
 import { answer, startDiagnostics } from './diag-flow.js';
+import { hubHolds } from './hub.js';
 import { initialState, optionsOf } from './initial.js';
 import { focusedItem, indexOf, isSelectable } from './items.js';
 import { openSecret } from './secret-flow.js';
@@ -62,6 +63,7 @@ export function activate(state: GuideState): GuideState {
     case 'certificates':
       return go(state, 'next');
     case 'next':
+      if (hubHolds(state)) return state; // its items say so too: only the supervisor button is offered
       if (item.id === 'quit') return { ...state, quit: true };
       if (item.id === 'power-off') return { ...state, powerOffRequested: true };
       return nextMachine(state);
@@ -171,5 +173,7 @@ function nextMachine(state: GuideState): GuideState {
     erasedBefore: state.erasedBefore + erasedHere(state),
     operator: state.operator,
     intake: { ...state.intake, assetTag: '' },
+    // The push goes on across machines (on a stick the earlier machine's records may still be queued).
+    hub: state.hub,
   };
 }

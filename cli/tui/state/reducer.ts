@@ -4,6 +4,7 @@
  */
 
 import { gradeIfReady, hardwareDone, hardwareFinished } from './diag-flow.js';
+import { askHub, hubHolds } from './hub.js';
 import { itemsFor } from './items.js';
 import { keyToAction } from './keys.js';
 import { activate, back, interrupt, toggle } from './navigation.js';
@@ -93,19 +94,24 @@ export function reduce(state: GuideState, action: Action): GuideState {
       );
       return { ...state, erase: { ...state.erase, ...next } };
     }
+    // The session committed the records when the erasure ended (a fault included): they go to the hub now.
     case 'erase-finished':
-      return results({
-        ...state,
-        erase: { ...state.erase, status: 'done', results: action.results, stopAsked: false },
-      });
+      return results(
+        askHub({
+          ...state,
+          erase: { ...state.erase, status: 'done', results: action.results, stopAsked: false },
+        }),
+      );
     case 'erase-failed':
-      return results({
-        ...state,
-        erase: { ...state.erase, status: 'failed', error: action.message, stopAsked: false },
-      });
+      return results(
+        askHub({
+          ...state,
+          erase: { ...state.erase, status: 'failed', error: action.message, stopAsked: false },
+        }),
+      );
     case 'certificates-issued':
       return onScreen(
-        { ...state, certificates: { status: 'done', issued: action.issued, error: null } },
+        askHub({ ...state, certificates: { status: 'done', issued: action.issued, error: null } }),
         'certificates',
       );
     case 'certificates-failed':
@@ -121,6 +127,11 @@ export function reduce(state: GuideState, action: Action): GuideState {
       return { ...state, signingNotice: action.notice };
     case 'secret-failed':
       return { ...state, secretHandOff: null, warning: action.message };
+    case 'hub-status': {
+      const next = { ...state, hub: { ...state.hub, status: action.status } };
+      // The buttons of "Et maintenant ?" come (or go) with the hub's answer: the focus goes to the first one.
+      return hubHolds(next) === hubHolds(state) ? next : onScreen(next, 'next');
+    }
   }
 }
 

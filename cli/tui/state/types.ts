@@ -3,6 +3,7 @@ import type { Lang, Text } from '../../../core/i18n.js';
 import type { HardwarePlan } from '../../../diagnostics/interactive/plan.js';
 import type { JobResult } from '../../../erasure/jobs/run-jobs.js';
 import type { Credential } from '../../../erasure/purge/credentials.js';
+import type { HubSyncStatus } from '../../../session/hub/sync-follower.js';
 import type { SecretIntent, SecretPrompt } from '../../../session/secret-prompt.js';
 import type {
   DiagSummary,
@@ -170,6 +171,12 @@ export interface GuideState {
     issued: IssuedCertificates | null;
     error: string | null;
   };
+  /**
+   * The push to the workshop's hub. `holds`: netbooted (journal in RAM), the next machine and power off wait
+   * for the hub's acknowledgement; `status`: what the push service last said (null: no hub linked, or not
+   * asked yet); `request`: bumped when records or certificates were committed (the effect asks for a push).
+   */
+  hub: { holds: boolean; status: HubSyncStatus | null; request: number };
   /** Set when no signing key is set up: the welcome screen says the certificates will be unsigned and how to fix it. */
   signingNotice: Text | null;
   /** The PSID / password prompt while its panel is open (session/secret-prompt.ts). */
@@ -213,4 +220,6 @@ export type Action =
   /** The secret reached the credential service: the drives as planned with it. */
   | { type: 'secret-applied'; found: Discovered }
   | { type: 'secret-failed'; message: string }
-  | { type: 'signing-notice'; notice: Text };
+  | { type: 'signing-notice'; notice: Text }
+  /** What the push to the hub says now (null: this station is linked to no hub). */
+  | { type: 'hub-status'; status: HubSyncStatus | null };

@@ -1,5 +1,11 @@
 import { summaryOf } from '../../../cli/tui/diagnostics-service.js';
-import type { DiagnosticsService, DriveEntry, GuideServices, Intake } from '../../../cli/tui/services.js';
+import type {
+  CertificateService,
+  DiagnosticsService,
+  DriveEntry,
+  GuideServices,
+  Intake,
+} from '../../../cli/tui/services.js';
 import type { Drive } from '../../../core/drive.js';
 import type { JobEvent } from '../../../core/events.js';
 import { text } from '../../../core/i18n.js';
@@ -14,6 +20,7 @@ import { notPresent } from '../../../diagnostics/interactive/results.js';
 import { reason, type TestResult } from '../../../diagnostics/types.js';
 import type { JobResult } from '../../../erasure/jobs/run-jobs.js';
 import { buildOverwritePlan, type ErasePlan } from '../../../erasure/plan/build-plan.js';
+import type { HubSyncFollower, HubSyncStatus } from '../../../session/hub/sync-follower.js';
 
 export function fakeDrive(overrides: Partial<Drive> = {}): Drive {
   return {
@@ -249,3 +256,48 @@ export function fakeDiagnostics(
   }
   return { service, release: () => release() };
 }
+
+/**
+ * The push to the hub as the guide sees it (session/hub/sync-follower.ts): the test says each status, as the
+ * real follower would after a try; `requests` counts the pushes the guide asked for.
+ */
+export function fakeHub(journalInRam: boolean) {
+  const listeners = new Set<(status: HubSyncStatus | null) => void>();
+  let last: HubSyncStatus | null = null;
+  let requests = 0;
+  let stopped = false;
+  const follower: HubSyncFollower = {
+    journalInRam,
+    request: () => {
+      requests++;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(last);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    stop: () => {
+      stopped = true;
+    },
+  };
+  return {
+    follower,
+    say(status: HubSyncStatus | null) {
+      last = status;
+      for (const listener of listeners) listener(status);
+    },
+    requests: () => requests,
+    stopped: () => stopped,
+  };
+}
+
+/** Certificates that are "issued" at once: one drive's file (nothing is signed or written). */
+export const oneCertificate: CertificateService = {
+  issue: async () => ({
+    files: [{ path: '/data/gomme/certificates/GR-TEST-1-D1.pdf', kind: 'drive', device: '/dev/sdb' }],
+    savedIn: '/data/gomme/certificates',
+    notice: null,
+  }),
+};

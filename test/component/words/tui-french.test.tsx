@@ -15,7 +15,7 @@ import { initialState, reduce } from '../../../cli/tui/state/reducer.js';
 import type { GuideState, Notice } from '../../../cli/tui/state/types.js';
 import { NOTICES, SCREEN_ORDER } from '../../../cli/tui/wording.js';
 import type { JobEvent } from '../../../core/events.js';
-import type { Lang } from '../../../core/i18n.js';
+import { type Lang, text } from '../../../core/i18n.js';
 import { parseBundle } from '../../../core/run/bundle.js';
 import { replaySystem } from '../../../core/run/system.js';
 import { parseEvtestEvents, parseEvtestHeader } from '../../../core/tools/evtest/parse-evtest.js';
@@ -33,6 +33,7 @@ import {
 import type { SessionClock } from '../../../diagnostics/interactive/session-clock.js';
 import { initialUsbPorts, reduceUsbPorts } from '../../../diagnostics/interactive/usb/usb-ports.js';
 import { QUICK_TIME_BOXES } from '../../../diagnostics/types.js';
+import type { HubSyncStatus } from '../../../session/hub/sync-follower.js';
 import { hardwareBundle, hardwareText } from '../../helpers/hardware-fixtures.js';
 import { englishInFrench, frenchInEnglish, report } from '../../helpers/words-scan.js';
 import { COMMITTED_BUNDLE } from '../../unit/words/cli-outputs.js';
@@ -273,6 +274,31 @@ async function states(lang: Lang): Promise<Array<[string, GuideState]>> {
       },
       error: null,
     },
+  });
+  // The push to the hub, netbooted (held) and on a stick, on the two screens that show it.
+  const why = text('le hub ne répond pas', 'the hub does not answer');
+  const hubStatuses: HubSyncStatus[] = [
+    { kind: 'sending', pending: null },
+    { kind: 'sending', pending: 3 },
+    { kind: 'unreachable', pending: 3, retryInMs: 8000, reason: why },
+    { kind: 'refused', pending: 2, rejected: 2, reason: why },
+    { kind: 'refused', pending: 1, rejected: 1, reason: why },
+    { kind: 'failed', reason: why },
+    { kind: 'acknowledged' },
+  ];
+  for (const holds of [true, false])
+    for (const status of hubStatuses)
+      for (const screen of ['certificates', 'next'] as const)
+        add(`hub ${status.kind} ${holds ? 'netbooted' : 'stick'} ${screen}`, {
+          ...base,
+          screen,
+          hub: { holds, status, request: 1 },
+        });
+  add('quit question, hub holding', {
+    ...base,
+    screen: 'next',
+    overlay: { kind: 'quit', returnFocus: 0 },
+    hub: { holds: true, status: hubStatuses[2] as HubSyncStatus, request: 1 },
   });
   return out;
 }
