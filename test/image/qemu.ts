@@ -62,7 +62,8 @@ export function qemuArgs(spec: GuestSpec): string[] {
     '-nic',
     spec.hubPort === undefined
       ? 'none'
-      : `user,model=virtio-net-pci,restrict=on,guestfwd=tcp:10.0.2.100:8080-tcp:127.0.0.1:${spec.hubPort}`,
+      : // cmd: one socat per guest connection (a tcp: chardev is a single connection opened at QEMU's start).
+        `user,model=virtio-net-pci,restrict=on,guestfwd=tcp:10.0.2.100:8080-cmd:socat - TCP:127.0.0.1:${spec.hubPort}`,
   );
   const files = guestFiles(spec.workDir);
   if (spec.screen) {

@@ -16,7 +16,8 @@ if ip -4 route show default | grep -q .; then
 fi
 echo "gomme-network: asking for an address (DHCP) to reach the hub"
 # --oneshot --waitip: exit once an IPv4 address is set, at most 30 s; the run says "hub unreachable" otherwise.
-if dhcpcd --oneshot --ipv4only --waitip=4 --timeout 30; then
+# --noarp: no 5 s conflict probe (the DHCP server checks its leases), it would delay the unattended run.
+if dhcpcd --oneshot --ipv4only --waitip=4 --timeout 30 --noarp; then
   echo "gomme-network: $(ip -4 -o addr show scope global | awk '{print $2, $4}' | head -n1)"
 else
   echo "gomme-network: no address after 30 s (cable? DHCP server?); the records wait on this station"
