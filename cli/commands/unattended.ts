@@ -13,6 +13,8 @@ export interface UnattendedOptions {
   /** Also write every NDJSON line to this device (the live image passes /dev/ttyS0). */
   serial?: string;
   dryRun?: boolean;
+  /** The live image's boot unit: wait for udev before discovering drives (see UnattendedRunOptions). */
+  waitForDisks?: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ export async function unattendedCommand(ctx: CommandContext, options: Unattended
           return eraseCommand(eraseCtx, devices, eraseOptions);
         },
       },
-      { dryRun: options.dryRun === true },
+      { dryRun: options.dryRun === true, waitForDisks: options.waitForDisks === true },
     );
   } finally {
     tee.end();

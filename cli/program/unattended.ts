@@ -24,6 +24,15 @@ export function registerUnattended(program: Command, s: ProgramSetup): void {
       ),
     )
     .option('--dry-run', s.say(text('montrer le plan, ne rien écrire', 'show the plan, write nothing')))
+    .option(
+      '--wait-for-disks',
+      s.say(
+        text(
+          'attendre que udev ait vu tous les disques avant de choisir les cibles (unité de démarrage)',
+          'wait for udev to have seen every disk before choosing targets (boot unit)',
+        ),
+      ),
+    )
     .action(async (options) => {
       const { unattendedCommand } = await import('../commands/unattended.js');
       s.setExit(await unattendedCommand(s.context(true), options));

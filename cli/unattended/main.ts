@@ -5,7 +5,7 @@ import { guardProcess } from '../process-guards.js';
 
 /**
  * Stand-alone entry of `gomme unattended` for the live image's systemd unit, so the boot path depends on this
- * one command only. Arguments: [--serial DEVICE] [--dry-run] [--lang fr|en]. Output is NDJSON, errors included.
+ * one command only. Arguments: [--serial DEVICE] [--dry-run] [--wait-for-disks] [--lang fr|en]. Output is NDJSON, errors included.
  */
 const argv = process.argv.slice(2);
 const flagValue = (flag: string) => argv[argv.indexOf(flag) + 1];
@@ -16,6 +16,7 @@ guardProcess(out);
 unattendedCommand(makeContext(io, out.lang, true), {
   ...(argv.includes('--serial') ? { serial: flagValue('--serial') } : {}),
   dryRun: argv.includes('--dry-run'),
+  waitForDisks: argv.includes('--wait-for-disks'),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -28,6 +28,11 @@ export interface UnattendedDeps {
 
 export interface UnattendedRunOptions {
   dryRun: boolean;
+  /**
+   * The live image's boot unit: wait for udev to have seen every disk before choosing targets (the unit starts
+   * before udev settles, so the boot does not wait for it when no drive is about to be chosen).
+   */
+  waitForDisks?: boolean;
 }
 
 /** Reads the parameters through the runner boundary (dmidecode) and the files boundary (/proc/cmdline). */
@@ -72,6 +77,7 @@ export async function runUnattended(
   for (const warning of warnings) emit({ type: 'warning', at: at(), message: warning[ctx.lang] });
 
   if (params.mode === 'capture' || params.mode === 'diag') {
+    if (options.waitForDisks) await waitForDisks(deps, emit, at, ctx);
     const { enrolForThisBoot, syncAfterRun } = await import('./hub-steps.js');
     // A netbooted diag enrols like an erase, so its report can reach the hub; a refusal is already on the
     // stream, and the report is still kept on this machine (the push below says what stayed).
@@ -88,6 +94,7 @@ export async function runUnattended(
     });
   }
   const spec = params.targets;
+  if (spec && options.waitForDisks) await waitForDisks(deps, emit, at, ctx);
   if (!spec)
     return refuse(
       emit,
@@ -157,6 +164,29 @@ export async function eraseChosen(
 }
 
 /** Capture: the bundle goes to the data partition, then the `gomme drives --json` object ends the stream. */
+/**
+ * udevadm settle through the runner: every disk the kernel found is known (a USB disk can take seconds to
+ * enumerate). A timeout is said and the run goes on with what is known, as a technician would.
+ */
+async function waitForDisks(
+  deps: UnattendedDeps,
+  emit: (event: Record<string, unknown>) => void,
+  at: () => string,
+  ctx: CommandContext,
+): Promise<void> {
+  emit({ type: 'unattended', phase: 'waiting-for-disks', at: at() });
+  const settled = await deps.system.runner.run('udevadm', ['settle', '--timeout=60']);
+  if (settled.exitCode !== 0)
+    emit({
+      type: 'warning',
+      at: at(),
+      message: text(
+        'Certains disques ne sont peut-être pas encore détectés (udev n’a pas fini en 60 s).',
+        'Some disks may not be detected yet (udev did not finish within 60 s).',
+      )[ctx.lang],
+    });
+}
+
 async function capture(
   ctx: CommandContext,
   deps: UnattendedDeps,

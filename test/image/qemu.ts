@@ -26,7 +26,16 @@ export interface GuestSpec {
    * vcs.log (the text consoles, when the guest's test-only console copier runs).
    */
   screen?: boolean;
+  /**
+   * QEMU user networking that reaches one host port only: `restrict=on` cuts the guest off from the host and
+   * everything else, and `guestfwd` forwards 10.0.2.100:8080 in the guest to 127.0.0.1:hostPort (a hub the
+   * test started). Without it the guest has no network card.
+   */
+  hubPort?: number;
 }
+
+/** The hub's address as the guest sees it when `hubPort` is set. */
+export const GUEST_HUB_URL = 'http://10.0.2.100:8080';
 
 export const guestFiles = (workDir: string) => ({
   console: join(workDir, 'console.log'),
@@ -48,7 +57,13 @@ export function qemuArgs(spec: GuestSpec): string[] {
   const machine = spec.firmware === 'uefi-sb' ? 'q35,smm=on' : 'q35';
   // TCG always: this machine's nested KVM cannot run these guests (shared/notes/live-image.md §4).
   const args = ['-accel', 'tcg', '-machine', machine, '-m', String(spec.memoryMiB ?? 2048), '-smp', '2'];
-  args.push('-display', 'none', '-monitor', 'none', '-nodefaults', '-no-reboot', '-nic', 'none');
+  args.push('-display', 'none', '-monitor', 'none', '-nodefaults', '-no-reboot');
+  args.push(
+    '-nic',
+    spec.hubPort === undefined
+      ? 'none'
+      : `user,model=virtio-net-pci,restrict=on,guestfwd=tcp:10.0.2.100:8080-tcp:127.0.0.1:${spec.hubPort}`,
+  );
   const files = guestFiles(spec.workDir);
   if (spec.screen) {
     args.push('-device', 'VGA', '-qmp', `unix:${files.qmpSocket},server=on,wait=off`);

@@ -159,4 +159,50 @@ describe('runUnattended', () => {
     expect(all.some((e) => e.type === 'warning')).toBe(false);
     expect(erase).not.toHaveBeenCalled();
   });
+
+  it('the boot unit (--wait-for-disks) waits for udev before choosing targets; a timeout is said, not fatal', async () => {
+    const replayed = replaySystem(bundle);
+    const calls: string[] = [];
+    const system: System = {
+      ...replayed,
+      runner: {
+        async run(file, args, options) {
+          calls.push([file, ...args].join(' '));
+          // udevadm settle is not in the recorded bundle: answer it as a timed-out settle does (exit 1).
+          if (file === 'udevadm') return { ...ok(''), exitCode: 1 };
+          return replayed.runner.run(file, args, options);
+        },
+      },
+    };
+    const { ctx, events } = capture();
+    const params = {
+      source: 'smbios' as const,
+      mode: 'erase' as const,
+      method: 'zero',
+      verify: 'all' as const,
+      targets: { kind: 'all-unprotected' as const },
+      poweroff: true,
+      hub: null,
+    };
+    await runUnattended(ctx, { kind: 'ok', warnings: [], params }, deps(system), {
+      dryRun: false,
+      waitForDisks: true,
+    });
+    const settle = calls.indexOf('udevadm settle --timeout=60');
+    expect(settle).toBeGreaterThanOrEqual(0);
+    expect(calls.slice(settle + 1).some((c) => c.startsWith('lsblk'))).toBe(true);
+    expect(calls.slice(0, settle).some((c) => c.startsWith('lsblk'))).toBe(false);
+    expect(events().map((e) => [e.type, e.phase ?? e.code ?? null])).toEqual([
+      ['unattended', 'start'],
+      ['unattended', 'waiting-for-disks'],
+      ['warning', null],
+      ['unattended', 'targets'],
+      ['error', 'unattended-targets'],
+    ]);
+
+    calls.length = 0;
+    const again = capture();
+    await runUnattended(again.ctx, { kind: 'ok', warnings: [], params }, deps(system), { dryRun: false });
+    expect(calls).not.toContain('udevadm settle --timeout=60');
+  });
 });

@@ -6,10 +6,11 @@
 set -euo pipefail
 label=GOMME-DATA
 target=/run/gomme-data
-udevadm settle --timeout=30 || true
 
 # blkid exits 2 when no such label exists: that is an answer, not an error (set -e, pipefail).
-find_data() { blkid -o device -t "LABEL=$label" 2>/dev/null | head -n1 || true; }
+# -c /dev/null: probe the disks themselves (they are in /proc/partitions before udev has processed them), not
+# a cache; so the usual case (the stick's own GOMME-DATA, found by live-boot's scan already) needs no wait.
+find_data() { blkid -c /dev/null -o device -t "LABEL=$label" 2>/dev/null | head -n1 || true; }
 
 create_on_medium() {
   # The disk holding live-boot's medium, only when it is a writable disk with a DOS table (isohybrid).
@@ -37,6 +38,11 @@ create_on_medium() {
 }
 
 dev=$(find_data)
+# Not there yet: a USB disk may still be enumerating. Only then wait for udev (up to 30 s under emulation).
+if [ -z "$dev" ]; then
+  udevadm settle --timeout=30 || true
+  dev=$(find_data)
+fi
 if [ -z "$dev" ] && grep -qw 'gomme.data=create' /proc/cmdline; then
   create_on_medium || true
   dev=$(find_data)
