@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { BadInputError, UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
-import { text } from '../../core/i18n.js';
+import { type Lang, text } from '../../core/i18n.js';
+import { resolveDataDir } from '../../core/journal/data-dir.js';
 import { fileErrorWords } from '../../core/words/io-errors.js';
 import { testNameWords } from '../../core/words/tests.js';
 import { type Answers, parseAnswers } from '../../diagnostics/guided/answers.js';
@@ -12,6 +13,7 @@ import { questionsToAsk } from '../../diagnostics/guided/questions.js';
 import { renderDiag } from '../../diagnostics/render-summary.js';
 import { GROUPS, type Group, runDiagnostics } from '../../diagnostics/run-diagnostics.js';
 import { FULL_TIME_BOXES, QUICK_TIME_BOXES } from '../../diagnostics/types.js';
+import { type SavedDiagnostics, saveDiagnostics, savedWords } from '../../session/save-diagnostics.js';
 import type { CommandContext } from '../io.js';
 import { openSystem } from '../open-system.js';
 
@@ -24,6 +26,8 @@ export interface DiagCommandOptions {
   publicDonor?: boolean;
   /** Skip the guided questions even on a terminal. */
   guided?: boolean;
+  /** false (`--no-save`): print only; do not keep the report in DATA_DIR/diagnostics/ nor queue it for the hub. */
+  save?: boolean;
 }
 
 export interface DiagInput {
@@ -33,7 +37,9 @@ export interface DiagInput {
 
 /**
  * `gomme diag`: inventory, automatic tests, guided questions, grade. Exit 0 when the diagnostics ran, whatever
- * the machine's verdict (it is in the output): scripts read `grade.functional.status`.
+ * the machine's verdict (it is in the output): scripts read `grade.functional.status`. The report is kept in
+ * DATA_DIR/diagnostics/ and queued for the hub when the station has one (`--no-save`: printed only); a copy
+ * that could not be kept or queued is a warning on stderr, never a failed run.
  */
 export async function diagCommand(
   ctx: CommandContext,
@@ -58,8 +64,30 @@ export async function diagCommand(
           if (event.type === 'test-start') ctx.stderr.write(`… ${testNameWords(event.name)[ctx.lang]}\n`);
         },
   });
-  ctx.say(ctx.json ? JSON.stringify(report) : renderDiag(report, ctx.lang));
-  return input.signal?.aborted ? ExitCode.INTERRUPTED : ExitCode.OK;
+  if (input.signal?.aborted) {
+    // An interrupted run is printed, not kept: the hub would show its "incomplete" as the machine's grade.
+    ctx.say(ctx.json ? JSON.stringify(report) : renderDiag(report, ctx.lang));
+    return ExitCode.INTERRUPTED;
+  }
+  const saved = options.save === false ? null : saveDiagnostics(resolveDataDir(ctx.env), report);
+  if (saved?.problem) ctx.stderr.write(`${saved.problem[ctx.lang]}\n`);
+  if (ctx.json) {
+    // One more key after the report's own: scripts that read the report read it as before.
+    ctx.say(JSON.stringify(saved ? { ...report, saved: savedJson(saved, ctx.lang) } : report));
+  } else {
+    ctx.say(renderDiag(report, ctx.lang));
+    if (saved && saved.status !== 'not-written') ctx.say(savedWords(saved));
+  }
+  return ExitCode.OK;
+}
+
+/** `saved` of `gomme diag --json`: where the report is (null: not written), and whether the hub will get it. */
+function savedJson(saved: SavedDiagnostics, lang: Lang) {
+  return {
+    path: saved.status === 'not-written' ? null : saved.path,
+    status: saved.status,
+    problem: saved.problem?.[lang] ?? null,
+  };
 }
 
 function parseOnly(value: string | undefined): Group[] | undefined {

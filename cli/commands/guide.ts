@@ -69,6 +69,7 @@ export async function guideCommand(ctx: CommandContext, options: GuideOptions): 
       : diagnosticsService(system, {
           timeBoxes: options.quick ? QUICK_TIME_BOXES : FULL_TIME_BOXES,
           publicDonor: () => publicDonor,
+          keep: { dataDir: resolveDataDir(ctx.env), env: ctx.env },
         }),
     certificates: certificateService({ dataDir: resolveDataDir(ctx.env), env: ctx.env, lang: ctx.lang }),
   });

@@ -49,6 +49,15 @@ export function registerDiag(program: Command, s: ProgramSetup): void {
         ),
       ),
     )
+    .option(
+      '--no-save',
+      s.say(
+        text(
+          'afficher le rapport sans le garder dans le dossier de données ni l’envoyer au hub',
+          'print the report without keeping it in the data folder or sending it to the hub',
+        ),
+      ),
+    )
     .addOption(jsonOption(s))
     .addOption(replayOption(s))
     .action(async (options) => {

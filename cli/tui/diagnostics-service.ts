@@ -17,6 +17,7 @@ import { questionsToAsk } from '../../diagnostics/guided/questions.js';
 import { readHardwarePlan } from '../../diagnostics/interactive/plan.js';
 import { type DiagReport, GROUPS, runDiagnostics } from '../../diagnostics/run-diagnostics.js';
 import type { TestResult, TimeBoxes } from '../../diagnostics/types.js';
+import { keepDiagnostics } from '../../session/save-diagnostics.js';
 import type { DiagnosticsService, DiagRow, DiagSummary } from './services.js';
 
 /**
@@ -25,7 +26,13 @@ import type { DiagnosticsService, DiagRow, DiagSummary } from './services.js';
  */
 export function diagnosticsService(
   system: System,
-  options: { timeBoxes: TimeBoxes; publicDonor: () => boolean; hardwareTests?: boolean },
+  options: {
+    timeBoxes: TimeBoxes;
+    publicDonor: () => boolean;
+    hardwareTests?: boolean;
+    /** Where the graded report is kept (DATA_DIR/diagnostics/) and pushed from when the station has a hub. */
+    keep?: { dataDir: string; env: NodeJS.ProcessEnv };
+  },
 ): DiagnosticsService {
   let report: DiagReport | null = null;
   const service: DiagnosticsService = {
@@ -60,6 +67,8 @@ export function diagnosticsService(
         drives: report.inventory.drives.filter((d) => !d.bootMedium),
         publicDonor: options.publicDonor(),
       });
+      if (options.keep)
+        keepDiagnostics(options.keep.dataDir, options.keep.env, { ...report, tests, grade: g });
       return summaryOf(g, tests, {
         cpu: report.inventory.cpu.model,
         memoryBytes: report.inventory.memory.totalBytes,

@@ -6,6 +6,7 @@ import { ExitCode } from '../../core/exit-codes.js';
 import { type Text, text } from '../../core/i18n.js';
 import { resolveDataDir } from '../../core/journal/data-dir.js';
 import type { System } from '../../core/run/system.js';
+import type { TimeBoxes } from '../../diagnostics/types.js';
 import { METHODS } from '../../erasure/methods.js';
 import { AUTO_METHOD } from '../../erasure/plan/plan-erasure.js';
 import { ENGINES } from '../../erasure/purge/engines.js';
@@ -21,6 +22,8 @@ export interface UnattendedDeps {
   /** `gomme erase DEV… --method M --verify V --yes --json` in-process: same events, same result line. */
   erase(ctx: CommandContext, devices: string[], options: EraseOptions): Promise<number>;
   now(): Date;
+  /** gomme.mode=diag's time boxes (default: the full ones, as `gomme diag`); tests pass the quick ones. */
+  diagTimeBoxes?: TimeBoxes;
 }
 
 export interface UnattendedRunOptions {
@@ -75,22 +78,20 @@ export async function runUnattended(
 
   if (params.mode === 'capture' || params.mode === 'diag') {
     if (options.waitForDisks) await waitForDisks(deps, emit, at, ctx);
-    const { syncAfterRun } = await import('./hub-steps.js');
-    const code = await syncAfterRun(ctx, params.hub, await capture(ctx, deps, emit, at), emit, {
+    const { enrolForThisBoot, syncAfterRun } = await import('./hub-steps.js');
+    // A netbooted diag enrols like an erase, so its report can reach the hub; a refusal is already on the
+    // stream, and the report is still kept on this machine (the push below says what stayed).
+    if (params.mode === 'diag' && params.hub && !options.dryRun)
+      await enrolForThisBoot(ctx, params.hub, emit);
+    const code = await capture(ctx, deps, emit, at);
+    if (params.mode === 'diag' && !options.dryRun) {
+      const { diagnoseUnattended } = await import('./diag-step.js');
+      const { FULL_TIME_BOXES } = await import('../../diagnostics/types.js');
+      await diagnoseUnattended(ctx, deps, emit, deps.diagTimeBoxes ?? FULL_TIME_BOXES);
+    }
+    return syncAfterRun(ctx, params.hub, code, emit, {
       untilAcknowledged: isNetbooted(await deps.system.files.read('/proc/cmdline')),
     });
-    if (params.mode === 'diag') {
-      // The hardware tests are not wired yet: the inventory above is all diag does for now.
-      emit({
-        type: 'warning',
-        at: at(),
-        message: text(
-          'Mode diag : seul l’inventaire est disponible pour l’instant.',
-          'diag mode: only the inventory is available for now.',
-        )[ctx.lang],
-      });
-    }
-    return code;
   }
   const spec = params.targets;
   if (spec && options.waitForDisks) await waitForDisks(deps, emit, at, ctx);

@@ -12,6 +12,8 @@ export const RESULT: Record<string, Text> = {
 export const GRADE: Record<string, Text> = {
   pass: text('Bon état', 'Good'),
   'pass-with-reservations': text('Bon, avec réserves', 'Good, with reservations'),
+  // A function nobody could test (no answer, a test too short): gomme diag's own word for it.
+  incomplete: text('Incomplet', 'Incomplete'),
   fail: text('Défaillant', 'Failing'),
   ungraded: text('Pas de diagnostic', 'No diagnostics'),
 };

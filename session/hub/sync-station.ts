@@ -87,3 +87,17 @@ export class NotEnrolledError extends GommeError {
     );
   }
 }
+
+/**
+ * One push now, for a front end that goes on whatever happens (a diagnostics report just kept): nothing when
+ * the station is not enrolled; a key that does not unlock or a busy or full journal leaves the items queued.
+ */
+export async function syncInBackground(dataDir: string, env: NodeJS.ProcessEnv): Promise<PushRun | null> {
+  if (!readHubLink(dataDir) || !hasIdentity(dataDir)) return null;
+  try {
+    return await syncStation(dataDir, env, { retryForMs: 0 });
+  } catch (error) {
+    if (error instanceof GommeError) return null;
+    throw error;
+  }
+}

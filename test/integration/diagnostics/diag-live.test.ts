@@ -28,7 +28,7 @@ describe.skipIf(!isRoot)('gomme diag --quick --json on this machine', () => {
     const ctx = makeContext({ stdout: out.stream, stderr: err.stream, env: {} }, 'en', true);
     const stdin = Readable.from(['{"answers":{"keyboard":"ok","cosmetic":"B","speakers":"unsure"}}']);
     const started = performance.now();
-    const code = await diagCommand(ctx, { quick: true }, { stdin });
+    const code = await diagCommand(ctx, { quick: true, save: false }, { stdin });
     const elapsed = performance.now() - started;
     expect(code).toBe(0);
     expect(elapsed).toBeLessThan(120_000);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -92,14 +92,20 @@ describe('diagnostics replayed from a bundle (no process run)', () => {
         done();
       },
     });
-    const ctx = makeContext({ stdout, stderr: stdout, env: {} }, 'fr', true);
+    const dataDir = join(dir, 'data');
+    const ctx = makeContext({ stdout, stderr: stdout, env: { GOMME_DATA_DIR: dataDir } }, 'fr', true);
     const stdin = Readable.from(['# réponses du stagiaire\nkeyboard=ok\nhinge=loose\ncosmetic=C\n']);
     const code = await diagCommand(ctx, { replay: file, quick: true, publicDonor: true }, { stdin });
     expect(code).toBe(0);
-    const report = JSON.parse(out) as {
+    const { saved, ...report } = JSON.parse(out) as {
       tests: { name: string; status: string }[];
       grade: Record<string, unknown>;
+      saved: { path: string; status: string; problem: string | null };
     };
+    // Kept in the data folder under the machine's serial; no hub.json here, so nothing is queued.
+    expect(saved).toMatchObject({ status: 'saved', problem: null });
+    expect(saved.path).toMatch(new RegExp(`^${dataDir}/diagnostics/FAKE-SYS-SERIAL-\\d{8}T\\d{6}Z\\.json$`));
+    expect(JSON.parse(readFileSync(saved.path, 'utf8'))).toEqual(report);
     expect(report.tests.find((t) => t.name === 'hinge')?.status).toBe('fail');
     expect(report.grade).toMatchObject({
       cosmetic: 'C',
@@ -120,10 +126,14 @@ describe('diagnostics replayed from a bundle (no process run)', () => {
         done();
       },
     });
-    const ctx = makeContext({ stdout, stderr: stdout, env: {} }, 'en', true);
-    await diagCommand(ctx, { replay: file, only: 'power' }, { stdin: Readable.from([]) });
-    const names = (JSON.parse(out) as { tests: { name: string }[] }).tests.map((t) => t.name);
-    expect(names).toEqual(['battery', 'charger']);
+    const dataDir = join(dir, 'data');
+    const ctx = makeContext({ stdout, stderr: stdout, env: { GOMME_DATA_DIR: dataDir } }, 'en', true);
+    await diagCommand(ctx, { replay: file, only: 'power', save: false }, { stdin: Readable.from([]) });
+    const printed = JSON.parse(out) as { tests: { name: string }[]; saved?: unknown };
+    expect(printed.tests.map((t) => t.name)).toEqual(['battery', 'charger']);
+    // --no-save: the report as before, nothing written.
+    expect(printed).not.toHaveProperty('saved');
+    expect(existsSync(dataDir)).toBe(false);
     await expect(
       diagCommand(ctx, { replay: file, only: 'nope' }, { stdin: Readable.from([]) }),
     ).rejects.toThrow(/unknown group/);

@@ -32,7 +32,7 @@ export const STACKED_BUNDLE = join(
 );
 
 /** The committed capture plus real corpus answers for DMI, batteries and PCI (test/unit/diagnostics/replay-diag). */
-function diagBundleJson(): string {
+export function diagBundleJson(): string {
   const bundle = parseBundle(readFileSync(COMMITTED_BUNDLE, 'utf8'));
   const sysfs = JSON.parse(
     readFixture('battery-sysfs/dell-latitude-5420-sysfs-map-charge-uAh-not-charging.json'),
@@ -161,8 +161,9 @@ export function runs(ws: Workspace, pdf: string): Run[] {
     {
       name: 'diag (corpus machine, answers)',
       argv: ['diag', '--replay', ws.diagBundle, '--answers', ws.answers],
+      env: data,
     },
-    { name: 'diag (no answers)', argv: ['diag', '--replay', COMMITTED_BUNDLE, '--no-guided'] },
+    { name: 'diag (no answers)', argv: ['diag', '--replay', COMMITTED_BUNDLE, '--no-guided'], env: data },
     { name: 'diag --only unknown', argv: ['diag', '--only', 'nope'] },
     { name: 'diag bad answers', argv: ['diag', '--replay', COMMITTED_BUNDLE, '--answers', ws.diagBundle] },
     { name: 'history', argv: ['history'], env: data },

@@ -1,12 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { makeContext } from '../../../../cli/io.js';
 import { readParams, runUnattended } from '../../../../cli/unattended/run-unattended.js';
 import { parseBundle } from '../../../../core/run/bundle.js';
 import type { CommandResult } from '../../../../core/run/runner.js';
 import { replaySystem, type System } from '../../../../core/run/system.js';
+import { QUICK_TIME_BOXES } from '../../../../diagnostics/types.js';
 import { projectRoot } from '../../../helpers/fixtures.js';
 
 vi.mock('execa', () => ({
@@ -15,7 +17,7 @@ vi.mock('execa', () => ({
   },
 }));
 
-function capture() {
+function capture(env: NodeJS.ProcessEnv = {}) {
   const lines: string[] = [];
   const stdout = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -23,11 +25,7 @@ function capture() {
       done();
     },
   });
-  const ctx = makeContext(
-    { stdout, stderr: new Writable({ write: (_c, _e, d) => d() }), env: {} },
-    'en',
-    true,
-  );
+  const ctx = makeContext({ stdout, stderr: new Writable({ write: (_c, _e, d) => d() }), env }, 'en', true);
   return { ctx, events: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
@@ -117,6 +115,48 @@ describe('runUnattended', () => {
       code: 'unattended-targets',
       message: 'No unprotected drive to erase.',
     });
+    expect(erase).not.toHaveBeenCalled();
+  });
+
+  it('diag: inventory, automatic tests, a graded report kept in the data folder (no hub: nothing pushed)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gomme-unattended-diag-'));
+    onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
+    const { ctx, events } = capture({ GOMME_DATA_DIR: dataDir });
+    const code = await runUnattended(
+      ctx,
+      {
+        kind: 'ok',
+        warnings: [],
+        params: {
+          source: 'cmdline',
+          mode: 'diag',
+          method: null,
+          verify: null,
+          targets: null,
+          poweroff: false,
+          hub: null,
+        },
+      },
+      { ...deps(replaySystem(bundle)), diagTimeBoxes: QUICK_TIME_BOXES },
+      { dryRun: false },
+    );
+    expect(code).toBe(0);
+    const all = events();
+    const ends = all.filter((e) => e.type === 'diagnostics' && e.phase === 'test-end').map((e) => e.name);
+    expect(ends).toEqual(expect.arrayContaining(['ram', 'cpu']));
+    const saved = all.find((e) => e.phase === 'diagnostics-saved');
+    // Nobody answered the guided questions: their functions are untested, and the grade says incomplete.
+    expect(saved).toMatchObject({ hub: 'saved', grade: 'incomplete' });
+    expect(saved?.untested).toEqual(expect.arrayContaining(['keyboard']));
+    const file = String(saved?.output);
+    expect(file.startsWith(join(dataDir, 'diagnostics', 'machine-20261129T100000Z'))).toBe(true);
+    const report = JSON.parse(readFileSync(file, 'utf8')) as {
+      format: string;
+      grade: { functional: { status: string } };
+    };
+    expect(report).toMatchObject({ format: 'gomme-diag', grade: { functional: { status: 'incomplete' } } });
+    expect(all.some((e) => e.type === 'sync-result')).toBe(false);
+    expect(all.some((e) => e.type === 'warning')).toBe(false);
     expect(erase).not.toHaveBeenCalled();
   });
 
