@@ -286,6 +286,21 @@ export const HUB_WORDS = {
     'Attendez : la suite est proposée dès que tout est arrivé au hub.',
     'Please wait: what comes next is offered once everything has reached the hub.',
   ),
+  /** Netbooted and linked to no hub: on the first screen, before anything is erased. */
+  unlinkedBefore: t(
+    "Ce PC a démarré par le réseau mais n'est pas inscrit au hub : ses rapports sont seulement en mémoire et seront perdus à l'extinction. Appelez l'encadrant avant d'effacer.",
+    'This PC booted from the network but is not enrolled with the hub: its reports are only in memory and will be lost at power off. Call the supervisor before erasing.',
+  ),
+  /** The same once the reports exist (certificates, "Et maintenant ?"). */
+  unlinkedAfter: t(
+    "Ce PC a démarré par le réseau mais n'est pas inscrit au hub : ses rapports sont seulement en mémoire et seront perdus à l'extinction. Appelez l'encadrant avant de l'éteindre.",
+    'This PC booted from the network but is not enrolled with the hub: its reports are only in memory and will be lost at power off. Call the supervisor before powering it off.',
+  ),
+  /** How the supervisor fixes it (one line); the push then starts by itself (session/hub/sync-follower.ts). */
+  unlinkedHow: t(
+    "Pour l'encadrant : Alt+F2, puis gomme hub enrol ADRESSE --code CODE.",
+    'For the supervisor: Alt+F2, then gomme hub enrol URL --code CODE.',
+  ),
   quitHeld: t(
     "Les rapports ne sont pas tous arrivés au hub : n'éteignez pas ce PC.",
     'Not every report has reached the hub: do not power this PC off.',

@@ -17,14 +17,19 @@ export type HubSyncStatus =
   /** No push could be tried: the key does not unlock, the journal is unreadable… (`reason` says which). */
   | { kind: 'failed'; reason: Text }
   /** The hub acknowledged every record and certificate queued on this station. */
-  | { kind: 'acknowledged' };
+  | { kind: 'acknowledged' }
+  /**
+   * Netbooted and linked to no hub (the boot-time enrolment failed): the records are only in RAM and lost at
+   * power off. Said, never held (a supervisor may go on and enrol later from tty2: the push then starts).
+   */
+  | { kind: 'unlinked' };
 
 export interface HubSyncFollower {
   /** Netbooted: the journal is in RAM, so nothing may end the session before the hub has everything. */
   readonly journalInRam: boolean;
   /** Push now what is queued (a record was just committed); a try under way or a wait is cut short. */
   request(): void;
-  /** The latest status, then each change; null: this station is linked to no hub (nothing to show). */
+  /** The latest status, then each change; null: a stick linked to no hub (nothing to show). */
   subscribe(listener: (status: HubSyncStatus | null) => void): () => void;
   /** No further try (the guide is leaving); what is left stays queued. */
   stop(): void;
@@ -35,9 +40,18 @@ export interface FollowerOptions {
   /** Waits while the hub is away: 2 s, doubled each time, at most 30 s. */
   backoff?: { firstMs: number; maxMs: number };
   client?: HubClient;
+  /** Netbooted and unlinked: how often hub.json is looked for again (an enrolment from tty2). Default 3 s. */
+  linkCheckMs?: number;
 }
 
 const STEP_MS = 1_000;
+
+/** What the guide shows of an error: a GommeError's own words, anything else as an internal error. */
+function failure(error: unknown): Text {
+  if (error instanceof GommeError) return error.text;
+  const why = error instanceof Error ? error.message : String(error);
+  return text(`erreur interne : ${why}`, `internal error: ${why}`);
+}
 
 /**
  * The guide's push: one loop (syncStation's) that keeps retrying while the hub is away, cut short when a new
@@ -59,6 +73,8 @@ export function hubSyncFollower(
   let again = false;
   let wake: (() => void) | null = null;
   let failedRun: PushRun | null = null;
+  /** Netbooted and unlinked: the next look for hub.json. */
+  let linkCheck: NodeJS.Timeout | null = null;
 
   const emit = (status: HubSyncStatus | null) => {
     last = status;
@@ -109,9 +125,7 @@ export function hubSyncFollower(
       };
     } catch (error) {
       // Not enrolled, a key that does not unlock, a journal busy or full: said on screen, tried at the next record.
-      if (error instanceof GommeError) return { kind: 'failed', reason: error.text };
-      const why = error instanceof Error ? error.message : String(error);
-      return { kind: 'failed', reason: text(`erreur interne : ${why}`, `internal error: ${why}`) };
+      return { kind: 'failed', reason: failure(error) };
     }
   };
   const loop = async () => {
@@ -133,31 +147,47 @@ export function hubSyncFollower(
     }
   };
 
+  /** Netbooted, no hub yet: hub.json is looked for again now and then, and the push starts once it is there. */
+  const lookForLink = (asked: boolean) => {
+    // Said again when the guide asks (it shows 'sending' meanwhile), not at each look.
+    if (asked || last?.kind !== 'unlinked') emit({ kind: 'unlinked' });
+    if (linkCheck) return;
+    linkCheck = setTimeout(() => {
+      linkCheck = null;
+      check(false);
+    }, options.linkCheckMs ?? 3_000);
+    // The guide's end (stop) or the process's must not wait for it.
+    linkCheck.unref();
+  };
+  /** The link is read at each request: an enrolment made since (tty2) is found at the next record. */
+  const check = (asked: boolean) => {
+    if (stopping.signal.aborted) return;
+    let linked: boolean;
+    try {
+      linked = readHubLink(dataDir) !== null && hasIdentity(dataDir);
+    } catch (error) {
+      // A hub.json that does not parse (or cannot be read): said on screen (the guide goes on, and this may run
+      // from a timer), read again at the next record.
+      emit({ kind: 'failed', reason: failure(error) });
+      return;
+    }
+    if (!linked) {
+      if (options.journalInRam) lookForLink(asked);
+      else emit(null);
+      return;
+    }
+    again = true;
+    if (running) {
+      wake?.();
+      return;
+    }
+    emit({ kind: 'sending', pending: null });
+    void loop();
+  };
+
   return {
     journalInRam: options.journalInRam,
-    request() {
-      if (stopping.signal.aborted) return;
-      let linked: boolean;
-      try {
-        linked = readHubLink(dataDir) !== null && hasIdentity(dataDir);
-      } catch (error) {
-        // A hub.json that does not parse: said on screen (the guide goes on), read again at the next record.
-        if (!(error instanceof GommeError)) throw error;
-        emit({ kind: 'failed', reason: error.text });
-        return;
-      }
-      if (!linked) {
-        emit(null);
-        return;
-      }
-      again = true;
-      if (running) {
-        wake?.();
-        return;
-      }
-      emit({ kind: 'sending', pending: null });
-      void loop();
-    },
+    request: () => check(true),
     subscribe(listener) {
       listeners.add(listener);
       listener(last);
@@ -167,6 +197,7 @@ export function hubSyncFollower(
     },
     stop() {
       stopping.abort();
+      if (linkCheck) clearTimeout(linkCheck);
       wake?.();
     },
   };

@@ -1,4 +1,5 @@
 import { wrap } from '../layout.js';
+import { hubUnlinked } from '../state/hub.js';
 import type { GuideState } from '../state/types.js';
 import { colon, consoleSafe, HUB_WORDS as H } from '../wording.js';
 
@@ -11,7 +12,7 @@ export interface HubLines {
 /**
  * Where the push to the hub stands, in words: sending, unreachable (with when it tries again), refused,
  * impossible, or everything acknowledged. Netbooted, every problem says the PC must stay on; on a stick, that
- * the trainee may go on. Nothing when no hub is linked.
+ * the trainee may go on. Netbooted without a hub, that the reports will be lost; on a stick without one, nothing.
  */
 export function hubLines(state: GuideState): HubLines {
   const { lang } = state;
@@ -24,6 +25,8 @@ export function hubLines(state: GuideState): HubLines {
       return { lines: wrap(H.sending(status.pending)[lang]), warn: false };
     case 'acknowledged':
       return { lines: wrap(H.acknowledged[lang]), warn: false };
+    case 'unlinked':
+      return unlinkedLines(state, 'after');
     case 'unreachable': {
       const seconds = Math.max(1, Math.ceil(status.retryInMs / 1000));
       const words = holds ? H.unreachableRam(seconds) : H.unreachableStick(seconds);
@@ -36,4 +39,15 @@ export function hubLines(state: GuideState): HubLines {
       return { lines: [...wrap([head[lang], ...keep].join(' ')), ...detail(status.reason)], warn: true };
     }
   }
+}
+
+/**
+ * Netbooted and linked to no hub: the reports die with the PC. Before the first erasure (welcome) the supervisor
+ * is called before erasing; after, before powering off. Nothing when the station is linked or on a stick.
+ */
+export function unlinkedLines(state: GuideState, when: 'before' | 'after'): HubLines {
+  if (!hubUnlinked(state)) return { lines: [], warn: false };
+  const { lang } = state;
+  const head = when === 'before' ? H.unlinkedBefore : H.unlinkedAfter;
+  return { lines: [...wrap(head[lang]), ...wrap(H.unlinkedHow[lang], 76, '  ')], warn: true };
 }

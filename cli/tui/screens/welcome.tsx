@@ -5,9 +5,11 @@ import { wrap } from '../layout.js';
 import { itemsFor } from '../state/items.js';
 import type { GuideState } from '../state/types.js';
 import { consoleSafe, W } from '../wording.js';
+import { unlinkedLines } from './hub-lines.js';
 
 export function WelcomeScreen({ state }: { state: GuideState }) {
   const { lang } = state;
+  const unlinked = unlinkedLines(state, 'before');
   return (
     <Box flexDirection="column">
       <Text bold>{W.appName[lang]}</Text>
@@ -19,6 +21,12 @@ export function WelcomeScreen({ state }: { state: GuideState }) {
         <Box flexDirection="column" marginTop={1}>
           <TextLines lines={wrap(W.unsignedTitle[lang])} color="yellow" bold />
           <TextLines lines={wrap(consoleSafe(state.signingNotice[lang]))} color="gray" />
+        </Box>
+      ) : null}
+      {unlinked.lines.length > 0 ? (
+        // Netbooted without a hub: the reports of this session die with the PC; said before the first drive.
+        <Box flexDirection="column" marginTop={1}>
+          <TextLines lines={unlinked.lines} color="yellow" bold />
         </Box>
       ) : null}
       <Text> </Text>

@@ -6,7 +6,15 @@ import type { GuideState } from './types.js';
  */
 export function hubHolds(state: GuideState): boolean {
   const { holds, status } = state.hub;
-  return holds && status !== null && status.kind !== 'acknowledged';
+  return holds && status !== null && status.kind !== 'acknowledged' && status.kind !== 'unlinked';
+}
+
+/**
+ * Netbooted but linked to no hub (the enrolment at boot failed): the reports are in RAM only and lost at power
+ * off. Said from the first screen, before anything is erased; nothing is held (the supervisor decides).
+ */
+export function hubUnlinked(state: GuideState): boolean {
+  return state.hub.status?.kind === 'unlinked';
 }
 
 /**

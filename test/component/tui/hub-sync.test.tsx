@@ -1,8 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { render } from 'ink-testing-library';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { writeHubLink } from '../../../certificates/hub-link.js';
+import { initKeys } from '../../../certificates/keys/init-keys.js';
 import { GuideApp } from '../../../cli/tui/app.js';
+import { certificateService } from '../../../cli/tui/certificate-service.js';
 import type { GuideState } from '../../../cli/tui/state/types.js';
 import { text } from '../../../core/i18n.js';
+import { type HubSyncStatus, hubSyncFollower } from '../../../session/hub/sync-follower.js';
 import { entry, fakeHub, fakeServices, hdd, oneCertificate } from './fakes.js';
 
 /**
@@ -160,13 +167,25 @@ describe('guide and hub: a netbooted station waits for the hub', () => {
     app.unmount();
   });
 
-  it('netbooted but linked to no hub: nothing to wait for', async () => {
+  it('netbooted but linked to no hub: the reports will be lost, said; nothing is held', async () => {
     const { app, hub } = await eraseOneMachine(true);
     const { frames, stdin } = app;
-    hub.say(null);
+    hub.say({ kind: 'unlinked' });
+    let f = await drawn(frames, "avant de l'éteindre");
+    expect(f).toContain('GR-TEST-1-D1.pdf');
     await keys(stdin, ENTER);
-    const f = await drawn(frames, 'Machine suivante');
-    expect(f).not.toContain('hub');
+    f = await drawn(frames, 'Machine suivante');
+    expect(f.replace(/\n\s*/g, ' ')).toContain(
+      "Ce PC a démarré par le réseau mais n'est pas inscrit au hub : ses rapports sont seulement en mémoire et seront perdus à l'extinction. Appelez l'encadrant avant de l'éteindre.",
+    );
+    expect(f).toContain("Pour l'encadrant : Alt+F2, puis gomme hub enrol ADRESSE --code CODE.");
+    expect(f).toContain("[ Éteindre l'ordinateur ]");
+    expect(f).not.toContain('Attendez');
+    // Enrolled meanwhile (tty2): the follower pushes, and the guide holds like any netbooted station.
+    hub.say({ kind: 'sending', pending: 2 });
+    f = await drawn(frames, 'Attendez');
+    expect(f).not.toContain('Machine suivante');
+    expect(f).not.toContain('inscrit');
     app.unmount();
   });
 });
@@ -193,6 +212,134 @@ describe('guide and hub: a station with a stick', () => {
     hub.say({ kind: 'acknowledged' });
     await tick(50);
     expect(hub.stopped()).toBe(false);
+    app.unmount();
+  });
+});
+
+describe('guide and hub: a netbooted PC whose enrolment at boot failed', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  const dataDir = () => {
+    const d = mkdtempSync(join(tmpdir(), 'gomme-unlinked-'));
+    dirs.push(d);
+    return d;
+  };
+  const enrol = (dir: string) => {
+    initKeys(dir, { organisation: 'Atelier Test' });
+    writeHubLink(dir, {
+      url: 'http://127.0.0.1:9/',
+      publicUrl: null,
+      stationName: 'poste-1',
+      organisation: 'Atelier Test',
+      enrolledAt: new Date(0).toISOString(),
+    });
+  };
+
+  /** The first screen over the real follower and the real signing notice of `dir`, once the follower has answered. */
+  async function welcome(dir: string, journalInRam: boolean, lang: 'fr' | 'en' = 'fr', erase = false) {
+    const fake = fakeServices({ entries: [entry(hdd)] });
+    const follower = hubSyncFollower(dir, {}, { journalInRam, linkCheckMs: 100 });
+    const seen: (HubSyncStatus | null)[] = [];
+    follower.subscribe((status) => seen.push(status));
+    fake.services.hub = follower;
+    // Erasing: certificates "issued" at once and a power-off button; else the real key check (no key here).
+    fake.services.certificates = erase ? oneCertificate : certificateService({ dataDir: dir, env: {}, lang });
+    if (erase) fake.services.powerOff = async () => {};
+    const app = render(<GuideApp services={fake.services} lang={lang} />);
+    await drawn(app.frames, lang === 'fr' ? 'Votre prénom' : 'Your first');
+    // The follower answers the guide's first request: sent, "acknowledged" (linked), or at once.
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(1));
+    await vi.waitFor(() => expect(seen.at(-1)?.kind).not.toBe('sending'));
+    await tick(50);
+    return { app, fake, seen };
+  }
+
+  it('the first screen says the reports will be lost, in French, within 80 columns', async () => {
+    const { app, seen } = await welcome(dataDir(), true);
+    expect(seen.at(-1)).toEqual({ kind: 'unlinked' });
+    const f = app.lastFrame() ?? '';
+    expect(f.replace(/\n\s*/g, ' ')).toContain(
+      "Ce PC a démarré par le réseau mais n'est pas inscrit au hub : ses rapports sont seulement en mémoire et seront perdus à l'extinction. Appelez l'encadrant avant d'effacer.",
+    );
+    expect(f).toContain("Pour l'encadrant : Alt+F2, puis gomme hub enrol ADRESSE --code CODE.");
+    // No signing key either (the enrolment gives it): both warnings fit the screen.
+    expect(f).toContain('ATTENTION : pas de clé de signature.');
+    const lines = f.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(25);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(f).toContain('[ Continuer ]');
+    app.unmount();
+  });
+
+  it('in English with --lang en', async () => {
+    const { app } = await welcome(dataDir(), true, 'en');
+    expect((app.lastFrame() ?? '').replace(/\n\s*/g, ' ')).toContain(
+      'This PC booted from the network but is not enrolled with the hub: its reports are only in memory and will be lost at power off. Call the supervisor before erasing.',
+    );
+    app.unmount();
+  });
+
+  it('erasing is not blocked: the drive is erased, the warning follows, power off is offered', async () => {
+    const { app, fake } = await welcome(dataDir(), true, 'fr', true);
+    const { frames, stdin } = app;
+    await keys(stdin, 'A', 'w', 'a', ENTER, ENTER);
+    await drawn(frames, 'Numéro de lot');
+    await keys(stdin, DOWN, 'L', '9', DOWN, DOWN, DOWN, ENTER);
+    await drawn(frames, 'ThinkPad T460');
+    await keys(stdin, ENTER);
+    await drawn(frames, 'non disponibles');
+    await keys(stdin, ENTER);
+    await drawn(frames, '[ ] /dev/sdb');
+    await keys(stdin, ' ', ENTER);
+    await drawn(frames, 'Tapez les 4 derniers');
+    await keys(stdin, '3', '4', '5', '6', ENTER);
+    await drawn(frames, 'RÉSULTATS');
+    expect(fake.erased).toHaveLength(1);
+    await keys(stdin, ENTER);
+    // The certificates are issued, then the follower answers their push request (the guide holds meanwhile).
+    await vi.waitFor(() => {
+      const f = app.lastFrame() ?? '';
+      expect(f).toContain('GR-TEST-1-D1.pdf');
+      expect(f).toContain("avant de l'éteindre");
+    });
+    await keys(stdin, ENTER);
+    const f = await drawn(frames, 'Machine suivante');
+    expect(f).toContain('ET MAINTENANT ?');
+    expect(f).toContain("[ Éteindre l'ordinateur ]");
+    expect(f).toContain("avant de l'éteindre");
+    expect(f).not.toContain('Attendez');
+    app.unmount();
+  });
+
+  it('enrolled later (from tty2): the warning goes, the push starts', async () => {
+    const dir = dataDir();
+    const { app, seen } = await welcome(dir, true);
+    expect(app.lastFrame()).toContain("n'est pas inscrit");
+    enrol(dir);
+    // Nothing queued in this data folder: the push has nothing to send, and the hub has "everything".
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ kind: 'acknowledged' }), { timeout: 3000 });
+    await tick(50);
+    expect(app.lastFrame()).not.toContain("n'est pas inscrit");
+    app.unmount();
+  });
+
+  it('on a stick, linked to no hub: no warning (the records stay on the stick)', async () => {
+    const { app, seen } = await welcome(dataDir(), false);
+    expect(seen.at(-1)).toBeNull();
+    expect(app.lastFrame()).not.toContain('inscrit');
+    expect(app.lastFrame()).not.toContain('hub');
+    app.unmount();
+  });
+
+  it('netbooted and linked: no warning', async () => {
+    const dir = dataDir();
+    enrol(dir);
+    const { app, seen } = await welcome(dir, true);
+    expect(seen.at(-1)).toEqual({ kind: 'acknowledged' });
+    expect(app.lastFrame()).not.toContain('inscrit');
+    expect(app.lastFrame()).toContain('Votre prénom');
     app.unmount();
   });
 });

@@ -285,6 +285,7 @@ async function states(lang: Lang): Promise<Array<[string, GuideState]>> {
     { kind: 'refused', pending: 1, rejected: 1, reason: why },
     { kind: 'failed', reason: why },
     { kind: 'acknowledged' },
+    { kind: 'unlinked' },
   ];
   for (const holds of [true, false])
     for (const status of hubStatuses)
@@ -294,6 +295,12 @@ async function states(lang: Lang): Promise<Array<[string, GuideState]>> {
           screen,
           hub: { holds, status, request: 1 },
         });
+  // Netbooted, the enrolment at boot failed: said on the first screen, before anything is erased.
+  add('welcome, netbooted and linked to no hub', {
+    ...base,
+    screen: 'welcome',
+    hub: { holds: true, status: { kind: 'unlinked' }, request: 0 },
+  });
   add('quit question, hub holding', {
     ...base,
     screen: 'next',
