@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { openJournal } from '../../../core/journal/index.js';
 import { jobStore } from '../../../erasure/jobs/job-store.js';
+import { waitUntilReleased } from '../../helpers/device-released.js';
 import { attachLoopDevice } from '../../helpers/loop-device.js';
 import { unmount } from '../../helpers/mount.js';
 import {
@@ -73,6 +74,7 @@ function killedJob(target: Target, dataDir: string, nth = 2): string {
   const started = run.lines.find((l) => l.type === 'job-started');
   if (run.signal !== 'SIGKILL' || typeof started?.jobId !== 'string')
     throw new Error(`not killed: ${run.stderr}`);
+  waitUntilReleased(target.loop.path);
   return started.jobId;
 }
 

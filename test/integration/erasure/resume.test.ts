@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { JobPlan } from '../../../erasure/jobs/job-store.js';
 import { patternSource } from '../../../erasure/plan/resolve-passes.js';
+import { waitUntilReleased } from '../../helpers/device-released.js';
 import { withLoopDevice } from '../../helpers/loop-device.js';
 import { runGomme, spawnGomme } from '../../helpers/run-gomme.js';
 
@@ -41,6 +42,7 @@ describe.skipIf(!isRoot)('resume after SIGKILL', () => {
           });
           expect(run.signal, `killed during ${point.name}`).toBe('SIGKILL');
           expect(run.lines.some((l) => l.type === 'result')).toBe(false);
+          waitUntilReleased(loop.path);
         }
         const final = runGomme(['erase', '--resume', ...common], env);
         expect(final.code, final.stderr).toBe(0);
