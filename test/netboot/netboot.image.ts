@@ -17,11 +17,13 @@ import { createTestNet, NET, type TestNet } from './netns.js';
  * that have no boot disk: SeaBIOS (iPXE → PXELINUX) and OVMF with Secure Boot enforced and Microsoft's keys
  * (shim → Debian's signed grubnetx64). The hub's dnsmasq is in proxy-DHCP mode: the site's server gives every
  * address. Figures (power-on → first event, → last acknowledged record, bytes served) go to WORK/figures.json.
- * Env: GOMME_NETBOOT_ISO (default /var/tmp/gomme-iso-netboot/gomme-amd64.hybrid.iso), GOMME_NETBOOT_WORKDIR,
+ * Env: GOMME_NETBOOT_ISO (default GOMME_ISO, else /var/tmp/gomme-iso/gomme-amd64.hybrid.iso, the image test:image uses), GOMME_NETBOOT_WORKDIR,
  * GOMME_NETBOOT_KEEP=1 keeps the work folders, GOMME_NETBOOT_FIRMWARES (default bios,uefi-sb).
  */
 const root = join(import.meta.dirname, '../..');
-const iso = process.env.GOMME_NETBOOT_ISO ?? '/var/tmp/gomme-iso-netboot/gomme-amd64.hybrid.iso';
+// The ISO test:image builds and uses, unless told otherwise: figures are then for the image under test.
+const iso =
+  process.env.GOMME_NETBOOT_ISO ?? process.env.GOMME_ISO ?? '/var/tmp/gomme-iso/gomme-amd64.hybrid.iso';
 const workRoot = process.env.GOMME_NETBOOT_WORKDIR ?? '/var/tmp/gomme-netboot-test';
 const firmwares = (process.env.GOMME_NETBOOT_FIRMWARES ?? 'bios,uefi-sb').split(',') as Firmware[];
 const TARGET_BYTES = 32 * 1024 * 1024;
