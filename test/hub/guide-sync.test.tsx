@@ -5,6 +5,7 @@ import type { GuideState } from '../../cli/tui/state/types.js';
 import { countRecords } from '../../hub/store/uploads.js';
 import { type HubSyncStatus, hubSyncFollower } from '../../session/hub/sync-follower.js';
 import { entry, fakeServices, hdd } from '../component/tui/fakes.js';
+import { DOWN, drawn as drawnWithin, ENTER, keys, tick } from '../helpers/ink-keys.js';
 import { enrolmentCode, enrolTestStation, freePort, removeTempDirs, testHub } from './helpers.js';
 
 /**
@@ -14,26 +15,8 @@ import { enrolmentCode, enrolTestStation, freePort, removeTempDirs, testHub } fr
  */
 afterAll(removeTempDirs);
 
-const ENTER = '\r';
-const DOWN = '\u001B[B';
-const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
-
-async function keys(stdin: { write(s: string): void }, ...sequence: string[]) {
-  for (const k of sequence) {
-    stdin.write(k);
-    await tick();
-  }
-}
-
-async function drawn(frames: string[], what: string, from = 0, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const f = frames.slice(from).find((x) => x.includes(what));
-    if (f !== undefined) return f;
-    await tick(20);
-  }
-  throw new Error(`"${what}" never appeared in ${frames.length} frames; last:\n${frames.at(-1)}`);
-}
+/** A real hub and a real push: screens wait on the network, so longer than the component tests. */
+const drawn = (frames: string[], what: string, from = 0) => drawnWithin(frames, what, from, 15_000);
 
 describe('guide of a netbooted station with a real hub', () => {
   it('hub stopped: held with "Hub injoignable"; hub back: the records arrive, power off is offered', async () => {

@@ -2,19 +2,8 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { GuideApp } from '../../../cli/tui/app.js';
 import type { GuideState } from '../../../cli/tui/state/types.js';
+import { CTRL_C, DOWN, drawn, ENTER, keys, tick } from '../../helpers/ink-keys.js';
 import { barePlan, bootStick, entry, fakeDiagnostics, fakeServices, hdd, ssd } from './fakes.js';
-
-const ENTER = '\r';
-const DOWN = '\u001B[B';
-const CTRL_C = '\u0003';
-const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
-
-async function keys(stdin: { write(s: string): void }, ...sequence: string[]) {
-  for (const k of sequence) {
-    stdin.write(k);
-    await tick();
-  }
-}
 
 async function waitFor(frame: () => string | undefined, text: string, timeoutMs = 2000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
@@ -24,17 +13,6 @@ async function waitFor(frame: () => string | undefined, text: string, timeoutMs 
     await tick(20);
   }
   throw new Error(`"${text}" never appeared; last frame:\n${frame()}`);
-}
-
-/** The guide's last screen can be replaced by Ink's unmount before a poll sees it: look at every frame drawn. */
-async function waitForDrawn(frames: string[], text: string, timeoutMs = 2000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const f = frames.find((x) => x.includes(text));
-    if (f !== undefined) return f;
-    await tick(20);
-  }
-  throw new Error(`"${text}" never appeared in ${frames.length} frames; last:\n${frames.at(-1)}`);
 }
 
 describe('GuideApp with fake services', () => {
@@ -214,7 +192,7 @@ describe('GuideApp: keys that mean one thing, and leaving', () => {
     f = await waitFor(lastFrame, 'Awa_');
     expect(exited).toBeNull();
     await keys(stdin, CTRL_C, DOWN, ENTER);
-    f = await waitForDrawn(frames, 'Guide fermé.');
+    f = await drawn(frames, 'Guide fermé.');
     expect(f).toContain("Rien n'a été effacé.");
     await tick(50);
     expect((exited as GuideState | null)?.quit).toBe(true);

@@ -10,6 +10,7 @@ import { certificateService } from '../../../cli/tui/certificate-service.js';
 import type { GuideState } from '../../../cli/tui/state/types.js';
 import { text } from '../../../core/i18n.js';
 import { type HubSyncStatus, hubSyncFollower } from '../../../session/hub/sync-follower.js';
+import { CTRL_C, DOWN, drawn, ENTER, ESC, keys, tick } from '../../helpers/ink-keys.js';
 import { entry, fakeHub, fakeServices, hdd, oneCertificate } from './fakes.js';
 
 /**
@@ -17,30 +18,6 @@ import { entry, fakeHub, fakeServices, hdd, oneCertificate } from './fakes.js';
  * next machine nor leaving until the hub has acknowledged everything, and says why. On a stick the hub's
  * status is shown but nothing waits for it.
  */
-const ENTER = '\r';
-const DOWN = '\u001B[B';
-const ESC = '\u001B';
-const CTRL_C = '\u0003';
-const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
-
-async function keys(stdin: { write(s: string): void }, ...sequence: string[]) {
-  for (const k of sequence) {
-    stdin.write(k);
-    await tick();
-  }
-}
-
-/** Every frame drawn since `from`: a screen shown between two polls is not missed. */
-async function drawn(frames: string[], what: string, from = 0, timeoutMs = 3000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const f = frames.slice(from).find((x) => x.includes(what));
-    if (f !== undefined) return f;
-    await tick(20);
-  }
-  throw new Error(`"${what}" never appeared in ${frames.length} frames; last:\n${frames.at(-1)}`);
-}
-
 const unreachable = (retryInMs: number) =>
   ({
     kind: 'unreachable',
