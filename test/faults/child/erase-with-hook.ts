@@ -1,7 +1,7 @@
 /**
  * TEST-ONLY child process for the fault-injection suite: `gomme erase` in-process, with journal hooks injected
  * (never an environment variable read by production code). At the Nth write of a given point it kills itself
- * (SIGKILL), fills the data partition, runs a command (make the medium read-only, detach a device), or just logs
+ * (SIGKILL) or presses Ctrl-C (SIGINT), fills the data partition, runs a command (make the medium read-only, detach a device), or just logs
  * every write point (a census). Argument: one JSON object (see ChildSpec).
  */
 import { execFileSync } from 'node:child_process';
@@ -17,7 +17,7 @@ export interface ChildAct {
   at: WritePoint;
   /** 1-based occurrence of that point. */
   nth: number;
-  do: 'kill' | 'fill' | 'exec' | 'corrupt-index' | 'hold';
+  do: 'kill' | 'interrupt' | 'fill' | 'exec' | 'corrupt-index' | 'hold';
   /** fill: the folder to fill; corrupt-index: the journal file; hold: the device to claim; exec: the argv. */
   dir?: string;
   file?: string;
@@ -42,6 +42,8 @@ const afterWrite = (points: readonly WritePoint[]) => {
     if (spec.census) appendFileSync(spec.census, `${point}\n`);
     for (const act of spec.acts.filter((a) => a.at === point && a.nth === n)) {
       if (act.do === 'kill') process.kill(process.pid, 'SIGKILL');
+      // Ctrl-C at an exact point of the run, whatever the machine's speed (a signal from the test races the job).
+      if (act.do === 'interrupt') process.kill(process.pid, 'SIGINT');
       if (act.do === 'fill' && act.dir) fill(act.dir);
       if (act.do === 'exec' && act.argv?.[0])
         execFileSync(act.argv[0], act.argv.slice(1), { stdio: 'ignore' });

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { JobPlan } from '../../../erasure/jobs/job-store.js';
 import { patternSource } from '../../../erasure/plan/resolve-passes.js';
+import { runChild } from '../../faults/session/harness.js';
 import { waitUntilReleased } from '../../helpers/device-released.js';
 import { withLoopDevice } from '../../helpers/loop-device.js';
 import { runGomme, spawnGomme } from '../../helpers/run-gomme.js';
@@ -96,18 +97,17 @@ describe.skipIf(!isRoot)('resume after SIGKILL', () => {
     try {
       await withLoopDevice(size, { fill: (o, l) => Buffer.alloc(l, `donor ${o}`) }, async (loop) => {
         const common = ['--yes', '--json', '--checkpoint-interval', '20', '--verify', 'none'];
-        let stopped = false;
-        const first = await spawnGomme(
-          ['erase', loop.path, '--method', 'dod-7', ...common],
-          env,
-          (line, kill) => {
-            if (!stopped && line.type === 'checkpoint' && line.pass === 2) {
-              stopped = true;
-              kill('SIGINT');
-            }
+        // Ctrl-C from inside, at the 40th checkpoint (pass 2 of 7: 32 chunks of 4 MiB per pass): a signal sent
+        // by the test when it reads a pass-2 line arrived after the whole job on a fast machine.
+        const first = runChild(
+          {
+            devices: [loop.path],
+            options: { method: 'dod-7', verify: 'none', checkpointInterval: '0' },
+            acts: [{ at: 'checkpoint', nth: 40, do: 'interrupt' }],
           },
+          env,
         );
-        expect(first.code).toBe(130);
+        expect(first.code, first.stderr).toBe(130);
         const aborted = first.lines.at(-1) as { drives: Array<{ result: string; bytesWritten: number }> };
         expect(aborted.drives[0]?.result).toBe('ABORTED');
         // Stopped at a checkpoint in pass 2 or a little later (the signal travels while the job goes on).
