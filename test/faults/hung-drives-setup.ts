@@ -9,12 +9,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import {
-  closeSync,
-  constants,
   existsSync,
   mkdirSync,
   mkdtempSync,
-  openSync,
   readdirSync,
   readFileSync,
   readlinkSync,
@@ -22,6 +19,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
+import { waitUntilFree } from '../helpers/device-released.js';
 import { attachLoopDevice, type LoopDevice } from '../helpers/loop-device.js';
 
 export interface HungDrivesRig {
@@ -169,19 +167,4 @@ function chunks(size: number, fill: (offset: number, length: number) => Buffer):
   const out: Buffer[] = [];
   for (let at = 0; at < size; at += 4 << 20) out.push(fill(at, Math.min(4 << 20, size - at)));
   return out;
-}
-
-/** Waits until nobody holds `path` open exclusively (an O_EXCL open succeeds). */
-export async function waitUntilFree(path: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      closeSync(openSync(path, constants.O_RDONLY | constants.O_EXCL));
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EBUSY') throw error;
-      if (Date.now() > deadline) throw new Error(`${path} is still held ${timeoutMs} ms after the thaw`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { waitUntilFree } from '../helpers/device-released.js';
 import { gommeLauncher, runGomme } from '../helpers/run-gomme.js';
-import { createHungDrivesRig, waitUntilFree } from './hung-drives-setup.js';
+import { createHungDrivesRig } from './hung-drives-setup.js';
 
 const isRoot = process.getuid?.() === 0;
 const MiB = 1 << 20;

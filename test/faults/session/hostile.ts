@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { openJournal } from '../../../core/journal/index.js';
 import { jobStore } from '../../../erasure/jobs/job-store.js';
-import { waitUntilReleased } from '../../helpers/device-released.js';
+import { waitUntilFree } from '../../helpers/device-released.js';
 import { attachLoopDevice } from '../../helpers/loop-device.js';
 import { unmount } from '../../helpers/mount.js';
 import {
@@ -66,7 +66,7 @@ function refusedBefore(
   };
 }
 
-function killedJob(target: Target, dataDir: string, nth = 2): string {
+async function killedJob(target: Target, dataDir: string, nth = 2): Promise<string> {
   const run = runChild(
     { devices: [target.loop.path], options: ERASE_OPTIONS, acts: [{ at: 'checkpoint', nth, do: 'kill' }] },
     { GOMME_DATA_DIR: dataDir },
@@ -74,7 +74,7 @@ function killedJob(target: Target, dataDir: string, nth = 2): string {
   const started = run.lines.find((l) => l.type === 'job-started');
   if (run.signal !== 'SIGKILL' || typeof started?.jobId !== 'string')
     throw new Error(`not killed: ${run.stderr}`);
-  waitUntilReleased(target.loop.path);
+  await waitUntilFree(target.loop.path);
   return started.jobId;
 }
 
@@ -170,7 +170,7 @@ export const HOSTILE: HostileScenario[] = [
       const target = createTarget();
       try {
         const dataDir = newDataDir(root);
-        const jobId = killedJob(target, dataDir);
+        const jobId = await killedJob(target, dataDir);
         const partial = sha(target.loop.backingFile);
         const r = erase(target, dataDir);
         expect(r.code).toBe(3);
@@ -197,7 +197,7 @@ export const HOSTILE: HostileScenario[] = [
       const target = createTarget();
       try {
         const dataDir = newDataDir(root);
-        const older = killedJob(target, dataDir);
+        const older = await killedJob(target, dataDir);
         // An older gomme let a second job start on the same drive: copy the first one, as it would have been.
         const journal = openJournal(dataDir);
         const store = jobStore(journal);
@@ -245,8 +245,8 @@ export const HOSTILE: HostileScenario[] = [
       const other = createTarget();
       try {
         const dataDir = newDataDir(root);
-        const goneJob = killedJob(gone, dataDir);
-        killedJob(other, dataDir);
+        const goneJob = await killedJob(gone, dataDir);
+        await killedJob(other, dataDir);
         goneLoop.detach();
         const resumed = gomme(RESUME, dataDir);
         expect(resumed.code, resumed.stderr).toBe(0);
@@ -285,7 +285,7 @@ export const HOSTILE: HostileScenario[] = [
       const stranger = spawn('sleep', ['60'], { stdio: 'ignore' });
       try {
         const dataDir = newDataDir(root);
-        const jobId = killedJob(target, dataDir);
+        const jobId = await killedJob(target, dataDir);
         const journal = openJournal(dataDir);
         const job = jobStore(journal).get(jobId);
         if (!job || !stranger.pid) throw new Error('setup');

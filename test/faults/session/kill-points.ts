@@ -5,7 +5,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { WritePoint } from '../../../core/journal/index.js';
-import { waitUntilReleased } from '../../helpers/device-released.js';
+import { waitUntilFree } from '../../helpers/device-released.js';
 import { createFaultyDrive, faultyFuseAvailable } from '../../helpers/faulty-fuse.js';
 import {
   clean,
@@ -48,7 +48,7 @@ function simple(at: WritePoint, nth: number, covers: WritePoint[] = [at]): KillP
           { devices: [target.loop.path], options: ERASE_OPTIONS, acts: [{ at, nth, do: 'kill' }] },
           env,
         );
-        waitUntilReleased(target.loop.path);
+        await waitUntilFree(target.loop.path);
         expect(child.signal, child.stderr).toBe('SIGKILL');
         const recovery = gomme(RESUME, dataDir);
         expect(recovery.code, recovery.stderr).toBe(0);
@@ -101,7 +101,7 @@ export const KILL_POINTS: KillPoint[] = [
           },
           env,
         );
-        waitUntilReleased(target.loop.path);
+        await waitUntilFree(target.loop.path);
         const resumed = runChild(
           {
             devices: [],
@@ -110,7 +110,7 @@ export const KILL_POINTS: KillPoint[] = [
           },
           env,
         );
-        waitUntilReleased(target.loop.path);
+        await waitUntilFree(target.loop.path);
         expect(resumed.signal).toBe('SIGKILL');
         const recovery = gomme(RESUME, dataDir);
         expect(recovery.code, recovery.stderr).toBe(0);
@@ -143,7 +143,7 @@ export const KILL_POINTS: KillPoint[] = [
           },
           env,
         );
-        waitUntilReleased(target.loop.path);
+        await waitUntilFree(target.loop.path);
         const forget = runChild(
           {
             devices: [],
@@ -152,7 +152,7 @@ export const KILL_POINTS: KillPoint[] = [
           },
           env,
         );
-        waitUntilReleased(target.loop.path);
+        await waitUntilFree(target.loop.path);
         expect(forget.signal).toBe('SIGKILL');
         // The next command commits the discarded job's record (ABORTED, with what reached the drive).
         const recovery = gomme(RESUME, dataDir);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { JobPlan } from '../../../erasure/jobs/job-store.js';
 import { patternSource } from '../../../erasure/plan/resolve-passes.js';
 import { runChild } from '../../faults/session/harness.js';
-import { waitUntilReleased } from '../../helpers/device-released.js';
+import { waitUntilFree } from '../../helpers/device-released.js';
 import { withLoopDevice } from '../../helpers/loop-device.js';
 import { runGomme, spawnGomme } from '../../helpers/run-gomme.js';
 
@@ -43,7 +43,7 @@ describe.skipIf(!isRoot)('resume after SIGKILL', () => {
           });
           expect(run.signal, `killed during ${point.name}`).toBe('SIGKILL');
           expect(run.lines.some((l) => l.type === 'result')).toBe(false);
-          waitUntilReleased(loop.path);
+          await waitUntilFree(loop.path);
         }
         const final = runGomme(['erase', '--resume', ...common], env);
         expect(final.code, final.stderr).toBe(0);
