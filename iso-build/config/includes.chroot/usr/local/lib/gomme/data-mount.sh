@@ -41,7 +41,7 @@ dev=$(find_data)
 # Not there yet: a USB disk may still be enumerating. Only then wait for udev (up to 30 s under emulation).
 # Not on a PC booted from the hub (live-boot's fetch=): its proof goes to the hub, and its own disks are the
 # donor's; a GOMME-DATA disk plugged in at boot is still found by the probe above.
-if [ -z "$dev" ] && ! grep -qE '(^| )(fetch|httpfs)=' /proc/cmdline; then
+if [ -z "$dev" ] && ! grep -qE '(^| )(fetch|httpfs|netboot)=' /proc/cmdline; then
   udevadm settle --timeout=30 || true
   dev=$(find_data)
 fi
