@@ -22,7 +22,8 @@ export async function openPostgres(
   pool.on('error', () => {});
   const run = async <R>(client: pg.Pool | pg.PoolClient, text: string, params: readonly unknown[]) => {
     try {
-      return (await client.query(text, params as unknown[])).rows as R[];
+      const name = params.length > 0 ? statementName(text) : undefined;
+      return (await client.query({ name, text, values: params as unknown[] })).rows as R[];
     } catch (error) {
       throw classifyDatabaseError(error) ?? error;
     }
@@ -85,4 +86,20 @@ export async function openPostgres(
 /** postgres://user:secret@host/db → postgres://user:***@host/db */
 export function redact(url: string): string {
   return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}
+
+/**
+ * Parameterised statements are prepared once per connection and reused by name (`pg` keeps the list per
+ * connection): PostgreSQL then skips parsing and planning, most of its work for the hub's short lookups. The
+ * hub's SQL texts are constants, so the names stay few; past a bound, a text runs unprepared.
+ */
+const statementNames = new Map<string, string>();
+const MAX_PREPARED = 500;
+
+function statementName(text: string): string | undefined {
+  const known = statementNames.get(text);
+  if (known !== undefined || statementNames.size >= MAX_PREPARED) return known;
+  const name = `gomme_${statementNames.size + 1}`;
+  statementNames.set(text, name);
+  return name;
 }

@@ -1,9 +1,9 @@
-import type { DriveResult, ErasureRecord } from '../../certificates/record/schema.js';
+import type { DriveResult } from '../../certificates/record/schema.js';
 import { worstResult } from '../../core/verdict.js';
 import type { CertificateFacts } from '../../session/hub/wire.js';
 import type { Sql } from '../db/database.js';
 import { certificateKind } from '../ingest/ingest-pdf.js';
-import { lotSummary, pdfsOf, recordById, type StoredPdf } from '../store/lookup.js';
+import { lotSummary, pdfsOf, recordFacts, type StoredPdf } from '../store/lookup.js';
 
 /**
  * What anyone may learn of a certificate from its ID: what the paper already shows, never a person's name
@@ -13,22 +13,23 @@ import { lotSummary, pdfsOf, recordById, type StoredPdf } from '../store/lookup.
 export async function certificateFacts(sql: Sql, certificateId: string): Promise<CertificateFacts | null> {
   const target = certificateKind(certificateId);
   if (!target) return null;
-  const pdfs = await pdfsOf(sql, certificateId);
-  if (target.kind === 'lot') return pdfs.length > 0 ? lotFacts(sql, certificateId, pdfs) : null;
-  const stored = target.recordId ? await recordById(sql, target.recordId) : null;
+  if (target.kind === 'lot') {
+    const pdfs = await pdfsOf(sql, certificateId);
+    return pdfs.length > 0 ? lotFacts(sql, certificateId, pdfs) : null;
+  }
+  const stored = target.recordId ? await recordFacts(sql, target.recordId, certificateId) : null;
   if (!stored) return null;
-  const record = stored.record as ErasureRecord;
   const index =
     target.kind === 'drive' ? Number(certificateId.slice(certificateId.lastIndexOf('-D') + 2)) : null;
-  const drives = record.drives.filter((d) => index === null || d.index === index);
+  const drives = stored.drives.filter((d) => index === null || d.index === index);
   if (drives.length === 0) return null;
-  const revokedAt = earliest([stored.revokedAt, ...pdfs.map((p) => p.revokedAt)]);
+  const revokedAt = earliest([stored.revokedAt, ...stored.pdfs.map((p) => p.revokedAt)]);
   return {
     certificateId,
     kind: target.kind,
-    result: index === null ? record.result : (drives[0]?.result ?? record.result),
-    completedAt: index === null ? record.completedAt : (drives[0]?.finishedAt ?? record.completedAt),
-    organisation: record.organisation.name,
+    result: index === null ? stored.result : (drives[0]?.result ?? stored.result),
+    completedAt: index === null ? stored.completedAt : (drives[0]?.finishedAt ?? stored.completedAt),
+    organisation: stored.organisation,
     sha256: stored.sha256,
     signatureValid: true,
     chainValid: true,
@@ -36,18 +37,18 @@ export async function certificateFacts(sql: Sql, certificateId: string): Promise
     revokedAt: revokedAt?.toISOString() ?? null,
     receivedAt: new Date(stored.receivedAt).toISOString(),
     station: stored.station,
-    machine: { vendor: record.machine.vendor, model: record.machine.model },
+    machine: { vendor: stored.vendor, model: stored.model },
     drives: drives.map((d) => ({
       index: d.index,
       model: d.model,
       serialLast4: d.serial ? d.serial.slice(-4) : null,
       sizeBytes: d.sizeBytes,
-      method: d.sanitization.methodLabel,
-      nistLevel: d.sanitization.nistLevel,
+      method: d.methodLabel,
+      nistLevel: d.nistLevel,
       result: d.result,
       finishedAt: d.finishedAt,
     })),
-    pdfs: pdfs.map(pdfFact),
+    pdfs: stored.pdfs.map(pdfFact),
     lot: null,
   };
 }
@@ -76,14 +77,14 @@ async function lotFacts(sql: Sql, certificateId: string, pdfs: StoredPdf[]): Pro
   };
 }
 
-const pdfFact = (p: StoredPdf) => ({
+const pdfFact = (p: Pick<StoredPdf, 'pdfSha256' | 'bytes'> & { signedAt: Date | string | null }) => ({
   sha256: p.pdfSha256,
   bytes: p.bytes,
   signedAt: p.signedAt ? new Date(p.signedAt).toISOString() : null,
   signatureValid: true,
 });
 
-function earliest(dates: Array<Date | null>): Date | null {
-  const real = dates.filter((d): d is Date => d !== null).map((d) => new Date(d));
+function earliest(dates: Array<Date | string | null>): Date | null {
+  const real = dates.filter((d): d is Date | string => d !== null).map((d) => new Date(d));
   return real.length === 0 ? null : new Date(Math.min(...real.map((d) => d.getTime())));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildErasureRecord } from '../../../certificates/record/build-record.js';
+import { esc } from '../../../hub/http/pages/html.js';
 import { safeNext, withLang } from '../../../hub/http/web-request.js';
 import { diagnosticsSummary } from '../../../hub/ingest/diagnostics-summary.js';
 import type { RecordRow } from '../../../hub/store/staff-queries.js';
@@ -19,6 +20,16 @@ const row = (grade: string | null, formFactor: string | null): RecordRow => ({
 });
 
 describe('hub web logic', () => {
+  it('escapes every HTML special character, and leaves a plain text as it is', () => {
+    expect(esc(`<a href="x">Dupont & fils l'atelier</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;Dupont &amp; fils l&#39;atelier&lt;/a&gt;',
+    );
+    expect(esc('&&')).toBe('&amp;&amp;');
+    expect(esc('Effacé — NIST Purge')).toBe('Effacé — NIST Purge');
+    expect(esc(null)).toBe('');
+    expect(esc(42)).toBe('42');
+  });
+
   it('keeps a diagnostics report’s machine and grade, and nothing from what is not one', () => {
     const report = {
       format: 'gomme-diag',
