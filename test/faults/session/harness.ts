@@ -5,16 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { openJournal } from '../../../core/journal/index.js';
@@ -249,10 +240,4 @@ export function jobStates(dataDir: string, target: Target): Array<[string, strin
   } finally {
     journal.close();
   }
-}
-
-/** Emergency copies written by gomme into the data dir (or the temporary folder when that failed). */
-export function emergencyFiles(dataDir: string): string[] {
-  const dirs = [join(dataDir, 'emergency'), join(tmpdir(), 'gomme-emergency')];
-  return dirs.filter(existsSync).flatMap((d) => readdirSync(d).map((f) => join(d, f)));
 }

@@ -4,8 +4,9 @@
  * cleanly, the emergency copy says what reached the drive, and once the technician repairs the medium the next
  * command ends with every record committed.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { JOURNAL_FILE } from '../../../core/journal/index.js';
 import { corruptRecordsIndex, corruptRecordsTable } from '../child/corrupt-journal.js';
@@ -32,6 +33,13 @@ export interface FaultScenario {
 }
 
 const RESUME = ['erase', '--resume', '--yes', '--json', '--checkpoint-interval', '0'];
+
+/** The copies, and the temporary folder's `gomme-emergency` once empty (gomme falls back there). */
+function removeEmergencyCopies(files: string[]): void {
+  for (const f of files) rmSync(f);
+  for (const dir of new Set(files.map((f) => dirname(f))))
+    if (dir === join(tmpdir(), 'gomme-emergency') && readdirSync(dir).length === 0) rmdirSync(dir);
+}
 
 /** The emergency line: every target named with what reached it, and a copy of the record somewhere. */
 function expectEmergency(lines: Array<Record<string, unknown>>, target: Target): string[] {
@@ -81,7 +89,7 @@ function mediumFault(kind: 'full' | 'read-only', when: When): FaultScenario {
         expect(clean(run)).toBe(true);
         expect(run.lines.at(-1)).toMatchObject({ type: 'error', exitCode: 13, code: `journal-${kind}` });
         if (when === 'before') expect(sha(target.loop.backingFile)).toBe(target.donorHash);
-        else for (const f of expectEmergency(run.lines, target)) rmSync(f);
+        else removeEmergencyCopies(expectEmergency(run.lines, target));
         // The technician's repair, then the next command.
         if (kind === 'full') fs.unfill();
         else fs.repair();
