@@ -4,7 +4,7 @@ import { GuideApp } from '../../cli/tui/app.js';
 import type { GuideState } from '../../cli/tui/state/types.js';
 import { countRecords } from '../../hub/store/uploads.js';
 import { type HubSyncStatus, hubSyncFollower } from '../../session/hub/sync-follower.js';
-import { entry, fakeServices, hdd } from '../component/tui/fakes.js';
+import { entry, eraseFirstDrive, fakeServices, hdd, walkToDriveList } from '../component/tui/fakes.js';
 import { DOWN, drawn as drawnWithin, ENTER, keys, tick } from '../helpers/ink-keys.js';
 import { enrolmentCode, enrolTestStation, freePort, removeTempDirs, testHub } from './helpers.js';
 
@@ -47,19 +47,8 @@ describe('guide of a netbooted station with a real hub', () => {
     const { frames, stdin } = app;
     let back: Awaited<ReturnType<typeof testHub>> | null = null;
     try {
-      await drawn(frames, 'Votre prénom et nom');
-      await keys(stdin, 'A', 'w', 'a', ENTER, ENTER);
-      await drawn(frames, 'Numéro de lot');
-      await keys(stdin, DOWN, 'L', '9', DOWN, DOWN, DOWN, ENTER);
-      await drawn(frames, 'ThinkPad T460');
-      await keys(stdin, ENTER);
-      await drawn(frames, 'non disponibles');
-      await keys(stdin, ENTER);
-      await drawn(frames, '[ ] /dev/sdb');
-      await keys(stdin, ' ', ENTER);
-      await drawn(frames, 'Tapez les 4 derniers');
-      await keys(stdin, '3', '4', '5', '6', ENTER);
-      await drawn(frames, 'RÉSULTATS');
+      await walkToDriveList(frames, stdin, 15_000);
+      await eraseFirstDrive(frames, stdin, 15_000);
       await keys(stdin, ENTER);
       await drawn(frames, 'Certificats : non disponibles');
       let from = frames.length;

@@ -174,7 +174,8 @@ export interface GuideState {
   /**
    * The push to the workshop's hub. `holds`: netbooted (journal in RAM), the next machine and power off wait
    * for the hub's acknowledgement; `status`: what the push service last said (null: a stick linked to no hub,
-   * or not asked yet; 'unlinked': netbooted and linked to no hub, said but never held); `request`: bumped when records or certificates were committed (the effect asks for a push).
+   * or not asked yet; 'unlinked': netbooted and linked to no hub, said but never held); `request`: bumped
+   * when records or certificates were committed (the effect asks for a push).
    */
   hub: { holds: boolean; status: HubSyncStatus | null; request: number };
   /** Set when no signing key is set up: the welcome screen says the certificates will be unsigned and how to fix it. */

@@ -21,6 +21,7 @@ import { reason, type TestResult } from '../../../diagnostics/types.js';
 import type { JobResult } from '../../../erasure/jobs/run-jobs.js';
 import { buildOverwritePlan, type ErasePlan } from '../../../erasure/plan/build-plan.js';
 import type { HubSyncFollower, HubSyncStatus } from '../../../session/hub/sync-follower.js';
+import { DOWN, drawn, ENTER, keys } from '../../helpers/ink-keys.js';
 
 export function fakeDrive(overrides: Partial<Drive> = {}): Drive {
   return {
@@ -301,3 +302,29 @@ export const oneCertificate: CertificateService = {
     notice: null,
   }),
 };
+
+type Keyboard = { write(s: string): void };
+
+/**
+ * The French guide over these fakes, from its first screen to the drive list: name "Awa", lot L9, the
+ * machine (the ThinkPad T460 above) confirmed, diagnostics unavailable.
+ */
+export async function walkToDriveList(frames: string[], stdin: Keyboard, timeoutMs?: number): Promise<void> {
+  await drawn(frames, 'Votre prénom et nom', 0, timeoutMs);
+  await keys(stdin, 'A', 'w', 'a', ENTER, ENTER);
+  await drawn(frames, 'Numéro de lot', 0, timeoutMs);
+  await keys(stdin, DOWN, 'L', '9', DOWN, DOWN, DOWN, ENTER);
+  await drawn(frames, 'ThinkPad T460', 0, timeoutMs);
+  await keys(stdin, ENTER);
+  await drawn(frames, 'non disponibles', 0, timeoutMs);
+  await keys(stdin, ENTER);
+  await drawn(frames, '[ ] /dev/sdb', 0, timeoutMs);
+}
+
+/** From the drive list: ticks the first drive (`hdd`), types its serial's last 4 characters, waits for the results. */
+export async function eraseFirstDrive(frames: string[], stdin: Keyboard, timeoutMs?: number): Promise<void> {
+  await keys(stdin, ' ', ENTER);
+  await drawn(frames, 'Tapez les 4 derniers', 0, timeoutMs);
+  await keys(stdin, '3', '4', '5', '6', ENTER);
+  await drawn(frames, 'RÉSULTATS', 0, timeoutMs);
+}

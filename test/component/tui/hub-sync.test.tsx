@@ -3,15 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { writeHubLink } from '../../../certificates/hub-link.js';
-import { initKeys } from '../../../certificates/keys/init-keys.js';
 import { GuideApp } from '../../../cli/tui/app.js';
 import { certificateService } from '../../../cli/tui/certificate-service.js';
 import type { GuideState } from '../../../cli/tui/state/types.js';
 import { text } from '../../../core/i18n.js';
 import { type HubSyncStatus, hubSyncFollower } from '../../../session/hub/sync-follower.js';
+import { enrolOffline } from '../../helpers/hub-link.js';
 import { CTRL_C, DOWN, drawn, ENTER, ESC, keys, tick } from '../../helpers/ink-keys.js';
-import { entry, fakeHub, fakeServices, hdd, oneCertificate } from './fakes.js';
+import {
+  entry,
+  eraseFirstDrive,
+  fakeHub,
+  fakeServices,
+  hdd,
+  oneCertificate,
+  walkToDriveList,
+} from './fakes.js';
 
 /**
  * A station without a stick (netbooted) keeps its records in RAM: the guide offers neither power off nor the
@@ -50,21 +57,10 @@ async function eraseOneMachine(journalInRam: boolean) {
     />,
   );
   const { frames, stdin } = app;
-  await drawn(frames, 'Votre prénom et nom');
-  await keys(stdin, 'A', 'w', 'a', ENTER, ENTER);
-  await drawn(frames, 'Numéro de lot');
-  await keys(stdin, DOWN, 'L', '9', DOWN, DOWN, DOWN, ENTER);
-  await drawn(frames, 'ThinkPad T460');
-  await keys(stdin, ENTER);
-  await drawn(frames, 'non disponibles');
-  await keys(stdin, ENTER);
-  await drawn(frames, '[ ] /dev/sdb');
+  await walkToDriveList(frames, stdin);
   // Pushed once at start (what an earlier guide left queued), not yet for this machine.
   expect(hub.requests()).toBe(1);
-  await keys(stdin, ' ', ENTER);
-  await drawn(frames, 'Tapez les 4 derniers');
-  await keys(stdin, '3', '4', '5', '6', ENTER);
-  await drawn(frames, 'RÉSULTATS');
+  await eraseFirstDrive(frames, stdin);
   await keys(stdin, ENTER);
   await drawn(frames, 'GR-TEST-1-D1.pdf');
   // The records (end of the erasure), then the certificates: a push asked for each (by an effect, which may
@@ -203,16 +199,6 @@ describe('guide and hub: a netbooted PC whose enrolment at boot failed', () => {
     dirs.push(d);
     return d;
   };
-  const enrol = (dir: string) => {
-    initKeys(dir, { organisation: 'Atelier Test' });
-    writeHubLink(dir, {
-      url: 'http://127.0.0.1:9/',
-      publicUrl: null,
-      stationName: 'poste-1',
-      organisation: 'Atelier Test',
-      enrolledAt: new Date(0).toISOString(),
-    });
-  };
 
   /** The first screen over the real follower and the real signing notice of `dir`, once the follower has answered. */
   async function welcome(dir: string, journalInRam: boolean, lang: 'fr' | 'en' = 'fr', erase = false) {
@@ -261,18 +247,8 @@ describe('guide and hub: a netbooted PC whose enrolment at boot failed', () => {
   it('erasing is not blocked: the drive is erased, the warning follows, power off is offered', async () => {
     const { app, fake } = await welcome(dataDir(), true, 'fr', true);
     const { frames, stdin } = app;
-    await keys(stdin, 'A', 'w', 'a', ENTER, ENTER);
-    await drawn(frames, 'Numéro de lot');
-    await keys(stdin, DOWN, 'L', '9', DOWN, DOWN, DOWN, ENTER);
-    await drawn(frames, 'ThinkPad T460');
-    await keys(stdin, ENTER);
-    await drawn(frames, 'non disponibles');
-    await keys(stdin, ENTER);
-    await drawn(frames, '[ ] /dev/sdb');
-    await keys(stdin, ' ', ENTER);
-    await drawn(frames, 'Tapez les 4 derniers');
-    await keys(stdin, '3', '4', '5', '6', ENTER);
-    await drawn(frames, 'RÉSULTATS');
+    await walkToDriveList(frames, stdin);
+    await eraseFirstDrive(frames, stdin);
     expect(fake.erased).toHaveLength(1);
     await keys(stdin, ENTER);
     // The certificates are issued, then the follower answers their push request (the guide holds meanwhile).
@@ -294,7 +270,7 @@ describe('guide and hub: a netbooted PC whose enrolment at boot failed', () => {
     const dir = dataDir();
     const { app, seen } = await welcome(dir, true);
     expect(app.lastFrame()).toContain("n'est pas inscrit");
-    enrol(dir);
+    enrolOffline(dir);
     // Nothing queued in this data folder: the push has nothing to send, and the hub has "everything".
     await vi.waitFor(() => expect(seen.at(-1)).toEqual({ kind: 'acknowledged' }), { timeout: 3000 });
     await tick(50);
@@ -312,7 +288,7 @@ describe('guide and hub: a netbooted PC whose enrolment at boot failed', () => {
 
   it('netbooted and linked: no warning', async () => {
     const dir = dataDir();
-    enrol(dir);
+    enrolOffline(dir);
     const { app, seen } = await welcome(dir, true);
     expect(seen.at(-1)).toEqual({ kind: 'acknowledged' });
     expect(app.lastFrame()).not.toContain('inscrit');

@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { writeHubLink } from '../../../certificates/hub-link.js';
-import { initKeys } from '../../../certificates/keys/init-keys.js';
 import { type HubSyncStatus, hubSyncFollower } from '../../../session/hub/sync-follower.js';
+import { enrolOffline } from '../../helpers/hub-link.js';
 
 /**
  * The follower before any push: a stick linked to no hub shows nothing; a netbooted station linked to no hub
@@ -19,18 +18,6 @@ function station(): string {
   dirs.push(dir);
   return dir;
 }
-/** What `gomme hub enrol` leaves: a key and hub.json (a hub that is never called: nothing is queued). */
-function enrol(dir: string): void {
-  initKeys(dir, { organisation: 'Atelier Test' });
-  writeHubLink(dir, {
-    url: 'http://127.0.0.1:9/',
-    publicUrl: null,
-    stationName: 'poste-1',
-    organisation: 'Atelier Test',
-    enrolledAt: new Date(0).toISOString(),
-  });
-}
-
 describe('hubSyncFollower without a usable hub link', () => {
   it('a stick without hub.json: null (nothing to show, nothing held), and no look for one', async () => {
     const follower = hubSyncFollower(station(), {}, { journalInRam: false, linkCheckMs: 20 });
@@ -61,7 +48,7 @@ describe('hubSyncFollower without a usable hub link', () => {
     follower.subscribe((s) => seen.push(s));
     follower.request();
     expect(seen.at(-1)).toEqual({ kind: 'unlinked' });
-    enrol(dir);
+    enrolOffline(dir);
     await vi.waitFor(() => expect(seen.at(-1)).toEqual({ kind: 'acknowledged' }));
     expect(seen.map((s) => s?.kind ?? null)).toEqual([
       null,
@@ -80,7 +67,7 @@ describe('hubSyncFollower without a usable hub link', () => {
     follower.subscribe((s) => seen.push(s));
     follower.request();
     follower.stop();
-    enrol(dir);
+    enrolOffline(dir);
     await new Promise((r) => setTimeout(r, 100));
     expect(seen).toEqual([null, { kind: 'unlinked' }]);
   });

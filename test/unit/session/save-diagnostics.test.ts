@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HUB_LINK_FILE, writeHubLink } from '../../../certificates/hub-link.js';
+import { HUB_LINK_FILE } from '../../../certificates/hub-link.js';
 import { JOURNAL_FILE, openJournal } from '../../../core/journal/index.js';
 import { parseBundle } from '../../../core/run/bundle.js';
 import { replaySystem } from '../../../core/run/system.js';
@@ -20,6 +20,7 @@ import { type DiagReport, runDiagnostics } from '../../../diagnostics/run-diagno
 import { QUICK_TIME_BOXES } from '../../../diagnostics/types.js';
 import { machineName, saveDiagnostics, savedWords } from '../../../session/save-diagnostics.js';
 import { projectRoot } from '../../helpers/fixtures.js';
+import { enrolOffline } from '../../helpers/hub-link.js';
 
 const NOW = new Date('2026-11-29T10:00:00.123Z');
 let report: DiagReport;
@@ -52,15 +53,8 @@ function withSerial(serial: string | null, uuid: string | null = null): DiagRepo
   };
 }
 
-function link(dir: string): void {
-  writeHubLink(dir, {
-    url: 'http://127.0.0.1:9/',
-    publicUrl: null,
-    stationName: 'poste-1',
-    organisation: 'Atelier',
-    enrolledAt: NOW.toISOString(),
-  });
-}
+/** A station linked to a hub that is never called (no key needed: nothing is signed here). */
+const link = (dir: string) => enrolOffline(dir, { organisation: 'Atelier', enrolledAt: NOW, key: false });
 
 describe('saveDiagnostics', () => {
   it('a station without a hub: the whole report, 0600 in a 0700 folder, no temp file, no journal opened', () => {
