@@ -8,6 +8,7 @@ import { buildServer, type RouteModule } from './http/server.js';
 import { loadOrCreateCa } from './pki/organisation-ca.js';
 import { TrustCache } from './pki/trust-cache.js';
 import type { HubSettings } from './settings.js';
+import { recordFactsReader } from './store/record-facts-reader.js';
 import { pruneRejects } from './store/rejects.js';
 import { addOrganisation } from './store/trust.js';
 
@@ -53,6 +54,7 @@ export async function startHub(
     await pruneRejects(db, new Date());
     const deps: HubDeps = {
       db,
+      readRecordFacts: recordFactsReader(db),
       trust: new TrustCache(db),
       ca,
       organisation,

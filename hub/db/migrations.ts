@@ -176,4 +176,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX records_machine ON records (machine_serial);
     `,
   },
+  {
+    version: 3,
+    name: 'what the verification page shows of a record, kept beside it',
+    sql: `
+      -- The public page is the hub's busiest read: the fields it shows are picked from the record once, when
+      -- it is stored, instead of detoasting the whole record several times per page (half PostgreSQL's time
+      -- per page, measured with pgbench). A function of the record alone, so a stored generated column.
+      CREATE FUNCTION record_public_facts(record jsonb) RETURNS jsonb
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        RETURN jsonb_build_object(
+          'result', record->'result', 'completedAt', record->'completedAt',
+          'organisation', record->'organisation'->'name',
+          'vendor', record->'machine'->'vendor', 'model', record->'machine'->'model',
+          'drives', coalesce((SELECT jsonb_agg(jsonb_build_object('index', d->'index', 'model', d->'model',
+              'serial', d->'serial', 'sizeBytes', d->'sizeBytes',
+              'methodLabel', d->'sanitization'->'methodLabel', 'nistLevel', d->'sanitization'->'nistLevel',
+              'result', d->'result', 'finishedAt', d->'finishedAt') ORDER BY n)
+            FROM jsonb_array_elements(record->'drives') WITH ORDINALITY AS e(d, n)), '[]'::jsonb));
+      ALTER TABLE records ADD COLUMN public_facts jsonb GENERATED ALWAYS AS (record_public_facts(record)) STORED;
+    `,
+  },
 ];

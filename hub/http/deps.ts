@@ -1,10 +1,13 @@
 import type { SigningIdentity } from '../../certificates/keys/store.js';
 import type { Database } from '../db/database.js';
 import type { TrustCache } from '../pki/trust-cache.js';
+import type { RecordFactsReader } from '../store/record-facts-reader.js';
 
 /** Everything a route may use; one object built by hub/serve.ts (tests build their own). */
 export interface HubDeps {
   db: Database;
+  /** The verification page's record reads, batched over `db`. */
+  readRecordFacts: RecordFactsReader;
   trust: TrustCache;
   ca: SigningIdentity;
   organisation: string;

@@ -7,15 +7,20 @@ const REVOKED = (alias: string) => `(SELECT min(v.revoked_at) FROM revocations v
 
 /**
  * What the verification page shows of a record and of the PDFs under one certificate ID, in one round trip:
- * the page is the hub's busiest read, so the drives' shown fields are picked inside the database rather than
- * shipping and parsing the whole record.
+ * the page is the hub's busiest read, so it reads the fields picked from the record when it was stored rather
+ * than the whole record.
  */
-export interface RecordFacts {
+export interface RecordFacts extends PublicFacts {
   sha256: string;
   receivedAt: Date;
   station: string | null;
   /** Revocation of a certificate in the manifest signer's chain dated at or before the arrival. */
   revokedAt: Date | null;
+  pdfs: Array<{ pdfSha256: string; bytes: number; signedAt: string | null; revokedAt: string | null }>;
+}
+
+/** The record's fields the page shows (records.public_facts). */
+interface PublicFacts {
   result: string;
   completedAt: string;
   organisation: string;
@@ -31,33 +36,42 @@ export interface RecordFacts {
     result: string;
     finishedAt: string;
   }>;
-  pdfs: Array<{ pdfSha256: string; bytes: number; signedAt: string | null; revokedAt: string | null }>;
 }
 
-export async function recordFacts(
-  sql: Sql,
-  recordId: string,
-  certificateId: string,
-): Promise<RecordFacts | null> {
-  const rows = await sql.query<RecordFacts>(
-    `SELECT r.sha256, r.received_at AS "receivedAt", s.name AS station, ${REVOKED('m')} AS "revokedAt",
-       r.record->>'result' AS result, r.record->>'completedAt' AS "completedAt",
-       r.record->'organisation'->>'name' AS organisation,
-       r.record->'machine'->>'vendor' AS vendor, r.record->'machine'->>'model' AS model,
-       (SELECT coalesce(json_agg(json_build_object('index', d->'index', 'model', d->'model', 'serial', d->'serial',
-          'sizeBytes', d->'sizeBytes', 'methodLabel', d->'sanitization'->'methodLabel',
-          'nistLevel', d->'sanitization'->'nistLevel', 'result', d->'result', 'finishedAt', d->'finishedAt')
-          ORDER BY ordinality), '[]'::json)
-        FROM jsonb_array_elements(r.record->'drives') WITH ORDINALITY AS e(d, ordinality)) AS drives,
+/** One certificate ID's record facts to read; the record ID is the certificate ID's stem. */
+export interface FactsKey {
+  recordId: string;
+  certificateId: string;
+}
+
+/**
+ * The facts of several certificates in one query, in the order asked (null for an unknown record): under load
+ * the page's cost is per query more than per row (see record-facts-reader.ts).
+ */
+export async function recordFactsOf(sql: Sql, keys: readonly FactsKey[]): Promise<Array<RecordFacts | null>> {
+  // public_facts: the record's shown fields, picked when it was stored (migration 3).
+  const rows = await sql.query<
+    Omit<RecordFacts, keyof PublicFacts> & { facts: PublicFacts; certificateId: string }
+  >(
+    `SELECT q.certificate_id AS "certificateId", r.sha256, r.received_at AS "receivedAt", s.name AS station,
+       ${REVOKED('m')} AS "revokedAt", r.public_facts AS facts,
        (SELECT coalesce(json_agg(json_build_object('pdfSha256', c.pdf_sha256, 'bytes', c.bytes,
           'signedAt', c.signed_at, 'revokedAt', ${REVOKED('c')}) ORDER BY c.received_at), '[]'::json)
-        FROM certificates c WHERE c.certificate_id = $2) AS pdfs
-     FROM records r JOIN manifests m ON m.manifest_sha256 = r.manifest_sha256
-       LEFT JOIN stations s ON s.station_id = r.station_id
-     WHERE r.record_id = $1`,
-    [recordId, certificateId],
+        FROM certificates c WHERE c.certificate_id = q.certificate_id) AS pdfs
+     FROM unnest($1::text[], $2::text[]) AS q(record_id, certificate_id)
+       JOIN records r ON r.record_id = q.record_id
+       JOIN manifests m ON m.manifest_sha256 = r.manifest_sha256
+       LEFT JOIN stations s ON s.station_id = r.station_id`,
+    [keys.map((k) => k.recordId), keys.map((k) => k.certificateId)],
   );
-  return rows[0] ?? null;
+  const found = new Map(
+    rows.map(({ facts, certificateId, ...rest }) => [certificateId, { ...rest, ...facts } as RecordFacts]),
+  );
+  return keys.map((k) => found.get(k.certificateId) ?? null);
+}
+
+export async function recordFacts(sql: Sql, key: FactsKey): Promise<RecordFacts | null> {
+  return (await recordFactsOf(sql, [key]))[0] ?? null;
 }
 
 export interface StoredPdf {

@@ -3,21 +3,26 @@ import { worstResult } from '../../core/verdict.js';
 import type { CertificateFacts } from '../../session/hub/wire.js';
 import type { Sql } from '../db/database.js';
 import { certificateKind } from '../ingest/ingest-pdf.js';
-import { lotSummary, pdfsOf, recordFacts, type StoredPdf } from '../store/lookup.js';
+import { lotSummary, pdfsOf, type StoredPdf } from '../store/lookup.js';
+import type { RecordFactsReader } from '../store/record-facts-reader.js';
 
 /**
  * What anyone may learn of a certificate from its ID: what the paper already shows, never a person's name
  * (donor, operator), the drive serial cut to its last 4 characters. Everything stored passed the signature
  * and chain checks at arrival; `revoked` says whether the signer was withdrawn before it arrived.
  */
-export async function certificateFacts(sql: Sql, certificateId: string): Promise<CertificateFacts | null> {
+export async function certificateFacts(
+  sql: Sql,
+  readRecord: RecordFactsReader,
+  certificateId: string,
+): Promise<CertificateFacts | null> {
   const target = certificateKind(certificateId);
   if (!target) return null;
   if (target.kind === 'lot') {
     const pdfs = await pdfsOf(sql, certificateId);
     return pdfs.length > 0 ? lotFacts(sql, certificateId, pdfs) : null;
   }
-  const stored = target.recordId ? await recordFacts(sql, target.recordId, certificateId) : null;
+  const stored = target.recordId ? await readRecord({ recordId: target.recordId, certificateId }) : null;
   if (!stored) return null;
   const index =
     target.kind === 'drive' ? Number(certificateId.slice(certificateId.lastIndexOf('-D') + 2)) : null;

@@ -3,7 +3,9 @@
  * a hub (a separate process) on PostgreSQL (a throw-away cluster) and on the embedded PGlite; then 50
  * concurrent clients read the verification page. Traffic to 127.0.0.1 only, bounded in count and time.
  * Options: --records N (default 10000) --pdfs N (default 200: PDF rendering, not the hub, is the slow part)
- * --db postgres|embedded|both, --reads N (default 5000 page reads).
+ * --db postgres|embedded|both, --reads N (default 20000 page reads: at 5,000 the read phase lasts ~2 s, about
+ * the time PostgreSQL's autovacuum spends on the records just ingested, and p99 measured that overlap;
+ * the first 5,000 reads are also reported apart).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -32,7 +34,8 @@ const RECORDS = Number(arg('records', '10000'));
 const PDFS = Number(arg('pdfs', '200'));
 const STATIONS = 20;
 const CLIENTS = 50;
-const READS = Number(arg('reads', '5000'));
+const READS = Number(arg('reads', '20000'));
+const FIRST = 5000;
 const WARM_UP = 500;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -86,6 +89,12 @@ async function readPages(url: string, ids: string[], first: number, count: numbe
     agent.destroy();
   }
   return latencies;
+}
+
+/** The latency at fraction p of the sorted list, in ms to one decimal. */
+function percentiles(latencies: number[]): (p: number) => number {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return (p) => Math.round((sorted[Math.floor((sorted.length - 1) * p)] ?? 0) * 10) / 10;
 }
 
 async function bench(
@@ -163,8 +172,8 @@ async function bench(
     const readStart = performance.now();
     const latencies = await readPages(url, ids, 0, READS);
     const readSeconds = (performance.now() - readStart) / 1000;
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) => Math.round((latencies[Math.floor((latencies.length - 1) * p)] ?? 0) * 10) / 10;
+    const first = percentiles(latencies.slice(0, FIRST));
+    const all = percentiles(latencies);
     for (const s of stations) s.journal.close();
     return {
       db: kind,
@@ -179,10 +188,11 @@ async function bench(
       verifyPage: {
         requests: latencies.length,
         clients: CLIENTS,
-        p50ms: pct(0.5),
-        p90ms: pct(0.9),
-        p99ms: pct(0.99),
-        maxms: pct(1),
+        p50ms: all(0.5),
+        p90ms: all(0.9),
+        p99ms: all(0.99),
+        maxms: all(1),
+        first: { requests: Math.min(FIRST, latencies.length), p50ms: first(0.5), p99ms: first(0.99) },
         warmUp: { requests: warmLatencies.length, maxms: Math.round(Math.max(...warmLatencies)) },
         perSecond: Math.round(latencies.length / readSeconds),
       },

@@ -45,7 +45,7 @@ export async function registerDonorCheck(
       async (request, reply) => {
         const lang = pageLang(request);
         const id = request.params.id;
-        const facts = SAFE_NAME.test(id) ? await certificateFacts(deps.db, id) : null;
+        const facts = SAFE_NAME.test(id) ? await certificateFacts(deps.db, deps.readRecordFacts, id) : null;
         if (!facts) return sendPage(reply, 404, { lang, ...notFoundPage(id, lang) });
         const pdf = await uploadedPdf(request);
         if (pdf === 'too-large') {

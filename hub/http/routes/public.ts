@@ -19,7 +19,7 @@ export function registerPublic(app: FastifyInstance, deps: HubDeps, limits: HubL
     async (request, reply) => {
       const lang = pageLang(request);
       const id = request.params.id;
-      const facts = SAFE_NAME.test(id) ? await certificateFacts(deps.db, id) : null;
+      const facts = SAFE_NAME.test(id) ? await certificateFacts(deps.db, deps.readRecordFacts, id) : null;
       if (!facts) return sendPage(reply, 404, { lang, ...notFoundPage(id, lang) });
       const shared = await sharedLotPdf(deps, id, request.query.k);
       const downloadUrl = shared
@@ -32,7 +32,7 @@ export function registerPublic(app: FastifyInstance, deps: HubDeps, limits: HubL
 
   app.get<{ Params: { id: string } }>('/api/v1/certificates/:id', { config }, async (request, reply) => {
     const id = request.params.id;
-    const facts = SAFE_NAME.test(id) ? await certificateFacts(deps.db, id) : null;
+    const facts = SAFE_NAME.test(id) ? await certificateFacts(deps.db, deps.readRecordFacts, id) : null;
     if (!facts)
       return sendFailure(reply, {
         status: 404,
