@@ -3,9 +3,8 @@
  * a hub (a separate process) on PostgreSQL (a throw-away cluster) and on the embedded PGlite; then 50
  * concurrent clients read the verification page. Traffic to 127.0.0.1 only, bounded in count and time.
  * Options: --records N (default 10000) --pdfs N (default 200: PDF rendering, not the hub, is the slow part)
- * --db postgres|embedded|both, --reads N (default 20000 page reads: at 5,000 the read phase lasts ~2 s, about
- * the time PostgreSQL's autovacuum spends on the records just ingested, and p99 measured that overlap;
- * the first 5,000 reads are also reported apart).
+ * --db postgres|embedded|both, --reads N (default 20000 page reads: 5,000 lasted 1–3 s right after the ingest,
+ * and their p99 moved by ±15 ms between identical runs; the first 5,000 are also reported apart).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';

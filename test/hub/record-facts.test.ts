@@ -20,6 +20,18 @@ async function emptyDatabase(kind: DbKind): Promise<Database> {
   return openPostgres(cluster().createDatabase(`migrate_${randomBytes(6).toString('hex')}`));
 }
 
+/** The manifest every test record names (the foreign key records hold); its content does not matter here. */
+async function storeManifest(db: Database): Promise<void> {
+  await insertManifest(db, {
+    sha256: 'manifest',
+    manifest: '{}',
+    signature: Buffer.from([0]),
+    signerFingerprint256: 'f',
+    chainFingerprints: ['f'],
+    stationId: null,
+  });
+}
+
 async function storeRecord(db: Database, serial: string): Promise<ErasureRecord> {
   const input = sampleInput();
   const record = buildErasureRecord({ ...input, machine: { ...input.machine, serial } });
@@ -50,14 +62,7 @@ describe.each(DB_KINDS)('the page facts of records on %s', (kind) => {
           MIGRATIONS.filter((m) => m.version <= 2),
         ),
       ).toEqual([1, 2]);
-      await insertManifest(db, {
-        sha256: 'manifest',
-        manifest: '{}',
-        signature: Buffer.from([0]),
-        signerFingerprint256: 'f',
-        chainFingerprints: ['f'],
-        stationId: null,
-      });
+      await storeManifest(db);
       const before = await storeRecord(db, 'OLD-1');
       expect(await migrate(db)).toEqual([3]);
       const after = await storeRecord(db, 'NEW-1');
@@ -98,14 +103,7 @@ describe.each(DB_KINDS)('the page facts of records on %s', (kind) => {
     const db = await emptyDatabase(kind);
     try {
       await migrate(db);
-      await insertManifest(db, {
-        sha256: 'manifest',
-        manifest: '{}',
-        signature: Buffer.from([0]),
-        signerFingerprint256: 'f',
-        chainFingerprints: ['f'],
-        stationId: null,
-      });
+      await storeManifest(db);
       const ids: string[] = [];
       for (const serial of ['A-1', 'A-2', 'A-3']) ids.push((await storeRecord(db, serial)).recordId);
       const queries: string[] = [];
