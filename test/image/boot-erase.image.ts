@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PatternSpec } from '../../erasure/plan/resolve-passes.js';
 import { dumpFile, walk } from './data-disk.js';
 import { checkErased, makeDataDisk, makeFilledDisk, sha256 } from './disks.js';
-import { type Firmware, firmwareAvailable, type GuestDisk, runGuest } from './qemu.js';
+import { type Firmware, firmwareAvailable, type GuestDisk, qemuVersion, runGuest } from './qemu.js';
 
 /**
  * End-to-end test of the live image: boots the ISO as a USB stick in QEMU (TCG) with four targets (AHCI SATA,
@@ -132,6 +132,7 @@ describe.each(firmwares)('live image, %s, booted from a USB stick, unattended er
         const started = run.events.find((e) => e.type === 'unattended' && e.phase === 'start');
         const summary = {
           firmware,
+          qemu: qemuVersion(),
           guestUptimeAtFirstEvent: typeof started?.uptimeSeconds === 'number' ? started.uptimeSeconds : null,
           firstEventSeconds: run.firstEventSeconds,
           finalEventSeconds: run.finalEventSeconds,

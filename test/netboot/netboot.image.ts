@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../hub/db/open-database.js';
 import { checkErased, makeFilledDisk, sha256 } from '../image/disks.js';
-import { type Firmware, firmwareAvailable } from '../image/qemu.js';
+import { type Firmware, firmwareAvailable, qemuVersion } from '../image/qemu.js';
 import { parseConsoleFrames } from '../image/screen.js';
 import { nssTrusting, tool } from '../integration/certificates/helpers.js';
 import { type NetGuest, startNetGuest } from './guest.js';
@@ -314,6 +314,7 @@ describe.skipIf(!ready)('network boot from the hub (QEMU, netns)', () => {
         };
       });
       const summary = {
+        qemu: qemuVersion(),
         guests: guests.length,
         figures,
         squashfsBytes: status.squashfsBytes,
