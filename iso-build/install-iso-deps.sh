@@ -22,7 +22,7 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# Debian 12's QEMU (7.2) is ~30 s slower per boot of the live image under TCG: a write to a page that still holds
+# Debian 12's QEMU (7.2) takes ~28 s longer over the live image's kernel phase under TCG: a write to a page that holds
 # translated code walks that page's list of translated blocks, and the initramfs's freed code pages are the
 # first ones reused after the switch to the root filesystem (measured with perf: the kernel phase 50 s on 7.2,
 # 22 s on 10.0, same image). The boot-time figures of test:image and test:netboot are taken on QEMU ≥ 10,

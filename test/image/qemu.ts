@@ -53,8 +53,8 @@ export function firmwareAvailable(firmware: Firmware): boolean {
 }
 
 /**
- * The emulator's version, kept with every boot-time figure: the same image boots ~30 s slower on Debian 12's
- * QEMU 7.2 than on 10.0 (see iso-build/install-iso-deps.sh).
+ * The emulator's version, kept with every boot-time figure: the same image's kernel phase takes ~28 s longer on
+ * Debian 12's QEMU 7.2 than on 10.0 (see iso-build/install-iso-deps.sh).
  */
 export function qemuVersion(): string {
   const out = execFileSync('qemu-system-x86_64', ['--version'], { encoding: 'utf8' });
