@@ -70,10 +70,6 @@ export async function recordFactsOf(sql: Sql, keys: readonly FactsKey[]): Promis
   return keys.map((k) => found.get(k.certificateId) ?? null);
 }
 
-export async function recordFacts(sql: Sql, key: FactsKey): Promise<RecordFacts | null> {
-  return (await recordFactsOf(sql, [key]))[0] ?? null;
-}
-
 export interface StoredPdf {
   pdfSha256: string;
   certificateId: string;

@@ -7,7 +7,7 @@ import { openEmbedded } from '../../hub/db/embedded.js';
 import { migrate } from '../../hub/db/migrate.js';
 import { MIGRATIONS } from '../../hub/db/migrations.js';
 import { openPostgres } from '../../hub/db/postgres.js';
-import { recordFacts } from '../../hub/store/lookup.js';
+import { recordFactsOf } from '../../hub/store/lookup.js';
 import { recordFactsReader } from '../../hub/store/record-facts-reader.js';
 import { insertManifest, insertRecord } from '../../hub/store/uploads.js';
 import { sampleInput } from '../unit/certificates/fixtures/sample-input.js';
@@ -67,10 +67,9 @@ describe.each(DB_KINDS)('the page facts of records on %s', (kind) => {
       expect(await migrate(db)).toEqual([3]);
       const after = await storeRecord(db, 'NEW-1');
       for (const record of [before, after]) {
-        const facts = await recordFacts(db, {
-          recordId: record.recordId,
-          certificateId: `${record.recordId}-D1`,
-        });
+        const [facts] = await recordFactsOf(db, [
+          { recordId: record.recordId, certificateId: `${record.recordId}-D1` },
+        ]);
         expect(facts).toMatchObject({
           result: record.result,
           completedAt: record.completedAt,
