@@ -28,6 +28,9 @@ log "1/4 building gomme (npm run build) and staging /opt/gomme with production n
 # GOMME_ISO_SKIP_NPM_BUILD=1 ships dist/ as it is (when another build step already made it).
 [ "${GOMME_ISO_SKIP_NPM_BUILD:-0}" = 1 ] || (cd "$repo" && npm run build --silent)
 [ -f "$repo/dist/cli/main.js" ] || { echo "build-iso: dist/cli/main.js missing: npm run build" >&2; exit 1; }
+# npm run build also bundles the image's entries (iso-build/bundle-app.mjs); /usr/local/bin/gomme runs those.
+[ -f "$repo/dist/bundle/gomme.js" ] && [ -f "$repo/dist/bundle/gomme-unattended.js" ] ||
+  { echo "build-iso: dist/bundle/ missing: npm run build" >&2; exit 1; }
 rm -rf "$work/app" && mkdir -p "$app"
 cp "$repo/package.json" "$repo/package-lock.json" "$app/"
 # Only the shipped code: dist/test holds benchmarks and test helpers.
@@ -83,8 +86,11 @@ lb config \
   `# French and AZERTY are baked into the image (no boot parameter: live-config then has nothing to redo);` \
   `# the English entry and any edited entry switch with live-config's locales= and keyboard-layouts=.` \
   `# libata.allow_tpm=1: the kernel passes TCG (Opal) commands to SATA drives, which sedutil needs.` \
-  --bootappend-live "boot=live components quiet libata.allow_tpm=1 console=tty0 console=ttyS0,115200n8" \
-  --bootappend-live-failsafe "boot=live components quiet nomodeset libata.allow_tpm=1 console=tty0 console=ttyS0,115200n8" \
+  `# nonetworking: live-boot writes no ifupdown DHCP stanza per NIC (the image raises no network unless a hub is` \
+  `# set: gomme-network.service), and skips the udev re-trigger of every device that goes with it (~5 s` \
+  `# under emulation); a netbooted PC keeps the address its initramfs got.` \
+  --bootappend-live "boot=live components quiet nonetworking libata.allow_tpm=1 console=tty0 console=ttyS0,115200n8" \
+  --bootappend-live-failsafe "boot=live components quiet nonetworking nomodeset libata.allow_tpm=1 console=tty0 console=ttyS0,115200n8" \
   >/dev/null
 
 cp -a "$here/config/." config/

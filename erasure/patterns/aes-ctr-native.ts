@@ -18,12 +18,14 @@ const MODULE_FILE = 'native/build/Release/gomme_aes_ctr.node';
 
 /**
  * Where the module sits: beside this file in the source tree (tests run from source), or at the same place in
- * the source tree when this file runs from dist/erasure/patterns/ (tsc does not copy build outputs).
+ * the source tree when this file runs from dist/erasure/patterns/ (tsc does not copy build outputs) or from the
+ * live image's bundle in dist/bundle/ (iso-build/bundle-app.mjs).
  */
 function candidatePaths(): string[] {
   return [
     new URL(`./${MODULE_FILE}`, import.meta.url),
     new URL(`../../../erasure/patterns/${MODULE_FILE}`, import.meta.url),
+    new URL(`../../erasure/patterns/${MODULE_FILE}`, import.meta.url),
   ].map((url) => fileURLToPath(url));
 }
 

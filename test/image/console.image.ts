@@ -122,7 +122,7 @@ describe.each(cases)('live image console, $name', (c) => {
         // at the kill and on the frame that shows the guide again is what a person at the screen waits; the
         // host's clock adds typing the command over the serial line and the dump's polling.
         const kill = await guest.shell(
-          'cut -d" " -f1 /proc/uptime; kill -KILL $(ps -o pid=,ni=,args= -C node | awk \'$2 == 0 && $NF == "/opt/gomme/dist/cli/main.js" { print $1 }\')',
+          'cut -d" " -f1 /proc/uptime; kill -KILL $(ps -o pid=,ni=,args= -C node | awk \'$2 == 0 && $NF == "/opt/gomme/dist/bundle/gomme.js" { print $1 }\')',
           30_000,
         );
         expect(kill.rc).toBe(0);
