@@ -13,6 +13,7 @@ import { text } from '../../core/i18n.js';
 import type { CommandRunner } from '../../core/run/runner.js';
 import { TFTP } from './configs.js';
 import { missingLoader, NetbootSetupError, notGommeIso } from './errors.js';
+import { HTTP_FILES, type ServedFile } from './http-files.js';
 import { isoLiveAppend } from './menu.js';
 
 /**
@@ -33,7 +34,8 @@ export const LOADERS = [
     to: TFTP.grub,
     pkg: 'grub-efi-amd64-signed',
   },
-  { from: '/usr/lib/PXELINUX/pxelinux.0', to: TFTP.pxelinux, pkg: 'pxelinux' },
+  // ldlinux.c32 must come from the same syslinux as lpxelinux.0 (both Debian's 6.04): it checks the version.
+  { from: '/usr/lib/PXELINUX/lpxelinux.0', to: TFTP.pxelinux, pkg: 'pxelinux' },
   { from: '/usr/lib/syslinux/modules/bios/ldlinux.c32', to: 'ldlinux.c32', pkg: 'syslinux-common' },
   { from: '/usr/lib/syslinux/modules/bios/menu.c32', to: 'menu.c32', pkg: 'syslinux-common' },
   { from: '/usr/lib/syslinux/modules/bios/libutil.c32', to: 'libutil.c32', pkg: 'syslinux-common' },
@@ -43,8 +45,8 @@ export const LOADERS = [
 export interface ExtractedIso {
   /** Folder holding vmlinuz, initrd.img and filesystem.squashfs. */
   liveDir: string;
-  squashfs: string;
-  squashfsBytes: number;
+  /** Kernel, initrd and root filesystem as the hub serves them over HTTP, with their sizes. */
+  httpFiles: ServedFile[];
   /** The ISO's default live entry's kernel parameters. */
   isoAppend: string[];
   memtest: { bios: string | null; efi: string | null };
@@ -108,16 +110,17 @@ export async function extractIso(runner: CommandRunner, iso: string, dir: string
   }
   const fromIso = (name: string) =>
     existsSync(join(dir, 'netboot', name)) ? join(dir, 'netboot', name) : null;
-  for (const name of ['vmlinuz', 'initrd.img', 'filesystem.squashfs'])
-    if (!existsSync(join(liveDir, name))) throw notGommeIso(iso, `/live/${name}`);
+  const names = Object.values(HTTP_FILES);
+  for (const name of names) if (!existsSync(join(liveDir, name))) throw notGommeIso(iso, `/live/${name}`);
   const isoAppend = existsSync(liveCfg) ? isoLiveAppend(readFileSync(liveCfg, 'utf8')) : null;
   if (!isoAppend) throw notGommeIso(iso, '/isolinux/live.cfg (append)');
-  const squashfs = join(liveDir, 'filesystem.squashfs');
   const find = (names: string[]) => names.map((n) => join(liveDir, n)).find((p) => existsSync(p)) ?? null;
   return {
     liveDir,
-    squashfs,
-    squashfsBytes: statSync(squashfs).size,
+    httpFiles: names.map((name) => {
+      const path = join(liveDir, name);
+      return { name, path, bytes: statSync(path).size };
+    }),
     isoAppend,
     memtest: {
       bios: find(['memtest86+x64.bin', 'memtest']),
@@ -127,7 +130,10 @@ export async function extractIso(runner: CommandRunner, iso: string, dir: string
   };
 }
 
-/** Fills the TFTP root: first stages copied from the system, kernel and initrd linked from the extraction. */
+/**
+ * Fills the TFTP root: the first stages, their modules and memtest86+. The kernel and initrd are not there:
+ * they go over HTTP (http-files.ts), straight from the extraction.
+ */
 export function populateTftp(tftpRoot: string, iso: ExtractedIso): void {
   rmSync(tftpRoot, { recursive: true, force: true });
   for (const loader of LOADERS) {
@@ -143,8 +149,6 @@ export function populateTftp(tftpRoot: string, iso: ExtractedIso): void {
   }
   // dnsmasq names the PXE boot file BASENAME.0 for BIOS; some firmware asks for bootx64.efi.0 too.
   place(join(tftpRoot, TFTP.shim), join(tftpRoot, `${TFTP.shim}.0`));
-  place(join(iso.liveDir, 'vmlinuz'), join(tftpRoot, TFTP.kernel));
-  place(join(iso.liveDir, 'initrd.img'), join(tftpRoot, TFTP.initrd));
   if (iso.memtest.bios) place(iso.memtest.bios, join(tftpRoot, TFTP.memtestBios));
   if (iso.memtest.efi) place(iso.memtest.efi, join(tftpRoot, TFTP.memtestEfi));
 }

@@ -1,9 +1,12 @@
 import type { Lang } from '../../core/i18n.js';
+import { HTTP_FILES, netbootPath } from './http-files.js';
 import type { EntryId, MenuEntry } from './menu.js';
 
 /**
  * The three configuration files of a netboot session, as pure functions of its settings: dnsmasq (proxy-DHCP
- * and TFTP), GRUB (UEFI: shim → Debian's signed grubnetx64) and PXELINUX (BIOS). Written by start-netboot.ts.
+ * and TFTP), GRUB (UEFI: shim → Debian's signed grubnetx64) and PXELINUX (BIOS: lpxelinux). Written by
+ * start-netboot.ts. Only the first stages, their modules and menus go over TFTP: the kernel and initrd come
+ * from the hub over HTTP (TFTP waits for each 1 KB block's acknowledgement before sending the next one).
  */
 
 /** TFTP names: shim is what the firmware loads; shim loads grubx64.efi from the same folder. */
@@ -12,13 +15,19 @@ export const TFTP = {
   grub: 'grubx64.efi',
   /** Debian's grubnetx64 looks for /grub/grub.cfg on the server it booted from. */
   grubCfg: 'grub/grub.cfg',
-  pxelinux: 'pxelinux.0',
+  /** PXELINUX with an HTTP client (lwIP): loads ldlinux.c32 and its menu over TFTP, KERNEL http://… over HTTP. */
+  pxelinux: 'lpxelinux.0',
   pxelinuxCfg: 'pxelinux.cfg/default',
-  kernel: 'live/vmlinuz',
-  initrd: 'live/initrd.img',
+  /** memtest86+ stays on TFTP: a few hundred kB, rarely chosen. */
   memtestBios: 'live/memtest.bin',
   memtestEfi: 'live/memtest.efi',
 } as const;
+
+/** Where the PCs reach the hub's HTTP server (its address on the workshop network). */
+export interface HubHttp {
+  address: string;
+  port: number;
+}
 
 export interface DnsmasqInputs {
   interface: string;
@@ -73,7 +82,19 @@ export function dnsmasqConfig(c: DnsmasqInputs): string {
 
 const grubQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-export function grubConfig(entries: MenuEntry[], defaultId: EntryId, lang: Lang, timeoutSeconds = 5): string {
+/**
+ * GRUB 2.12's network device with a port: `(http,ADDRESS:PORT)` (GRUB manual, "Device syntax"). Its http module
+ * uses GRUB's own TCP over the card it booted from (efinet): its SYN carries no MSS option and an 8 KB window,
+ * so the hub sends 536-byte segments, 16 in flight at most (slower than lpxelinux's 1460-byte ones).
+ */
+export function grubConfig(
+  entries: MenuEntry[],
+  defaultId: EntryId,
+  lang: Lang,
+  hub: HubHttp,
+  timeoutSeconds = 5,
+): string {
+  const device = `(http,${hub.address}:${hub.port})`;
   const lines = [
     '# gomme hub netboot (generated)',
     `set default=${defaultId}`,
@@ -88,20 +109,24 @@ export function grubConfig(entries: MenuEntry[], defaultId: EntryId, lang: Lang,
       lines.push(`  chainloader /${TFTP.memtestEfi}`);
     } else {
       lines.push(`  echo ${grubQuote(entry.label[lang])}`);
-      lines.push(`  linux /${TFTP.kernel} ${entry.args.join(' ')}`);
-      lines.push(`  initrd /${TFTP.initrd}`);
+      lines.push(`  linux ${device}${netbootPath(HTTP_FILES.kernel)} ${entry.args.join(' ')}`);
+      lines.push(`  initrd ${device}${netbootPath(HTTP_FILES.initrd)}`);
     }
     lines.push('}');
   }
   return `${lines.join('\n')}\n`;
 }
 
+/** lpxelinux reads `KERNEL http://…` and `INITRD http://…` with its own HTTP client. */
 export function pxelinuxConfig(
   entries: MenuEntry[],
   defaultId: EntryId,
   lang: Lang,
+  hub: HubHttp,
   timeoutSeconds = 5,
 ): string {
+  const url = (name: (typeof HTTP_FILES)['kernel' | 'initrd']) =>
+    `http://${hub.address}:${hub.port}${netbootPath(name)}`;
   const lines = [
     '# gomme hub netboot (generated)',
     'SERIAL 0 115200',
@@ -117,7 +142,11 @@ export function pxelinuxConfig(
     if (entry.id === 'memtest') {
       lines.push(`  KERNEL /${TFTP.memtestBios}`);
     } else {
-      lines.push(`  KERNEL /${TFTP.kernel}`, `  INITRD /${TFTP.initrd}`, `  APPEND ${entry.args.join(' ')}`);
+      lines.push(
+        `  KERNEL ${url(HTTP_FILES.kernel)}`,
+        `  INITRD ${url(HTTP_FILES.initrd)}`,
+        `  APPEND ${entry.args.join(' ')}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -9,8 +9,8 @@ import type { RouteModule } from '../http/server.js';
 import { extractIso, populateTftp } from './boot-files.js';
 import { dnsmasqConfig, grubConfig, pxelinuxConfig, TFTP } from './configs.js';
 import { NetbootSetupError, unusableAddress } from './errors.js';
+import { emptyStats, HTTP_FILES, httpFilesRoute, netbootPath, type ServedStats } from './http-files.js';
 import { type DefaultChoice, menuEntries } from './menu.js';
-import { type ServedStats, SQUASHFS_PATH, squashfsRoute } from './squashfs-route.js';
 
 export interface NetbootSettings {
   iso: string;
@@ -37,7 +37,6 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 export interface PreparedNetboot {
   route: RouteModule;
   stats: ServedStats;
-  squashfsBytes: number;
   /** After the hub listens: makes the session's enrolment code, writes the menus, starts dnsmasq. */
   start(db: Database, streams: StreamRunner): Promise<RunningNetboot>;
 }
@@ -68,12 +67,12 @@ export async function prepareNetboot(runner: CommandRunner, s: NetbootSettings):
   const iso = await extractIso(runner, s.iso, join(s.dir, 'iso'));
   const tftpRoot = join(s.dir, 'tftp');
   populateTftp(tftpRoot, iso);
-  const stats: ServedStats = { requests: 0, completed: 0, bytes: 0, byClient: {} };
+  const stats = emptyStats();
+  const hub = { address: s.address, port: s.port };
   const hubUrl = `http://${s.address}:${s.port}`;
   return {
-    route: squashfsRoute({ path: iso.squashfs, bytes: iso.squashfsBytes }, stats),
+    route: httpFilesRoute(iso.httpFiles, stats),
     stats,
-    squashfsBytes: iso.squashfsBytes,
     async start(db, streams) {
       const enrol = await createEnrolmentCode(
         { db },
@@ -82,13 +81,13 @@ export async function prepareNetboot(runner: CommandRunner, s: NetbootSettings):
       const entries = menuEntries({
         isoAppend: iso.isoAppend,
         hubUrl,
-        squashfsPath: SQUASHFS_PATH,
+        squashfsPath: netbootPath(HTTP_FILES.squashfs),
         enrolCode: enrol.code,
         defaultEntry: s.defaultEntry,
         memtest: iso.memtest.bios !== null || iso.memtest.efi !== null,
       });
-      writeText(join(tftpRoot, TFTP.grubCfg), grubConfig(entries, s.defaultEntry, s.lang));
-      writeText(join(tftpRoot, TFTP.pxelinuxCfg), pxelinuxConfig(entries, s.defaultEntry, s.lang));
+      writeText(join(tftpRoot, TFTP.grubCfg), grubConfig(entries, s.defaultEntry, s.lang, hub));
+      writeText(join(tftpRoot, TFTP.pxelinuxCfg), pxelinuxConfig(entries, s.defaultEntry, s.lang, hub));
       const conf = join(s.dir, 'dnsmasq.conf');
       const log = join(s.dir, 'dnsmasq.log');
       writeText(

@@ -10,6 +10,7 @@ import { buildErasureRecord } from '../../certificates/record/build-record.js';
 import type { ErasureRecord } from '../../certificates/record/schema.js';
 import { type Journal, openJournal } from '../../core/journal/index.js';
 import { createEnrolmentCode } from '../../hub/admin/operations.js';
+import type { RouteModule } from '../../hub/http/server.js';
 import { type RunningHub, startHub } from '../../hub/index.js';
 import { enrolStation } from '../../session/hub/enrol-station.js';
 import { fetchHubClient, type HubClient } from '../../session/hub/hub-client.js';
@@ -50,6 +51,7 @@ export async function testHub(
     port?: number;
     publicUrl?: string;
     limits?: Record<string, number>;
+    extraRoutes?: RouteModule[];
   } = {},
 ): Promise<RunningHub & { dataDir: string; databaseUrl: string | undefined }> {
   const dataDir = options.dataDir ?? tempDir('gomme-hub-');
@@ -66,6 +68,7 @@ export async function testHub(
     {
       logger: process.env.GOMME_HUB_TEST_LOG ? { level: 'error' } : false,
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
     },
   );
   return Object.assign(hub, { dataDir, databaseUrl });

@@ -14,8 +14,8 @@ import { createTestNet, NET, type TestNet } from './netns.js';
 /**
  * `npm run test:netboot`: the workshop over the network, in QEMU (TCG). The test makes its own namespaces (hub +
  * bridge + taps; a "site" with its own DHCP server), runs `gomme hub serve --netboot ISO` inside, and boots PCs
- * that have no boot disk: SeaBIOS (iPXE → PXELINUX) and OVMF with Secure Boot enforced and Microsoft's keys
- * (shim → Debian's signed grubnetx64). The hub's dnsmasq is in proxy-DHCP mode: the site's server gives every
+ * that have no boot disk: SeaBIOS (iPXE → lpxelinux) and OVMF with Secure Boot enforced and Microsoft's keys
+ * (shim → Debian's signed grubnetx64); both take their kernel and initrd from the hub over HTTP. The hub's dnsmasq is in proxy-DHCP mode: the site's server gives every
  * address. Figures (power-on → first event, → last acknowledged record, bytes served) go to WORK/figures.json.
  * Env: GOMME_NETBOOT_ISO (default GOMME_ISO, else /var/tmp/gomme-iso/gomme-amd64.hybrid.iso, the image test:image uses), GOMME_NETBOOT_WORKDIR,
  * GOMME_NETBOOT_KEEP=1 keeps the work folders, GOMME_NETBOOT_FIRMWARES (default bios,uefi-sb).
@@ -176,8 +176,14 @@ async function endSession(s: Session): Promise<void> {
 const at = (e: Record<string, unknown>) => Date.parse(String(e.at ?? ''));
 
 interface NetbootStatus {
-  squashfsBytes: number;
-  served: { bytes: number; completed: number; byClient: Record<string, { requests: number; bytes: number }> };
+  /** Bytes of each file the hub serves over HTTP. */
+  files: Record<string, number>;
+  served: {
+    requests: number;
+    bytes: number;
+    byFile: Record<string, { requests: number; completed: number; bytes: number }>;
+    byClient: Record<string, { requests: number; bytes: number; byFile: Record<string, number> }>;
+  };
 }
 
 /** "Dec  7 06:50:09" (dnsmasq's log, UTC on this host) → epoch ms. */
@@ -186,34 +192,48 @@ function syslogTime(line: string): number {
   return m ? Date.parse(`${m[1]} ${m[2]} ${new Date().getUTCFullYear()} ${m[3]} UTC`) : Number.NaN;
 }
 
+interface FileServed {
+  time: number;
+  file: string;
+  client: string;
+  complete: boolean;
+}
+
 /**
  * Seconds from power-on to each boot phase, from the host's own logs: the site server's DHCP answer, the
- * hub's TFTP (first stage, kernel, initrd), the hub's HTTP (root filesystem), then the guest's events.
+ * hub's TFTP (first stage), the hub's HTTP (kernel, initrd, root filesystem: the moment each download ended),
+ * then the guest's events. Also the bytes each guest took over TFTP (the files dnsmasq says it sent).
  */
 function bootPhases(s: Session, guests: NetGuest[]): Map<string, Record<string, number | null>> {
   const site = readFileSync(join(s.work, 'site-dhcp.log'), 'utf8').split('\n');
   const tftp = readFileSync(join(s.hubData, 'netboot', 'dnsmasq.log'), 'utf8').split('\n');
   const http = readFileSync(s.hubLog, 'utf8')
     .split('\n')
-    .filter((l) => l.includes('root filesystem served'))
-    .map((l) => JSON.parse(l) as { time: number; client: string });
+    .filter((l) => l.includes('netboot: file served'))
+    .map((l) => JSON.parse(l) as FileServed);
   const out = new Map<string, Record<string, number | null>>();
   for (const g of guests) {
     const since = (t: number | undefined) =>
       t === undefined || Number.isNaN(t) ? null : (t - g.started) / 1000;
     const ack = site.find((l) => l.includes('DHCPACK(') && l.includes(g.mac));
     const ip = ack ? /\) (\d+\.\d+\.\d+\.\d+) /.exec(ack)?.[1] : undefined;
-    const sent = (file: RegExp) => tftp.find((l) => ip && file.test(l) && l.endsWith(` to ${ip}`));
+    const sentByTftp = tftp.filter((l) => ip && l.endsWith(` to ${ip}`) && / sent \//.test(l));
+    const firstStage = sentByTftp.find((l) => /sent \S+\/(lpxelinux\.0|bootx64\.efi) /.test(l));
+    const tftpBytes = sentByTftp
+      .map((l) => / sent (\/\S+) to /.exec(l)?.[1] ?? '')
+      .reduce((sum, file) => sum + (existsSync(file) ? statSync(file).size : 0), 0);
+    const served = (file: string) => http.find((h) => h.client === ip && h.file === file && h.complete)?.time;
     const events = g.events();
     const start = events.find((e) => e.type === 'unattended' && e.phase === 'start');
     out.set(g.name, {
       dhcpAck: since(ack ? syslogTime(ack) : undefined),
-      firstStage: since(syslogTime(sent(/sent \S+\/(pxelinux\.0|bootx64\.efi) /) ?? '')),
-      kernel: since(syslogTime(sent(/sent \S+\/live\/vmlinuz /) ?? '')),
-      initrd: since(syslogTime(sent(/sent \S+\/live\/initrd\.img /) ?? '')),
-      rootFilesystem: since(http.find((h) => h.client === ip)?.time),
+      firstStage: since(syslogTime(firstStage ?? '')),
+      kernel: since(served('vmlinuz')),
+      initrd: since(served('initrd.img')),
+      rootFilesystem: since(served('filesystem.squashfs')),
       firstEvent: since(start ? at(start) : undefined),
       guestUptimeAtFirstEvent: typeof start?.uptimeSeconds === 'number' ? start.uptimeSeconds : null,
+      tftpBytes: ip ? tftpBytes : null,
     });
   }
   return out;
@@ -317,7 +337,7 @@ describe.skipIf(!ready)('network boot from the hub (QEMU, netns)', () => {
         qemu: qemuVersion(),
         guests: guests.length,
         figures,
-        squashfsBytes: status.squashfsBytes,
+        files: status.files,
         served: status.served,
       };
       log(`figures: ${JSON.stringify(summary)}`);
@@ -376,8 +396,16 @@ describe.skipIf(!ready)('network boot from the hub (QEMU, netns)', () => {
       }
       // The hub's absence was seen and said (at least by the guest that reached its push first).
       expect(guests.some((g) => has(g, 'unreachable'))).toBe(true);
-      // Every PC fetched the whole root filesystem once from the hub.
-      expect(status.served.completed).toBe(guests.length);
+      // Every PC fetched the whole root filesystem once from the hub, and its kernel and initrd over HTTP too.
+      expect(status.served.byFile['filesystem.squashfs']?.completed).toBe(guests.length);
+      for (const file of ['vmlinuz', 'initrd.img'])
+        expect(status.served.byFile[file]?.completed, file).toBeGreaterThanOrEqual(guests.length);
+      for (const g of guests) {
+        const p = phases.get(g.name);
+        expect([p?.kernel, p?.initrd, p?.rootFilesystem], `${g.name}: a download missing`).not.toContain(
+          null,
+        );
+      }
       // Proxy-DHCP: the hub's dnsmasq answered PXE only; every address came from the site's server.
       const hubDhcp = readFileSync(join(session.hubData, 'netboot', 'dnsmasq.log'), 'utf8');
       const siteDhcp = readFileSync(join(session.work, 'site-dhcp.log'), 'utf8');

@@ -5,35 +5,24 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExecaRunner } from '../../../core/run/execa-runner.js';
 import { extractIso, populateTftp } from '../../../hub/netboot/boot-files.js';
+import { makeGommeLikeIso } from '../../helpers/netboot-iso.js';
 
 /**
  * The netboot files from a real ISO (a small one made here with xorriso, laid out as live-build lays out gomme's):
  * kernel, initrd, root filesystem and the ISO's default kernel parameters come out of it; the image's own signed
- * shim and GRUB win over the host's.
+ * shim and GRUB win over the host's. The TFTP root holds only the first stages (lpxelinux, shim, GRUB) and their
+ * modules: kernel and initrd go over HTTP.
  */
 const work = mkdtempSync(join(tmpdir(), 'gomme-netboot-files-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function makeIso(name: string, withLoaders: boolean): string {
-  const tree = join(work, `${name}-tree`);
-  mkdirSync(join(tree, 'live'), { recursive: true });
-  mkdirSync(join(tree, 'isolinux'), { recursive: true });
-  writeFileSync(join(tree, 'live', 'vmlinuz'), 'kernel');
-  writeFileSync(join(tree, 'live', 'initrd.img'), 'initrd');
-  writeFileSync(join(tree, 'live', 'filesystem.squashfs'), Buffer.alloc(100_000, 7));
-  writeFileSync(
-    join(tree, 'isolinux', 'live.cfg'),
-    'label live-amd64\n\tmenu label ^gomme\n\tmenu default\n\tlinux /live/vmlinuz\n\tappend initrd=/live/initrd.img boot=live components quiet\n',
-  );
-  if (withLoaders) {
-    mkdirSync(join(tree, 'netboot'));
-    writeFileSync(join(tree, 'netboot', 'shimx64.efi.signed'), 'iso-shim');
-    writeFileSync(join(tree, 'netboot', 'grubnetx64.efi.signed'), 'iso-grub');
-  }
-  const iso = join(work, `${name}.iso`);
-  execFileSync('xorriso', ['-as', 'mkisofs', '-quiet', '-R', '-o', iso, tree], { stdio: 'ignore' });
-  return iso;
-}
+const makeIso = (name: string, withLoaders: boolean) =>
+  makeGommeLikeIso(work, name, {
+    kernel: 'kernel',
+    initrd: 'initrd',
+    squashfs: Buffer.alloc(100_000, 7),
+    withLoaders,
+  });
 
 describe('netboot boot files', () => {
   it('extracts kernel, initrd, root filesystem and the default entry’s parameters; the ISO’s loaders win', async () => {
@@ -41,16 +30,22 @@ describe('netboot boot files', () => {
     const dir = join(work, 'out1');
     const extracted = await extractIso(new ExecaRunner(), iso, dir);
     expect(extracted.isoAppend).toEqual(['boot=live', 'components', 'quiet']);
-    expect(extracted.squashfsBytes).toBe(100_000);
+    expect(extracted.httpFiles.map((f) => [f.name, f.bytes])).toEqual([
+      ['vmlinuz', 6],
+      ['initrd.img', 6],
+      ['filesystem.squashfs', 100_000],
+    ]);
+    expect(readFileSync(extracted.httpFiles[0]?.path ?? '', 'utf8')).toBe('kernel');
     expect(extracted.signedLoaders.shim).toMatch(/netboot\/shimx64\.efi\.signed$/);
     const tftp = join(work, 'tftp1');
     populateTftp(tftp, extracted);
     expect(readFileSync(join(tftp, 'bootx64.efi'), 'utf8')).toBe('iso-shim');
     expect(readFileSync(join(tftp, 'bootx64.efi.0'), 'utf8')).toBe('iso-shim');
     expect(readFileSync(join(tftp, 'grubx64.efi'), 'utf8')).toBe('iso-grub');
-    expect(readFileSync(join(tftp, 'live', 'vmlinuz'), 'utf8')).toBe('kernel');
-    expect(readFileSync(join(tftp, 'live', 'initrd.img'), 'utf8')).toBe('initrd');
-    expect(statSync(join(tftp, 'pxelinux.0')).size).toBe(statSync('/usr/lib/PXELINUX/pxelinux.0').size);
+    expect(existsSync(join(tftp, 'live', 'vmlinuz'))).toBe(false);
+    expect(existsSync(join(tftp, 'live', 'initrd.img'))).toBe(false);
+    expect(readFileSync(join(tftp, 'lpxelinux.0'))).toEqual(readFileSync('/usr/lib/PXELINUX/lpxelinux.0'));
+    expect(existsSync(join(tftp, 'pxelinux.0'))).toBe(false);
     for (const c32 of ['ldlinux.c32', 'menu.c32', 'libutil.c32', 'libcom32.c32'])
       expect(existsSync(join(tftp, c32))).toBe(true);
     // A second start with the same ISO extracts nothing again (the stamp matches).

@@ -76,28 +76,45 @@ describe('netboot menu', () => {
 });
 
 describe('boot loader configs', () => {
-  const entries = menuEntries(inputs());
+  const entries = menuEntries(inputs({ memtest: true }));
+  const hub = { address: '10.77.0.1', port: 8080 };
 
-  it('GRUB: default entry by id, kernel and initrd over TFTP, one menuentry per entry', () => {
-    const cfg = grubConfig(entries, 'guided', 'fr');
+  it('GRUB: default entry by id, kernel and initrd from the hub over HTTP (address:port), memtest over TFTP', () => {
+    const cfg = grubConfig(entries, 'guided', 'fr', hub);
     expect(cfg).toContain('set default=guided');
     expect(cfg.match(/^menuentry /gm)).toHaveLength(entries.length);
-    expect(cfg).toMatch(/--id erase \{\n.*\n {2}linux \/live\/vmlinuz .*gomme\.confirm=yes-erase-all/);
-    expect(cfg).toContain('  initrd /live/initrd.img');
-    expect(grubConfig(entries, 'erase', 'en')).toContain('set default=erase');
+    expect(cfg).toMatch(
+      /--id erase \{\n.*\n {2}linux \(http,10\.77\.0\.1:8080\)\/netboot\/vmlinuz .*gomme\.confirm=yes-erase-all/,
+    );
+    expect(cfg.match(/^ {2}initrd \(http,10\.77\.0\.1:8080\)\/netboot\/initrd\.img$/gm)).toHaveLength(
+      entries.length - 1,
+    );
+    expect(cfg).not.toMatch(/linux \/|initrd \//);
+    expect(cfg).toMatch(/--id memtest \{\n {2}chainloader \/live\/memtest\.efi\n\}/);
+    expect(grubConfig(entries, 'erase', 'en', { address: '192.168.1.10', port: 80 })).toContain(
+      'linux (http,192.168.1.10:80)/netboot/vmlinuz',
+    );
   });
 
   it('GRUB quotes labels with apostrophes', () => {
-    const cfg = grubConfig([{ id: 'diag', label: { fr: "l'essai", en: "it's" }, args: ['a'] }], 'diag', 'fr');
+    const cfg = grubConfig(
+      [{ id: 'diag', label: { fr: "l'essai", en: "it's" }, args: ['a'] }],
+      'diag',
+      'fr',
+      hub,
+    );
     expect(cfg).toContain(`menuentry 'l'\\''essai' --id diag {`);
   });
 
-  it('PXELINUX: menu default on the chosen entry only, APPEND with the entry’s line', () => {
-    const cfg = pxelinuxConfig(entries, 'guided', 'fr');
+  it('PXELINUX: menu default on the chosen entry only, KERNEL and INITRD as http:// URLs, APPEND with the entry’s line', () => {
+    const cfg = pxelinuxConfig(entries, 'guided', 'fr', hub);
     expect(cfg).toContain('DEFAULT guided');
     expect(cfg.match(/MENU DEFAULT/g)).toHaveLength(1);
     expect(cfg).toMatch(/LABEL guided\n.*\n {2}MENU DEFAULT/);
-    expect(cfg).toMatch(/LABEL erase\n(.*\n){3} {2}APPEND .*gomme\.targets=all-unprotected/);
+    expect(cfg).toMatch(
+      /LABEL erase\n.*\n {2}KERNEL http:\/\/10\.77\.0\.1:8080\/netboot\/vmlinuz\n {2}INITRD http:\/\/10\.77\.0\.1:8080\/netboot\/initrd\.img\n {2}APPEND .*gomme\.targets=all-unprotected/,
+    );
+    expect(cfg).toMatch(/LABEL memtest\n.*\n {2}KERNEL \/live\/memtest\.bin$/m);
   });
 });
 
@@ -117,7 +134,8 @@ describe('dnsmasq config', () => {
     expect(conf).toContain('port=0');
     expect(conf).toContain('interface=br0');
     expect(conf).toContain('bind-interfaces');
-    expect(conf).toContain('pxe-service=x86PC,"gomme (BIOS)",pxelinux');
+    // dnsmasq adds ".0" to the BIOS basename: lpxelinux.0, PXELINUX with its HTTP client.
+    expect(conf).toContain('pxe-service=x86PC,"gomme (BIOS)",lpxelinux\n');
     expect(conf).toContain('pxe-service=X86-64_EFI,"gomme (UEFI)",bootx64.efi');
     expect(conf).not.toMatch(/dhcp-range=[^,]+,[^,]+,\d/);
     expect(conf).not.toContain('dhcp-authoritative');
@@ -127,7 +145,7 @@ describe('dnsmasq config', () => {
     const conf = dnsmasqConfig({ ...base, dhcpRange: ['10.77.0.100', '10.77.0.150'] });
     expect(conf).toContain('dhcp-range=10.77.0.100,10.77.0.150,1h');
     expect(conf).toContain('dhcp-boot=tag:efi64,bootx64.efi,,10.77.0.1');
-    expect(conf).toContain('dhcp-boot=tag:!efi64,pxelinux.0,,10.77.0.1');
+    expect(conf).toContain('dhcp-boot=tag:!efi64,lpxelinux.0,,10.77.0.1');
     expect(conf).not.toContain(',proxy');
   });
 });
