@@ -88,9 +88,11 @@ describe('the bundle the live image runs', () => {
     // `script` gives the guide a pseudo-terminal, as tty1 does; the standby FIFO is how console.sh starts it.
     const fifo = join(data, 'standby.fifo');
     spawnSync('mkfifo', [fifo]);
+    // Without CI: Ink draws only the last frame when it believes it runs in CI (as .ci/run sets), never on tty1.
+    const { CI: _ci, ...env } = process.env;
     const child = spawn('script', ['-qc', `${process.execPath} ${join(bundle, 'gomme.js')}`, '/dev/null'], {
       env: {
-        ...process.env,
+        ...env,
         GOMME_LIVE: '1',
         GOMME_DATA_DIR: join(data, 'guide'),
         GOMME_GUIDE_STANDBY: fifo,
