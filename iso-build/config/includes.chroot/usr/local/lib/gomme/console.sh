@@ -44,18 +44,38 @@ spawn_standby() {
   GOMME_GUIDE_STANDBY="$run/$standby.fifo" nice -n 10 gomme </dev/tty1 2>"$run/$standby.err" &
   standby_pid=$!
 }
-spawn_standby
 
 # gomme-unattended.service (started before this one) writes its decision (none, or run MODE) as soon as it has
 # read its parameters. Wait for it rather than race it: an unattended run owns the drives, and this screen then
-# shows its log. It ending without a decision (a crash) leaves the guide in charge.
-while [ ! -s "$state" ] && systemctl -q is-active gomme-unattended.service; do sleep 0.3; done
-if grep -q '^run' "$state" 2>/dev/null; then
-  kill "$standby_pid" 2>/dev/null
-  clear
-  say "gomme : mode sans surveillance en cours. Console technicien : Alt+F2." \
-    "gomme: unattended run in progress. Technician console: Alt+F2."
-  exec journalctl --no-hostname -o cat -f -u gomme-unattended.service
+# shows its log. It ending without a decision (a crash), or not running at all (no gomme.* parameter: the unit
+# is skipped), leaves the guide in charge.
+# The wait asks systemd once for the run's process, then only looks at it and at the state file: a systemctl
+# every 0.3 s is a process started three times a second beside the run's own start (seconds of CPU on a slow PC).
+# read -t on a pipe nobody writes to is a sleep without starting a process.
+await_decision() {
+  local pid
+  pid=$(systemctl show -p MainPID --value gomme-unattended.service 2>/dev/null) || pid=0
+  exec {tick}<> <(:)
+  while [ ! -s "$state" ] && [ "${pid:-0}" -gt 0 ] && kill -0 "$pid" 2>/dev/null; do read -rt 0.3 -u "$tick" || :; done
+  exec {tick}<&-
+  if grep -q '^run' "$state" 2>/dev/null; then
+    [ -z "${standby_pid:-}" ] || kill "$standby_pid" 2>/dev/null
+    clear
+    say "gomme : mode sans surveillance en cours. Console technicien : Alt+F2." \
+      "gomme: unattended run in progress. Technician console: Alt+F2."
+    exec journalctl --no-hostname -o cat -f -u gomme-unattended.service
+  fi
+}
+
+# When a mode is asked for, the decision comes first: most likely the guide is not needed, and loading it beside
+# the unattended run's start would slow that start (two Node processes on the two cores of an old PC). Otherwise
+# the guide starts loading at once and the decision (none) comes meanwhile.
+if /usr/local/lib/gomme/asked.sh gomme.mode=; then
+  await_decision
+  spawn_standby
+else
+  spawn_standby
+  await_decision
 fi
 
 while true; do
