@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SCREEN_TITLES, W } from '../../cli/tui/wording.js';
+import { colon, SCREEN_TITLES, W } from '../../cli/tui/wording.js';
 import type { Lang } from '../../core/i18n.js';
 import { makeFilledDisk } from './disks.js';
 import { type Firmware, firmwareAvailable } from './qemu.js';
@@ -43,7 +43,9 @@ const cases = allCases.filter((c) => wanted.includes(c.name));
 
 /** The screen's words on one line: Ink wraps at word boundaries, so a sentence survives the join. */
 const flat = (frame: ConsoleFrame) => frame.lines.join(' ').replace(/\s+/g, ' ');
-const welcomeTitle = (lang: Lang) => `${W.step[lang]} 1/10 : ${SCREEN_TITLES.welcome[lang].toUpperCase()}`;
+// The guide's own header (components/frame.tsx): French puts a space before the colon, English does not.
+const welcomeTitle = (lang: Lang) =>
+  `${W.step[lang]} 1/10${colon(lang)}${SCREEN_TITLES.welcome[lang].toUpperCase()}`;
 const isWelcome = (lang: Lang) => (frame: ConsoleFrame) =>
   flat(frame).includes(welcomeTitle(lang)) && flat(frame).includes(W.welcomeSafe[lang]);
 const RESTART = { fr: "Le guide s'est arrêté", en: 'The guide stopped' };
