@@ -5,6 +5,7 @@ import { text } from '../../core/i18n.js';
 import { resolveDataDir } from '../../core/journal/data-dir.js';
 import { realSystem } from '../../core/run/system.js';
 import { type CommandContext, makeContext } from '../io.js';
+import { waitForBootUnits } from '../unattended/boot-units.js';
 import { announceDecision } from '../unattended/decision-file.js';
 import { TeeSink } from '../unattended/line-sink.js';
 import { readParams, runUnattended } from '../unattended/run-unattended.js';
@@ -15,6 +16,16 @@ export interface UnattendedOptions {
   dryRun?: boolean;
   /** The live image's boot unit: wait for udev before discovering drives (see UnattendedRunOptions). */
   waitForDisks?: boolean;
+  /** The live image's boot unit: systemd units started beside this run, waited for after its start event. */
+  bootUnits?: readonly string[];
+}
+
+/** `--boot-units gomme-data.service,gomme-network.service` → the unit names. */
+export function bootUnitsOption(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((unit) => unit.trim())
+    .filter((unit) => unit !== '');
 }
 
 /**
@@ -25,8 +36,12 @@ export async function unattendedCommand(ctx: CommandContext, options: Unattended
   const system = realSystem();
   const outcome = await readParams(system);
   await announceDecision(ctx.env.GOMME_UNATTENDED_STATE, outcome);
+  const bootUnits = options.bootUnits ?? [];
   if (outcome.kind === 'none') {
-    // The netboot menu's guided entry: enrol now, so the guide pushes each machine to the hub.
+    // The netboot menu's guided entry: enrol now (once the network is up), so the guide pushes each machine to
+    // the hub.
+    const notReady = await waitForBootUnits(system.runner, bootUnits);
+    if (notReady) ctx.stderr.write(`gomme unattended: ${notReady[ctx.lang]}\n`);
     const { enrolGuidedStation } = await import('../unattended/netboot-enrol.js');
     await enrolGuidedStation(ctx, system, options.serial);
     ctx.stderr.write(
@@ -36,12 +51,19 @@ export async function unattendedCommand(ctx: CommandContext, options: Unattended
   }
   const tee = new TeeSink(ctx.stdout);
   if (options.serial) tee.addDevice(options.serial);
-  // The run's own log lands beside the journal on the data partition, whatever the outcome.
+  // The run's own log lands beside the journal on the data partition, whatever the outcome: once the boot units
+  // are up (the partition may still be mounting at the start event), with every line written before.
   const mode = outcome.kind === 'ok' ? outcome.params.mode : 'invalid';
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  tee.addFile(join(resolveDataDir(ctx.env), 'unattended', `${stamp}-${mode}.ndjson`));
-  for (const failure of tee.failures)
-    ctx.stderr.write(`gomme unattended: ${failure.path}: ${failure.message}\n`);
+  tee.holdForFile();
+  let logged = false;
+  const addLogFile = () => {
+    if (logged) return;
+    logged = true;
+    tee.addFile(join(resolveDataDir(ctx.env), 'unattended', `${stamp}-${mode}.ndjson`));
+    for (const failure of tee.failures)
+      ctx.stderr.write(`gomme unattended: ${failure.path}: ${failure.message}\n`);
+  };
 
   const runCtx = makeContext({ stdout: tee, stderr: ctx.stderr, env: ctx.env }, ctx.lang, true);
   let code: number;
@@ -57,9 +79,15 @@ export async function unattendedCommand(ctx: CommandContext, options: Unattended
           return eraseCommand(eraseCtx, devices, eraseOptions);
         },
       },
-      { dryRun: options.dryRun === true, waitForDisks: options.waitForDisks === true },
+      {
+        dryRun: options.dryRun === true,
+        waitForDisks: options.waitForDisks === true,
+        bootUnits,
+        onBootReady: addLogFile,
+      },
     );
   } finally {
+    addLogFile(); // a run that failed before its boot units were up
     tee.end();
     await once(tee, 'finish');
     tee.close();

@@ -33,8 +33,22 @@ export function registerUnattended(program: Command, s: ProgramSetup): void {
         ),
       ),
     )
-    .action(async (options) => {
-      const { unattendedCommand } = await import('../commands/unattended.js');
-      s.setExit(await unattendedCommand(s.context(true), options));
+    .option(
+      '--boot-units <units>',
+      s.say(
+        text(
+          'unités systemd démarrées en même temps (partition de données, réseau), attendues après l’événement de départ (unité de démarrage)',
+          'systemd units started alongside (data partition, network), waited for after the start event (boot unit)',
+        ),
+      ),
+    )
+    .action(async ({ bootUnits, ...options }) => {
+      const { bootUnitsOption, unattendedCommand } = await import('../commands/unattended.js');
+      s.setExit(
+        await unattendedCommand(s.context(true), {
+          ...options,
+          ...(bootUnits === undefined ? {} : { bootUnits: bootUnitsOption(bootUnits) }),
+        }),
+      );
     });
 }

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-import { unattendedCommand } from '../commands/unattended.js';
+import { bootUnitsOption, unattendedCommand } from '../commands/unattended.js';
 import { langOf, makeContext } from '../io.js';
 import { guardProcess } from '../process-guards.js';
 
 /**
  * Stand-alone entry of `gomme unattended` for the live image's systemd unit, so the boot path depends on this
- * one command only. Arguments: [--serial DEVICE] [--dry-run] [--wait-for-disks] [--lang fr|en]. Output is NDJSON, errors included.
+ * one command only. Arguments: [--serial DEVICE] [--dry-run] [--wait-for-disks] [--boot-units UNIT,UNIT…]
+ * [--lang fr|en]. Output is NDJSON, errors included.
  */
 const argv = process.argv.slice(2);
 const flagValue = (flag: string) => argv[argv.indexOf(flag) + 1];
@@ -17,6 +18,7 @@ unattendedCommand(makeContext(io, out.lang, true), {
   ...(argv.includes('--serial') ? { serial: flagValue('--serial') } : {}),
   dryRun: argv.includes('--dry-run'),
   waitForDisks: argv.includes('--wait-for-disks'),
+  ...(argv.includes('--boot-units') ? { bootUnits: bootUnitsOption(flagValue('--boot-units')) } : {}),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -6,12 +6,12 @@ import { ExitCode } from '../../core/exit-codes.js';
 import { type Text, text } from '../../core/i18n.js';
 import { resolveDataDir } from '../../core/journal/data-dir.js';
 import type { System } from '../../core/run/system.js';
+import { OVERWRITE_METHOD_IDS, PURGE_ENGINE_IDS } from '../../core/words/methods.js';
 import type { TimeBoxes } from '../../diagnostics/types.js';
-import { METHODS } from '../../erasure/methods.js';
-import { AUTO_METHOD } from '../../erasure/plan/plan-erasure.js';
-import { ENGINES } from '../../erasure/purge/engines.js';
+import { AUTO_METHOD } from '../../erasure/plan/auto-method.js';
 import type { EraseOptions } from '../commands/erase.js';
 import type { CommandContext } from '../io.js';
+import { waitForBootUnits } from './boot-units.js';
 import { errorEvent } from './error-event.js';
 import { isNetbooted } from './netboot-station.js';
 import { type ParamsOutcome, resolveUnattendedParams, type UnattendedParams } from './params.js';
@@ -33,6 +33,12 @@ export interface UnattendedRunOptions {
    * before udev settles, so the boot does not wait for it when no drive is about to be chosen).
    */
   waitForDisks?: boolean;
+  /**
+   * The live image's boot unit starts before its data partition and network: these systemd units are waited for
+   * right after the start event (boot-units.ts), then onBootReady is called (the caller's log file).
+   */
+  bootUnits?: readonly string[];
+  onBootReady?: () => void;
 }
 
 /** Reads the parameters through the runner boundary (dmidecode) and the files boundary (/proc/cmdline). */
@@ -46,9 +52,15 @@ export async function readParams(system: System): Promise<ParamsOutcome> {
     // Without dmidecode there are no OEM strings; the kernel command line still works.
     if (!(error instanceof ToolMissingError)) throw error;
   }
-  // Whatever `gomme erase --method` takes: auto (the strongest per drive), an overwrite, or a firmware engine.
-  const methods = [AUTO_METHOD, ...METHODS.map((m) => m.id), ...Object.keys(ENGINES)];
-  return resolveUnattendedParams({ cmdline, dmidecodeType11, methods });
+  return resolveUnattendedParams({ cmdline, dmidecodeType11, methods: unattendedMethodIds() });
+}
+
+/**
+ * Whatever `gomme erase --method` takes: auto (the strongest per drive), an overwrite, or a firmware engine. From
+ * the ids core/words mirrors, not the engines themselves: loading those comes after the start event.
+ */
+export function unattendedMethodIds(): string[] {
+  return [AUTO_METHOD, ...OVERWRITE_METHOD_IDS, ...PURGE_ENGINE_IDS];
 }
 
 /**
@@ -68,13 +80,20 @@ export async function runUnattended(
   const at = () => deps.now().toISOString();
   const uptime = Number.parseFloat((await deps.system.files.read('/proc/uptime')) ?? '');
   const base = { type: 'unattended', at: at(), uptimeSeconds: Number.isFinite(uptime) ? uptime : null };
+  const bootReady = async () => {
+    const notReady = await waitForBootUnits(deps.system.runner, options.bootUnits ?? []);
+    if (notReady) emit({ type: 'warning', at: at(), message: notReady[ctx.lang] });
+    options.onBootReady?.();
+  };
   if (outcome.kind === 'invalid') {
     emit({ ...base, phase: 'start', source: outcome.source, params: null });
+    await bootReady();
     return refuse(emit, 'unattended-params', ExitCode.USAGE, outcome.errors, ctx);
   }
   const { params, warnings } = outcome;
   emit({ ...base, phase: 'start', source: params.source, params, dryRun: options.dryRun });
   for (const warning of warnings) emit({ type: 'warning', at: at(), message: warning[ctx.lang] });
+  await bootReady();
 
   if (params.mode === 'capture' || params.mode === 'diag') {
     if (options.waitForDisks) await waitForDisks(deps, emit, at, ctx);

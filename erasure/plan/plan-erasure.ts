@@ -6,10 +6,11 @@ import { estimateChoice } from '../policy/describe-choice.js';
 import { selectErasure } from '../policy/select-erasure.js';
 import type { CredentialKind } from '../purge/credentials.js';
 import { hpaToRestore } from '../purge/hidden-area.js';
+import { AUTO_METHOD } from './auto-method.js';
 import { buildOverwritePlan, type ErasePlan, type Refusal } from './build-plan.js';
 import type { VerifyMode } from './resolve-passes.js';
 
-export const AUTO_METHOD = 'auto';
+export { AUTO_METHOD };
 
 export interface EraseRequest {
   /** "auto" (the strongest method the drive supports), an overwrite method id, or a firmware engine id. */

@@ -81,7 +81,9 @@ async function startSession(tag: string, guests: number, hubArgs: string[]): Pro
   const net = createTestNet(`${tag}${process.pid % 10_000}`, guests);
   const hubLog = join(work, 'hub.log');
   const hubData = join(work, 'hub-data');
-  // The site's own DHCP server (a plain dnsmasq: addresses only, it knows nothing of PXE).
+  // The site's own DHCP server (a plain dnsmasq: addresses only, it knows nothing of PXE). Like a workshop's
+  // internet box it also sends IPv6 router advertisements (no addresses, SLAAC only, a unique-local prefix): on a
+  // network without them, SeaBIOS's network ROM (iPXE) waits ~13 s for IPv6 before it asks for the boot menu.
   net.spawnIn(
     net.siteNs,
     'dnsmasq',
@@ -91,6 +93,8 @@ async function startSession(tag: string, guests: number, hubArgs: string[]): Pro
       '--interface=vsite-p',
       '--bind-interfaces',
       `--dhcp-range=${NET.range[0]},${NET.range[1]},1h`,
+      '--enable-ra',
+      `--dhcp-range=${NET.prefix6},ra-only`,
       `--dhcp-leasefile=${join(work, 'site.leases')}`,
       `--pid-file=${join(work, 'site.pid')}`,
       '--log-dhcp',

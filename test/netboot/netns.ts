@@ -11,6 +11,9 @@ export const NET = {
   hub: '10.77.0.1',
   site: '10.77.0.2',
   prefix: 24,
+  /** The site's IPv6 prefix and address (unique-local, inside the test's namespaces only): its server's RAs. */
+  prefix6: 'fd77::',
+  site6: 'fd77::2',
   range: ['10.77.0.100', '10.77.0.150'] as const,
 };
 
@@ -87,6 +90,7 @@ export function createTestNet(tag: string, guests: number): TestNet {
     inNs('link', 'set', 'vsite', 'up');
     ip('-n', siteNs, 'link', 'set', 'lo', 'up');
     ip('-n', siteNs, 'addr', 'add', `${NET.site}/${NET.prefix}`, 'dev', 'vsite-p');
+    ip('-n', siteNs, '-6', 'addr', 'add', `${NET.site6}/64`, 'dev', 'vsite-p', 'nodad');
     ip('-n', siteNs, 'link', 'set', 'vsite-p', 'up');
   } catch (error) {
     void net.teardown();

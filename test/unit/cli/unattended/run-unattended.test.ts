@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { makeContext } from '../../../../cli/io.js';
-import { readParams, runUnattended } from '../../../../cli/unattended/run-unattended.js';
+import { readParams, runUnattended, unattendedMethodIds } from '../../../../cli/unattended/run-unattended.js';
 import { parseBundle } from '../../../../core/run/bundle.js';
 import type { CommandResult } from '../../../../core/run/runner.js';
 import { replaySystem, type System } from '../../../../core/run/system.js';
 import { QUICK_TIME_BOXES } from '../../../../diagnostics/types.js';
+import { METHODS } from '../../../../erasure/methods.js';
+import { AUTO_METHOD } from '../../../../erasure/plan/plan-erasure.js';
+import { ENGINES } from '../../../../erasure/purge/engines.js';
 import { projectRoot } from '../../../helpers/fixtures.js';
 
 vi.mock('execa', () => ({
@@ -57,6 +60,14 @@ describe('readParams', () => {
       kind: 'ok',
       params: { source: 'smbios', mode: 'capture', poweroff: true },
     });
+  });
+});
+
+describe('unattendedMethodIds', () => {
+  it('accepts exactly what gomme erase --method runs (the ids core/words mirrors, checked against the engines)', () => {
+    const run = [AUTO_METHOD, ...METHODS.map((m) => m.id), ...Object.keys(ENGINES)];
+    expect([...unattendedMethodIds()].sort()).toEqual([...run].sort());
+    expect(new Set(unattendedMethodIds()).size).toBe(unattendedMethodIds().length);
   });
 });
 
@@ -204,5 +215,62 @@ describe('runUnattended', () => {
     const again = capture();
     await runUnattended(again.ctx, { kind: 'ok', warnings: [], params }, deps(system), { dryRun: false });
     expect(calls).not.toContain('udevadm settle --timeout=60');
+  });
+
+  it('the boot unit (--boot-units) starts before its data partition: the units are waited for after the start event, before anything that needs them', async () => {
+    const replayed = replaySystem(bundle);
+    const calls: string[] = [];
+    let systemctlExit = 0;
+    const system: System = {
+      ...replayed,
+      runner: {
+        async run(file, args, options) {
+          calls.push([file, ...args].join(' '));
+          if (file === 'systemctl') return { ...ok(''), exitCode: systemctlExit };
+          return replayed.runner.run(file, args, options);
+        },
+      },
+    };
+    const params = {
+      source: 'cmdline' as const,
+      mode: 'capture' as const,
+      method: null,
+      verify: null,
+      targets: null,
+      poweroff: false,
+      hub: null,
+    };
+    const dataDir = mkdtempSync(join(tmpdir(), 'gomme-boot-units-'));
+    onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
+    const run = async () => {
+      calls.length = 0;
+      const { ctx, events } = capture({ GOMME_DATA_DIR: dataDir });
+      const atReady: { events: Array<Record<string, unknown>>; calls: string[] }[] = [];
+      const code = await runUnattended(ctx, { kind: 'ok', warnings: [], params }, deps(system), {
+        dryRun: false,
+        bootUnits: ['gomme-data.service', 'gomme-network.service'],
+        onBootReady: () => atReady.push({ events: events(), calls: [...calls] }),
+      });
+      return { code, events: events(), atReady };
+    };
+
+    const up = await run();
+    expect(up.code).toBe(0);
+    // Waited for once, after the start event and before any discovery; the caller's log file comes right after.
+    expect(up.atReady).toHaveLength(1);
+    expect(up.atReady[0]?.calls).toEqual(['systemctl start gomme-data.service gomme-network.service']);
+    expect(up.atReady[0]?.events.map((e) => [e.type, e.phase])).toEqual([['unattended', 'start']]);
+    expect(up.events.some((e) => e.type === 'warning')).toBe(false);
+    expect(up.events.at(-1)).toHaveProperty('drives');
+
+    // A unit that did not come up is said, and the run goes on with what there is.
+    systemctlExit = 1;
+    const down = await run();
+    expect(down.code).toBe(0);
+    expect(down.atReady).toHaveLength(1);
+    expect(down.events[1]).toMatchObject({ type: 'warning' });
+    expect(String(down.events[1]?.message)).toContain('gomme-data.service');
+    expect(String(down.events[1]?.message)).toContain('journalctl -b -u gomme-data.service');
+    expect(down.events.at(-1)).toHaveProperty('drives');
   });
 });
