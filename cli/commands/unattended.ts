@@ -5,7 +5,6 @@ import { text } from '../../core/i18n.js';
 import { resolveDataDir } from '../../core/journal/data-dir.js';
 import { realSystem } from '../../core/run/system.js';
 import { type CommandContext, makeContext } from '../io.js';
-import { waitForBootUnits } from '../unattended/boot-units.js';
 import { announceDecision } from '../unattended/decision-file.js';
 import { TeeSink } from '../unattended/line-sink.js';
 import { readParams, runUnattended } from '../unattended/run-unattended.js';
@@ -40,10 +39,8 @@ export async function unattendedCommand(ctx: CommandContext, options: Unattended
   if (outcome.kind === 'none') {
     // The netboot menu's guided entry: enrol now (once the network is up), so the guide pushes each machine to
     // the hub.
-    const notReady = await waitForBootUnits(system.runner, bootUnits);
-    if (notReady) ctx.stderr.write(`gomme unattended: ${notReady[ctx.lang]}\n`);
     const { enrolGuidedStation } = await import('../unattended/netboot-enrol.js');
-    await enrolGuidedStation(ctx, system, options.serial);
+    await enrolGuidedStation(ctx, system, options.serial, bootUnits);
     ctx.stderr.write(
       `${text('Pas de gomme.mode : rien à faire sans surveillance.', 'No gomme.mode: nothing to do unattended.')[ctx.lang]}\n`,
     );

@@ -29,8 +29,29 @@ function station() {
   return { dataDir, ctx, events };
 }
 
-const cmdlineSystem = (cmdline: string): System =>
-  ({ files: { read: async () => cmdline }, runner: null, replayed: false }) as unknown as System;
+/** Reads only the command line; runs nothing but `systemctl` (recorded in `calls`), and nothing at all without them. */
+const cmdlineSystem = (cmdline: string, calls?: string[]): System =>
+  ({
+    files: { read: async () => cmdline },
+    runner: calls
+      ? {
+          run: async (file: string, args: readonly string[]) => {
+            calls.push([file, ...args].join(' '));
+            if (file !== 'systemctl') throw new Error(`unexpected ${file}`);
+            return {
+              argv: [],
+              exitCode: 0,
+              signal: null,
+              stdout: '',
+              stderr: '',
+              timedOut: false,
+              durationMs: 1,
+            };
+          },
+        }
+      : null,
+    replayed: false,
+  }) as unknown as System;
 
 describe('netbooted station', () => {
   it('the guided entry (gomme.hub + gomme.enrol, no mode) enrols the station at boot', async () => {
@@ -38,19 +59,28 @@ describe('netbooted station', () => {
     try {
       const s = station();
       const code = await enrolmentCode(hub);
+      const calls: string[] = [];
       await enrolGuidedStation(
         s.ctx,
         cmdlineSystem(
           `boot=live fetch=${hub.url}/netboot/filesystem.squashfs gomme.hub=${hub.url} gomme.enrol=${code}`,
+          calls,
         ),
+        undefined,
+        ['gomme-network.service'],
       );
+      // The live image's network is waited for before the hub is asked anything.
+      expect(calls).toEqual(['systemctl start gomme-network.service']);
       expect(s.events()).toContainEqual(
         expect.objectContaining({ type: 'hub', phase: 'enrolled', hub: hub.url }),
       );
       expect(readHubLink(s.dataDir)?.url).toBe(hub.url);
       // Without gomme.enrol nothing happens (a stick, or a PC that is not netbooted).
       const other = station();
-      await enrolGuidedStation(other.ctx, cmdlineSystem(`boot=live gomme.hub=${hub.url}`));
+      // …and no unit is waited for (the runner would throw: it runs nothing).
+      await enrolGuidedStation(other.ctx, cmdlineSystem(`boot=live gomme.hub=${hub.url}`), undefined, [
+        'gomme-network.service',
+      ]);
       expect(other.events()).toEqual([]);
       expect(readHubLink(other.dataDir)).toBeNull();
     } finally {

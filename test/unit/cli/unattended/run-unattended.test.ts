@@ -81,6 +81,22 @@ describe('runUnattended', () => {
     ),
   );
 
+  /** The recorded machine, noting every command asked of it; `answer` stands in for programs the bundle lacks. */
+  const replayRecording = (answer: (file: string) => CommandResult | undefined) => {
+    const replayed = replaySystem(bundle);
+    const calls: string[] = [];
+    const system: System = {
+      ...replayed,
+      runner: {
+        async run(file, args, options) {
+          calls.push([file, ...args].join(' '));
+          return answer(file) ?? replayed.runner.run(file, args, options);
+        },
+      },
+    };
+    return { system, calls };
+  };
+
   it('refuses invalid parameters with a start line then an error line (exit 2), erasing nothing', async () => {
     const { ctx, events } = capture();
     const code = await runUnattended(
@@ -172,19 +188,10 @@ describe('runUnattended', () => {
   });
 
   it('the boot unit (--wait-for-disks) waits for udev before choosing targets; a timeout is said, not fatal', async () => {
-    const replayed = replaySystem(bundle);
-    const calls: string[] = [];
-    const system: System = {
-      ...replayed,
-      runner: {
-        async run(file, args, options) {
-          calls.push([file, ...args].join(' '));
-          // udevadm settle is not in the recorded bundle: answer it as a timed-out settle does (exit 1).
-          if (file === 'udevadm') return { ...ok(''), exitCode: 1 };
-          return replayed.runner.run(file, args, options);
-        },
-      },
-    };
+    // udevadm settle is not in the recorded bundle: answer it as a timed-out settle does (exit 1).
+    const { system, calls } = replayRecording((file) =>
+      file === 'udevadm' ? { ...ok(''), exitCode: 1 } : undefined,
+    );
     const { ctx, events } = capture();
     const params = {
       source: 'smbios' as const,
@@ -218,19 +225,10 @@ describe('runUnattended', () => {
   });
 
   it('the boot unit (--boot-units) starts before its data partition: the units are waited for after the start event, before anything that needs them', async () => {
-    const replayed = replaySystem(bundle);
-    const calls: string[] = [];
     let systemctlExit = 0;
-    const system: System = {
-      ...replayed,
-      runner: {
-        async run(file, args, options) {
-          calls.push([file, ...args].join(' '));
-          if (file === 'systemctl') return { ...ok(''), exitCode: systemctlExit };
-          return replayed.runner.run(file, args, options);
-        },
-      },
-    };
+    const { system, calls } = replayRecording((file) =>
+      file === 'systemctl' ? { ...ok(''), exitCode: systemctlExit } : undefined,
+    );
     const params = {
       source: 'cmdline' as const,
       mode: 'capture' as const,
